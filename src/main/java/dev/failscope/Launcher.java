@@ -1,0 +1,6 @@
+package dev.failscope;
+
+public final class Launcher {
+    private Launcher() {}
+    public static void main(String[] args) { System.out.println("hi"); }
+}
