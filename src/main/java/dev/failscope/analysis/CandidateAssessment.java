@@ -1,0 +1,38 @@
+package dev.failscope.analysis;
+
+import dev.failscope.model.Ref;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The verdict on one failover candidate, independent of any failure scenario.
+ *
+ * @param candidate the candidate as written, with its position
+ * @param order     1-based order in the candidate list
+ * @param issues    the first applicable error (at most one), then the independent warnings
+ */
+public record CandidateAssessment(Ref candidate, int order, List<CandidateIssue> issues) {
+    public CandidateAssessment {
+        Objects.requireNonNull(candidate, "candidate");
+        issues = List.copyOf(issues);
+    }
+
+    /** Promotable: no issue that blocks promotion. */
+    public boolean viable() {
+        return issues.stream().noneMatch(i -> i.reason().blocksPromotion());
+    }
+
+    public Optional<CandidateIssue> error() {
+        return issues.stream().filter(i -> i.reason().isError()).findFirst();
+    }
+
+    /** The first issue that blocks promotion: the reason the simulator gives for skipping. */
+    public Optional<CandidateIssue> blocker() {
+        return issues.stream().filter(i -> i.reason().blocksPromotion()).findFirst();
+    }
+
+    public Optional<CandidateIssue> issue(CandidateReason reason) {
+        return issues.stream().filter(i -> i.reason() == reason).findFirst();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.failscope.analysis;
+
+import dev.failscope.load.LoadError;
+import dev.failscope.load.LoadResult;
+import dev.failscope.model.Finding;
+import dev.failscope.model.Severity;
+import dev.failscope.model.Topology;
+import java.util.List;
+
+/** A loaded topology and its findings, sorted by file, line, column, then rule. */
+public record Inspection(LoadResult load, List<Finding> findings) {
+    public Inspection {
+        findings = findings.stream().sorted(Finding.ORDER).toList();
+    }
+
+    public Topology topology() {
+        return load.topology();
+    }
+
+    public List<LoadError> errors() {
+        return load.errors();
+    }
+
+    public boolean hasLoadErrors() {
+        return !load.errors().isEmpty();
+    }
+
+    public long count(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    /** True when some finding is at or above the threshold. */
+    public boolean failsAt(Severity threshold) {
+        return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.failscope.analysis.rules;
+
+import dev.failscope.analysis.CandidateAssessment;
+import dev.failscope.analysis.CandidateEvaluator;
+import dev.failscope.analysis.CandidateIssue;
+import dev.failscope.analysis.CandidateReason;
+import dev.failscope.analysis.Rule;
+import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.Finding;
+import dev.failscope.model.Severity;
+import dev.failscope.model.Topology;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Base of the per-candidate rules: each reports one {@link CandidateReason} of the shared evaluation, at the
+ * candidate's own scalar. Subclasses only word the message.
+ */
+abstract class CandidateRule implements Rule {
+    private final CandidateReason reason;
+
+    CandidateRule(CandidateReason reason) {
+        this.reason = reason;
+    }
+
+    @Override
+    public final String id() {
+        return reason.rule();
+    }
+
+    @Override
+    public final Severity severity() {
+        return reason.severity();
+    }
+
+    @Override
+    public final List<Finding> check(Topology topology) {
+        CandidateEvaluator evaluator = new CandidateEvaluator(topology);
+        List<Finding> findings = new ArrayList<>();
+        for (FailoverPolicy policy : CandidateEvaluator.effectivePolicies(topology)) {
+            for (CandidateAssessment a : evaluator.assess(policy)) {
+                a.issue(reason).ifPresent(issue -> findings.add(finding(message(policy, a, issue),
+                        policy.cluster().name(), a.candidate().name(), a.candidate().position())));
+            }
+        }
+        return findings;
+    }
+
+    /** The message for one candidate with this issue. */
+    abstract String message(FailoverPolicy policy, CandidateAssessment candidate, CandidateIssue issue);
+
+    static String subject(FailoverPolicy policy, CandidateAssessment a) {
+        return "failover candidate '" + a.candidate().name() + "' of cluster '" + policy.cluster().name() + "'";
+    }
+}

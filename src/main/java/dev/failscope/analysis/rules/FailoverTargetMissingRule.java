@@ -1,0 +1,24 @@
+package dev.failscope.analysis.rules;
+
+import dev.failscope.analysis.CandidateAssessment;
+import dev.failscope.analysis.CandidateIssue;
+import dev.failscope.analysis.CandidateReason;
+import dev.failscope.model.FailoverPolicy;
+
+/** A candidate is declared in no inventory: the CatifyMe incident. */
+public final class FailoverTargetMissingRule extends CandidateRule {
+    public FailoverTargetMissingRule() {
+        super(CandidateReason.MISSING);
+    }
+
+    @Override
+    public String description() {
+        return "a failover candidate is declared in no inventory";
+    }
+
+    @Override
+    String message(FailoverPolicy policy, CandidateAssessment a, CandidateIssue issue) {
+        return subject(policy, a) + " is declared in no inventory: failover would go to a server that does not "
+                + "exist; fix the name or declare the server";
+    }
+}

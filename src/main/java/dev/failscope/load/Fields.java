@@ -1,0 +1,195 @@
+package dev.failscope.load;
+
+import dev.failscope.load.tree.PEntry;
+import dev.failscope.load.tree.PMap;
+import dev.failscope.load.tree.PNode;
+import dev.failscope.load.tree.PScalar;
+import dev.failscope.load.tree.PSeq;
+import dev.failscope.load.tree.ScalarType;
+import dev.failscope.model.Durations;
+import dev.failscope.model.Facts;
+import dev.failscope.model.SourcePosition;
+import dev.failscope.model.UnknownKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Typed access to one map of the native format. Wrong types and missing keys become load errors; keys the
+ * format does not define are kept as {@link UnknownKey}s for the {@code unknown-key} rule.
+ */
+public final class Fields {
+    private final PMap map;
+    private final String what;
+    private final LoadSink sink;
+    private final Map<String, PEntry> entries;
+    private final Map<String, SourcePosition> facts = new HashMap<>();
+
+    /**
+     * @param map  the map to read
+     * @param what how the element is named in messages, e.g. "server 'pg-1'" or "cluster"
+     * @param sink where errors go
+     */
+    public Fields(PMap map, String what, LoadSink sink) {
+        this.map = map;
+        this.what = what;
+        this.sink = sink;
+        this.entries = map.byKey();
+    }
+
+    public PMap map() {
+        return map;
+    }
+
+    /** Records every key not in {@code known} as an unknown key of {@code subject}. */
+    public void checkKeys(Set<String> known, String subject) {
+        for (PEntry e : map.entries()) {
+            String key = e.key().text();
+            if (!known.contains(key)) {
+                sink.unknownKey(new UnknownKey(subject, key, Suggestions.closest(key, known).orElse(null),
+                        e.key().position()));
+            }
+        }
+    }
+
+    /** Positions of each key read so far, for details panels. */
+    public Facts facts() {
+        return new Facts(new LinkedHashMap<>(facts));
+    }
+
+    public Optional<PNode> node(String key) {
+        PEntry e = entries.get(key);
+        if (e == null) {
+            return Optional.empty();
+        }
+        facts.put(key, e.value().position());
+        return Optional.of(e.value());
+    }
+
+    /** A required non-empty string; null (with an error) when missing or wrong. */
+    public PScalar requiredName(String key) {
+        Optional<PNode> n = node(key);
+        if (n.isEmpty()) {
+            sink.error(what + " is missing required key '" + key + "'", map.position());
+            return null;
+        }
+        return name(key, n.get());
+    }
+
+    /** An optional non-empty string. */
+    public Optional<PScalar> optionalName(String key) {
+        return node(key).map(n -> name(key, n));
+    }
+
+    private PScalar name(String key, PNode n) {
+        if (n instanceof PScalar s && (s.type() == ScalarType.STRING || s.type() == ScalarType.INT)) {
+            if (s.text().isBlank()) {
+                sink.error("'" + key + "' of " + what + " must not be empty", s.position());
+                return null;
+            }
+            return s;
+        }
+        sink.error("'" + key + "' of " + what + " must be a string, got " + n.describe(), n.position());
+        return null;
+    }
+
+    public Optional<String> string(String key) {
+        return optionalName(key).map(PScalar::text);
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        Optional<PNode> n = node(key);
+        if (n.isEmpty()) {
+            return fallback;
+        }
+        if (n.get() instanceof PScalar s && s.type() == ScalarType.BOOL) {
+            return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
+        }
+        sink.error("'" + key + "' of " + what + " must be true or false, got " + n.get().describe(),
+                n.get().position());
+        return fallback;
+    }
+
+    public Optional<Duration> duration(String key) {
+        Optional<PNode> n = node(key);
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
+        if (n.get() instanceof PScalar s && !s.isNull()) {
+            Optional<Duration> d = Durations.parse(s.text());
+            if (d.isPresent()) {
+                return d;
+            }
+            String hint = s.text().trim().matches("\\d+") ? ": add a unit, e.g. " + s.text().trim() + "s" : "";
+            sink.error("'" + key + "' of " + what + " must be a duration such as 30s, 500ms, 5m or 1h, got '"
+                    + s.text() + "'" + hint, s.position());
+            return Optional.empty();
+        }
+        sink.error("'" + key + "' of " + what + " must be a duration such as 30s, got " + n.get().describe(),
+                n.get().position());
+        return Optional.empty();
+    }
+
+    /** An enum value written in lower case with dashes. */
+    public <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
+        Optional<PNode> n = node(key);
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        if (n.get() instanceof PScalar s && s.type() == ScalarType.STRING) {
+            int index = allowed.indexOf(s.text().trim().toLowerCase(Locale.ROOT));
+            if (index >= 0) {
+                return Optional.of(type.getEnumConstants()[index]);
+            }
+        }
+        sink.error("'" + key + "' of " + what + " must be one of " + String.join(", ", allowed) + ", got "
+                + n.get().describe(), n.get().position());
+        return Optional.empty();
+    }
+
+    /** A list; a missing key gives an empty optional, a wrong type an error. */
+    public Optional<PSeq> list(String key) {
+        Optional<PNode> n = node(key);
+        if (n.isEmpty() || n.get() instanceof PScalar s && s.isNull()) {
+            return Optional.empty();
+        }
+        if (n.get() instanceof PSeq seq) {
+            return Optional.of(seq);
+        }
+        sink.error("'" + key + "' of " + what + " must be a list, got " + n.get().describe(), n.get().position());
+        return Optional.empty();
+    }
+
+    /** A map of strings (tags). */
+    public Map<String, String> stringMap(String key) {
+        Optional<PNode> n = node(key);
+        Map<String, String> result = new LinkedHashMap<>();
+        if (n.isEmpty() || n.get() instanceof PScalar s && s.isNull()) {
+            return result;
+        }
+        if (!(n.get() instanceof PMap m)) {
+            sink.error("'" + key + "' of " + what + " must be a map of strings, got " + n.get().describe(),
+                    n.get().position());
+            return result;
+        }
+        for (PEntry e : m.entries()) {
+            if (e.value() instanceof PScalar v && !v.isNull()) {
+                result.put(e.key().text(), v.text());
+            } else {
+                sink.error("tag '" + e.key().text() + "' of " + what + " must be a string, got "
+                        + e.value().describe(), e.value().position());
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.failscope.load;
+
+import dev.failscope.load.tree.PMap;
+import dev.failscope.load.tree.PNode;
+import dev.failscope.load.tree.PScalar;
+import dev.failscope.load.tree.PSeq;
+import dev.failscope.load.tree.ScalarType;
+import dev.failscope.model.Access;
+import dev.failscope.model.Cluster;
+import dev.failscope.model.Dependency;
+import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.Ref;
+import dev.failscope.model.ReplicationMode;
+import dev.failscope.model.Replica;
+import dev.failscope.model.Server;
+import dev.failscope.model.ServerStatus;
+import dev.failscope.model.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads documents of the native {@code failscope/v1} format into the topology builder. */
+public final class NativeReader {
+    /** The kinds this format defines. */
+    public static final List<String> KINDS = List.of("inventory", "cluster", "failover", "service");
+
+    static final Set<String> INVENTORY_KEYS = Set.of("kind", "servers", "authoritative");
+    static final Set<String> SERVER_KEYS = Set.of("name", "address", "region", "zone", "host", "status",
+            "no-failover", "tags");
+    static final Set<String> CLUSTER_KEYS = Set.of("kind", "name", "engine", "primary", "replicas");
+    static final Set<String> REPLICA_KEYS = Set.of("server", "source", "mode", "lag");
+    static final Set<String> FAILOVER_KEYS = Set.of("kind", "cluster", "candidates", "detection",
+            "attempt-timeout", "max-lag", "require-sync", "same-region-only");
+    static final Set<String> SERVICE_KEYS = Set.of("kind", "name", "depends-on");
+    static final Set<String> DEPENDENCY_KEYS = Set.of("cluster", "server", "access");
+
+    private final LoadSink sink;
+
+    public NativeReader(LoadSink sink) {
+        this.sink = sink;
+    }
+
+    /** True when the document looks native: a map with {@code kind} and no {@code apiVersion}. */
+    public static boolean isNative(PNode doc) {
+        return doc instanceof PMap m && m.get("kind").isPresent() && m.get("apiVersion").isEmpty();
+    }
+
+    /** Reads one document; problems go to the sink. */
+    public void read(PNode doc) {
+        if (!(doc instanceof PMap map)) {
+            sink.error("a document must be a map with a 'kind', got " + doc.describe(), doc.position());
+            return;
+        }
+        Optional<PNode> kindNode = map.get("kind");
+        if (kindNode.isEmpty()) {
+            sink.error("document has no 'kind': expected one of " + String.join(", ", KINDS), map.position());
+            return;
+        }
+        if (!(kindNode.get() instanceof PScalar kind) || kind.type() != ScalarType.STRING) {
+            sink.error("'kind' must be one of " + String.join(", ", KINDS) + ", got " + kindNode.get().describe(),
+                    kindNode.get().position());
+            return;
+        }
+        switch (kind.text()) {
+            case "inventory" -> inventory(map);
+            case "cluster" -> cluster(map);
+            case "failover" -> failover(map);
+            case "service" -> service(map);
+            default -> sink.error("unknown kind '" + kind.text() + "'"
+                    + Suggestions.closest(kind.text(), KINDS).map(s -> ": did you mean '" + s + "'?")
+                    .orElse(": expected one of " + String.join(", ", KINDS)), kind.position());
+        }
+    }
+
+    private void inventory(PMap map) {
+        Fields f = new Fields(map, "inventory", sink);
+        f.checkKeys(INVENTORY_KEYS, "inventory");
+        f.bool("authoritative", false);
+        Optional<PSeq> servers = f.list("servers");
+        if (servers.isEmpty() && map.get("servers").isEmpty()) {
+            sink.error("inventory is missing required key 'servers'", map.position());
+        }
+        servers.ifPresent(seq -> seq.items().forEach(this::server));
+    }
+
+    private void server(PNode node) {
+        if (!(node instanceof PMap map)) {
+            sink.error("a server must be a map with at least a 'name', got " + node.describe(), node.position());
+            return;
+        }
+        String label = map.text("name").map(n -> "server '" + n + "'").orElse("server");
+        Fields f = new Fields(map, label, sink);
+        PScalar name = f.requiredName("name");
+        f.checkKeys(SERVER_KEYS, name != null ? name.text() : "inventory");
+        Optional<String> address = f.string("address");
+        Optional<String> region = f.string("region");
+        Optional<String> zone = f.string("zone");
+        Optional<String> host = f.string("host");
+        ServerStatus status = f.choice("status", ServerStatus.class).orElse(ServerStatus.ACTIVE);
+        boolean noFailover = f.bool("no-failover", false);
+        var tags = f.stringMap("tags");
+        if (name != null) {
+            sink.builder().server(new Server(name.text(), name.position(), address.orElse(null),
+                    region.orElse(null), zone.orElse(null), host.orElse(null), status, noFailover, tags, f.facts()));
+        }
+    }
+
+    private void cluster(PMap map) {
+        String label = map.text("name").map(n -> "cluster '" + n + "'").orElse("cluster");
+        Fields f = new Fields(map, label, sink);
+        PScalar name = f.requiredName("name");
+        f.checkKeys(CLUSTER_KEYS, name != null ? name.text() : "cluster");
+        Optional<String> engine = f.string("engine");
+        PScalar primary = f.requiredName("primary");
+        List<Replica> replicas = new ArrayList<>();
+        f.list("replicas").ifPresent(seq -> seq.items().forEach(item -> replica(item, label)
+                .ifPresent(replicas::add)));
+        if (name != null && primary != null) {
+            sink.builder().cluster(new Cluster(name.text(), name.position(), engine.orElse(null), ref(primary),
+                    replicas, f.facts()));
+        }
+    }
+
+    private Optional<Replica> replica(PNode node, String cluster) {
+        if (!(node instanceof PMap map)) {
+            sink.error("a replica of " + cluster + " must be a map with a 'server', got " + node.describe(),
+                    node.position());
+            return Optional.empty();
+        }
+        String label = map.text("server").map(n -> "replica '" + n + "'").orElse("replica") + " of " + cluster;
+        Fields f = new Fields(map, label, sink);
+        PScalar server = f.requiredName("server");
+        f.checkKeys(REPLICA_KEYS, cluster.replaceFirst("^cluster '(.*)'$", "$1"));
+        Optional<PScalar> source = f.optionalName("source");
+        ReplicationMode mode = f.choice("mode", ReplicationMode.class).orElse(ReplicationMode.ASYNC);
+        var lag = f.duration("lag");
+        if (server == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Replica(ref(server), source.map(NativeReader::ref)
+                .orElse(null), mode, lag.orElse(null), f.facts()));
+    }
+
+    private void failover(PMap map) {
+        String label = map.text("cluster").map(n -> "failover of '" + n + "'").orElse("failover");
+        Fields f = new Fields(map, label, sink);
+        PScalar cluster = f.requiredName("cluster");
+        f.checkKeys(FAILOVER_KEYS, cluster != null ? cluster.text() : "failover");
+        List<Ref> candidates = new ArrayList<>();
+        Optional<PSeq> list = f.list("candidates");
+        if (list.isEmpty() && map.get("candidates").isEmpty()) {
+            sink.error(label + " is missing required key 'candidates'", map.position());
+        }
+        list.ifPresent(seq -> seq.items().forEach(item -> {
+            if (item instanceof PScalar s && (s.type() == ScalarType.STRING || s.type() == ScalarType.INT)
+                    && !s.text().isBlank()) {
+                candidates.add(ref(s));
+            } else {
+                sink.error("a failover candidate must be a server name, got " + item.describe(), item.position());
+            }
+        }));
+        var detection = f.duration("detection").orElse(FailoverPolicy.DEFAULT_DETECTION);
+        var attempt = f.duration("attempt-timeout").orElse(FailoverPolicy.DEFAULT_ATTEMPT_TIMEOUT);
+        var maxLag = f.duration("max-lag").orElse(null);
+        boolean requireSync = f.bool("require-sync", false);
+        boolean sameRegion = f.bool("same-region-only", false);
+        if (cluster != null) {
+            sink.builder().policy(new FailoverPolicy(ref(cluster), candidates, detection, attempt, maxLag,
+                    requireSync, sameRegion, f.facts()));
+        }
+    }
+
+    private void service(PMap map) {
+        String label = map.text("name").map(n -> "service '" + n + "'").orElse("service");
+        Fields f = new Fields(map, label, sink);
+        PScalar name = f.requiredName("name");
+        f.checkKeys(SERVICE_KEYS, name != null ? name.text() : "service");
+        List<Dependency> deps = new ArrayList<>();
+        Optional<PSeq> list = f.list("depends-on");
+        if (list.isEmpty() && map.get("depends-on").isEmpty()) {
+            sink.error(label + " is missing required key 'depends-on'", map.position());
+        } else if (list.isPresent() && list.get().items().isEmpty()) {
+            sink.error(label + " must depend on at least one cluster or server", list.get().position());
+        }
+        list.ifPresent(seq -> seq.items().forEach(item -> dependency(item, label, name)
+                .ifPresent(deps::add)));
+        if (name != null) {
+            sink.builder().service(new Service(name.text(), name.position(), deps, f.facts()));
+        }
+    }
+
+    private Optional<Dependency> dependency(PNode node, String service, PScalar serviceName) {
+        if (!(node instanceof PMap map)) {
+            sink.error("a dependency of " + service + " must be a map with 'cluster' or 'server', got "
+                    + node.describe(), node.position());
+            return Optional.empty();
+        }
+        Fields f = new Fields(map, "dependency of " + service, sink);
+        f.checkKeys(DEPENDENCY_KEYS, serviceName != null ? serviceName.text() : "service");
+        Optional<PScalar> cluster = f.optionalName("cluster");
+        Optional<PScalar> server = f.optionalName("server");
+        Access access = f.choice("access", Access.class).orElse(Access.WRITE);
+        boolean hasCluster = map.get("cluster").isPresent();
+        boolean hasServer = map.get("server").isPresent();
+        if (hasCluster == hasServer) {
+            sink.error("a dependency of " + service + " needs exactly one of 'cluster' or 'server'",
+                    map.position());
+            return Optional.empty();
+        }
+        Optional<PScalar> target = hasCluster ? cluster : server;
+        return target.map(t -> new Dependency(
+                hasCluster ? Dependency.Kind.CLUSTER : Dependency.Kind.SERVER, ref(t), access));
+    }
+
+    static Ref ref(PScalar s) {
+        return new Ref(s.text(), s.position());
+    }
+}

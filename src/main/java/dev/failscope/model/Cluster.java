@@ -1,0 +1,51 @@
+package dev.failscope.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A replicated database cluster: one primary and its replicas.
+ *
+ * @param name     unique cluster name
+ * @param position position of the name
+ * @param engine   free text such as "postgresql", or null
+ * @param primary  the current primary
+ * @param replicas replicas in declaration order
+ * @param facts    positions of each key written
+ */
+public record Cluster(String name, SourcePosition position, String engine, Ref primary, List<Replica> replicas,
+                      Facts facts) {
+    public Cluster {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(primary, "primary");
+        replicas = List.copyOf(replicas);
+        Objects.requireNonNull(facts, "facts");
+    }
+
+    public Optional<String> engineOpt() {
+        return Optional.ofNullable(engine);
+    }
+
+    /** The replica entry for {@code server}, if it is a replica of this cluster. */
+    public Optional<Replica> replica(String server) {
+        for (Replica r : replicas) {
+            if (r.server().name().equals(server)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the server is the primary or one of the replicas. */
+    public boolean hasMember(String server) {
+        return primary.name().equals(server) || replica(server).isPresent();
+    }
+
+    /** Primary first, then replicas in order. */
+    public List<Ref> members() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(primary),
+                replicas.stream().map(Replica::server)).toList();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.failscope.model;
+
+/** The typed relations of a topology graph. */
+public enum EdgeKind {
+    /** source server to replica server. */
+    REPLICATION,
+    /** cluster to failover candidate, carrying its order. */
+    FAILOVER,
+    /** server to the cluster it is a member of. */
+    MEMBERSHIP,
+    /** service to the cluster or server it depends on. */
+    DEPENDENCY
+}

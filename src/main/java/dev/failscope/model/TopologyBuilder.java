@@ -1,0 +1,56 @@
+package dev.failscope.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Accumulates declarations in load order, then freezes them into a {@link Topology}. */
+public final class TopologyBuilder {
+    final List<String> files = new ArrayList<>();
+    final List<Server> servers = new ArrayList<>();
+    final List<Cluster> clusters = new ArrayList<>();
+    final List<FailoverPolicy> policies = new ArrayList<>();
+    final List<Service> services = new ArrayList<>();
+    final List<UnknownKey> unknownKeys = new ArrayList<>();
+    final List<Finding> loadFindings = new ArrayList<>();
+
+    TopologyBuilder() {}
+
+    public TopologyBuilder file(String displayPath) {
+        files.add(displayPath);
+        return this;
+    }
+
+    public TopologyBuilder server(Server s) {
+        servers.add(s);
+        return this;
+    }
+
+    public TopologyBuilder cluster(Cluster c) {
+        clusters.add(c);
+        return this;
+    }
+
+    public TopologyBuilder policy(FailoverPolicy p) {
+        policies.add(p);
+        return this;
+    }
+
+    public TopologyBuilder service(Service s) {
+        services.add(s);
+        return this;
+    }
+
+    public TopologyBuilder unknownKey(UnknownKey k) {
+        unknownKeys.add(k);
+        return this;
+    }
+
+    public TopologyBuilder loadFinding(Finding f) {
+        loadFindings.add(f);
+        return this;
+    }
+
+    public Topology build() {
+        return new Topology(this);
+    }
+}
