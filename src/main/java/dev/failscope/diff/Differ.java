@@ -4,6 +4,7 @@ import dev.failscope.analysis.Inspection;
 import dev.failscope.analysis.Inspector;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.Finding;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class Differ {
 
     public Comparison compare(Inspection before, Inspection after) {
         List<Change> changes = TopologyDiff.compare(before.topology(), after.topology());
-        FindingDelta findings = FindingDelta.compare(before.findings(), after.findings());
+        FindingDelta findings = delta(before, after);
         List<String> touched = touched(before.topology(), after.topology(), changes);
         List<ResilienceDelta> resilience = new ArrayList<>();
         if (simulated && !before.hasLoadErrors() && !after.hasLoadErrors()) {
@@ -54,6 +55,25 @@ public final class Differ {
             }
         }
         return new Comparison(before, after, changes, findings, touched, resilience, simulated);
+    }
+
+    /**
+     * Findings matched over active and waived findings on both sides, so a finding that became waived is
+     * neither resolved nor introduced; waived after-side findings are left out (the comparison lists them
+     * from {@link Inspection#waived()}).
+     */
+    static FindingDelta delta(Inspection before, Inspection after) {
+        java.util.Set<Finding> waived = new java.util.HashSet<>();
+        after.waived().forEach(w -> waived.add(w.finding()));
+        FindingDelta all = FindingDelta.compare(withWaived(before), withWaived(after));
+        return new FindingDelta(all.introduced().stream().filter(f -> !waived.contains(f)).toList(),
+                all.resolved(), all.unchanged().stream().filter(f -> !waived.contains(f)).toList());
+    }
+
+    private static List<Finding> withWaived(Inspection i) {
+        List<Finding> all = new ArrayList<>(i.findings());
+        i.waived().forEach(w -> all.add(w.finding()));
+        return all;
     }
 
     /**

@@ -12,6 +12,7 @@ public final class TopologyBuilder {
     final List<Service> services = new ArrayList<>();
     final List<UnknownKey> unknownKeys = new ArrayList<>();
     final List<Finding> loadFindings = new ArrayList<>();
+    final List<Waiver> waivers = new ArrayList<>();
 
     TopologyBuilder() {}
 
@@ -47,6 +48,11 @@ public final class TopologyBuilder {
 
     public TopologyBuilder loadFinding(Finding f) {
         loadFindings.add(f);
+        return this;
+    }
+
+    public TopologyBuilder waiver(Waiver w) {
+        waivers.add(w);
         return this;
     }
 

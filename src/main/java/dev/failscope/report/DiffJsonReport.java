@@ -46,6 +46,11 @@ public final class DiffJsonReport {
             } else {
                 g.writeNumberField("unchangedCount", c.findings().unchanged().size());
             }
+            g.writeArrayFieldStart("waived");
+            for (var w : c.after().waived()) {
+                JsonWriting.waived(g, w);
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.writeObjectFieldStart("resilience");
             g.writeBooleanField("simulated", c.simulated());

@@ -38,6 +38,9 @@ public final class DiffMarkdownReport {
                 .append(DiffCounts.bySeverity(c.findings().introduced())).append(") |\n");
         out.append("| Findings resolved | ").append(c.findings().resolved().size()).append(" |\n");
         out.append("| Findings unchanged | ").append(c.findings().unchanged().size()).append(" |\n");
+        if (!c.after().waived().isEmpty()) {
+            out.append("| Findings waived | ").append(c.after().waived().size()).append(" |\n");
+        }
         out.append("| Clusters touched | ").append(c.touched().isEmpty() ? "none"
                 : String.join(", ", c.touched().stream().map(Markdown::code).toList())).append(" |\n");
         if (c.simulated()) {
@@ -72,6 +75,18 @@ public final class DiffMarkdownReport {
         findings(out, "Findings resolved", c.findings().resolved());
         if (all) {
             findings(out, "Findings unchanged", c.findings().unchanged());
+        }
+        if (!c.after().waived().isEmpty()) {
+            out.append("\n#### Findings waived (").append(c.after().waived().size()).append(")\n\n");
+            for (var w : c.after().waived()) {
+                out.append("- ").append(w.finding().severity().label()).append(' ')
+                        .append(Markdown.code(w.finding().rule())).append(" at ")
+                        .append(Markdown.code(w.finding().position().toString())).append(": ")
+                        .append(Markdown.text(w.finding().message())).append(" \u2014 waived by ")
+                        .append(Markdown.text(w.waiver().owner())).append(" until ")
+                        .append(w.waiver().expires().toString()).append(": ")
+                        .append(Markdown.text(w.waiver().reason())).append('\n');
+            }
         }
         if (!c.resilience().isEmpty()) {
             out.append("\n#### Resilience\n\n");

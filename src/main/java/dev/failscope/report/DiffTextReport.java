@@ -30,6 +30,10 @@ public final class DiffTextReport {
         if (all) {
             findings(out, "Findings unchanged", c.findings().unchanged());
         }
+        if (!c.after().waived().isEmpty()) {
+            out.append('\n').append("Findings waived (").append(c.after().waived().size()).append("):\n");
+            c.after().waived().forEach(w -> out.append("  ").append(TextReport.waivedLine(w)).append('\n'));
+        }
         out.append('\n').append("Resilience (primary loss, before -> after):\n");
         if (!c.simulated()) {
             out.append("  (not simulated)\n");
@@ -48,6 +52,7 @@ public final class DiffTextReport {
                 + c.findings().introduced().size() + " introduced ("
                 + DiffCounts.bySeverity(c.findings().introduced()) + "), "
                 + c.findings().resolved().size() + " resolved, " + c.findings().unchanged().size() + " unchanged"
+                + (c.after().waived().isEmpty() ? "" : ", " + c.after().waived().size() + " waived")
                 + (c.regressions().isEmpty() ? "" : "; " + TextReport.plural(c.regressions().size(),
                 "primary loss") + " turned into an outage");
     }

@@ -42,6 +42,24 @@ final class JsonWriting {
         g.writeEndObject();
     }
 
+    static void waived(JsonGenerator g, dev.failscope.analysis.WaivedFinding w) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("finding");
+        finding(g, w.finding());
+        g.writeObjectFieldStart("waiver");
+        g.writeStringField("rule", w.waiver().rule());
+        g.writeStringField("subject", w.waiver().subject());
+        if (w.waiver().target() != null) {
+            g.writeStringField("target", w.waiver().target());
+        }
+        g.writeStringField("reason", w.waiver().reason());
+        g.writeStringField("owner", w.waiver().owner());
+        g.writeStringField("expires", w.waiver().expires().toString());
+        position(g, "position", w.waiver().position());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
     static void finding(JsonGenerator g, Finding f) throws IOException {
         g.writeStartObject();
         g.writeStringField("rule", f.rule());

@@ -61,6 +61,23 @@ class DiffCommandTest {
     }
 
     @Test
+    void aWaivedFindingIsShownButNotIntroduced() {
+        Path w = Fixtures.write(tmp, "waivers.yaml", """
+                kind: waivers
+                waivers:
+                  - rule: failover-target-decommissioned
+                    subject: catify-main
+                    reason: accepted for the test
+                    owner: qa
+                    expires: 2099-12-31
+                """);
+        Cli r = Cli.run("diff", "--before", BEFORE, "--after", AFTER, "--after", w.toString());
+        assertThat(r.out()).contains("Findings introduced (0):").contains("Findings waived (1):\n  "
+                + "sample-topologies/catifyme/failover.yaml:8:5: waived error: ");
+        assertThat(r.out()).contains("(waived by qa until 2099-12-31: accepted for the test)");
+    }
+
+    @Test
     void loadErrorsExitTwo() {
         Cli r = Cli.run("diff", BEFORE, tmp.resolve("nope").toString());
         assertThat(r.exit()).isEqualTo(2);
