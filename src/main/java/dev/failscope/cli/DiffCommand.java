@@ -8,7 +8,10 @@ import dev.failscope.diff.GitSnapshot;
 import dev.failscope.load.LoadError;
 import dev.failscope.load.TopologyLoader;
 import dev.failscope.model.Severity;
+import dev.failscope.report.DiffCi;
 import dev.failscope.report.DiffJsonReport;
+import dev.failscope.report.GithubReport;
+import dev.failscope.report.JUnitReport;
 import dev.failscope.report.DiffLabels;
 import dev.failscope.report.DiffMarkdownReport;
 import dev.failscope.report.DiffTextReport;
@@ -18,6 +21,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +38,7 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 nothing introduced at or above --fail-on, 1 the change introduces such a finding or "
                 + "turns a survived primary loss into an outage, 2 load error or bad usage."})
 public final class DiffCommand implements Callable<Integer> {
-    enum Format { text, json, markdown }
+    enum Format { text, json, markdown, junit, github }
 
     enum FailOn { error, warning, info, never }
 
@@ -58,7 +62,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also list the findings the change leaves unchanged.")
     boolean all;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, markdown, junit or github (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--fail-on", defaultValue = "error",
@@ -110,6 +114,9 @@ public final class DiffCommand implements Callable<Integer> {
             case text -> DiffTextReport.render(comparison, labels, all);
             case json -> DiffJsonReport.render(comparison, labels, all, threshold);
             case markdown -> DiffMarkdownReport.render(comparison, labels, all, threshold);
+            case junit -> JUnitReport.render(DiffCi.of(comparison, Optional.ofNullable(threshold)),
+                    inspector.catalog().rules());
+            case github -> GithubReport.render(DiffCi.of(comparison, Optional.ofNullable(threshold)));
         });
         out.flush();
         return comparison.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
