@@ -69,12 +69,13 @@ public final class CheckCommand implements Callable<Integer> {
                 case json -> JsonReport.findings(inspection);
                 case sarif -> SarifReport.findings(inspection, inspector.catalog());
             };
-            exit = exitCode(inspection);
+            exit = exitCode(inspection, failOn);
         }
         return write(report) ? exit : ExitCodes.LOAD_OR_USAGE;
     }
 
-    private int exitCode(Inspection inspection) {
+    /** 1 when some finding is at or above {@code failOn}, else 0. */
+    static int exitCode(Inspection inspection, FailOn failOn) {
         Severity threshold = switch (failOn) {
             case error -> Severity.ERROR;
             case warning -> Severity.WARNING;
