@@ -54,7 +54,7 @@ public final class SweepText {
         long outages = rows.stream().filter(SweepRow::outage).count();
         long degraded = rows.stream().filter(r -> r.result() == Health.DEGRADED).count();
         long ok = rows.size() - outages - degraded;
-        return outages + " of " + TextReport.plural(rows.size(), what) + " cause an outage; " + degraded
+        return outages + " of " + rows.size() + " " + what + "s cause an outage; " + degraded
                 + " degrade, " + ok + (ok == 1 ? " has" : " have") + " no effect\n";
     }
 
