@@ -17,9 +17,10 @@ public final class DiffJsonReport {
     private DiffJsonReport() {}
 
     public static String render(Comparison c, DiffLabels labels, boolean all, Severity failOn) {
-        return JsonWriting.write(g -> {
+        return JsonWriting.render(g -> {
             g.writeStartObject();
-            g.writeStringField("tool", ToolInfo.name());
+            g.writeFieldName("tool");
+            JsonWriting.tool(g);
             g.writeStringField("before", labels.before());
             g.writeStringField("after", labels.after());
             g.writeBooleanField("fails", c.fails(failOn));
@@ -48,7 +49,7 @@ public final class DiffJsonReport {
             }
             g.writeArrayFieldStart("waived");
             for (var w : c.after().waived()) {
-                JsonWriting.waived(g, w);
+                WaivedJson.write(g, w);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -74,10 +75,12 @@ public final class DiffJsonReport {
         optional(g, "before", ch.before());
         optional(g, "after", ch.after());
         if (ch.beforePosition().isPresent()) {
-            JsonWriting.position(g, "beforePosition", ch.beforePosition().get());
+            g.writeFieldName("beforeLocation");
+            JsonWriting.location(g, ch.beforePosition().get());
         }
         if (ch.afterPosition().isPresent()) {
-            JsonWriting.position(g, "afterPosition", ch.afterPosition().get());
+            g.writeFieldName("afterLocation");
+            JsonWriting.location(g, ch.afterPosition().get());
         }
         node(g, "node", ch.node());
         if (ch.edge().isPresent()) {
@@ -104,7 +107,7 @@ public final class DiffJsonReport {
     private static void findings(JsonGenerator g, String name, List<Finding> findings) throws IOException {
         g.writeArrayFieldStart(name);
         for (Finding f : findings) {
-            JsonWriting.finding(g, f);
+            JsonReport.finding(g, f);
         }
         g.writeEndArray();
     }

@@ -1,8 +1,10 @@
 package dev.failscope.report;
 
 import dev.failscope.analysis.WaivedFinding;
+import dev.failscope.load.LoadError;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
+import java.util.List;
 
 /**
  * GitHub Actions workflow commands, one per finding, so findings annotate the pull request:
@@ -21,6 +23,17 @@ public final class GithubReport {
             Finding f = w.finding();
             out.append(command("notice", f, "waived: " + f.rule(), f.message() + " (waived by "
                     + w.waiver().owner() + " until " + w.waiver().expires() + ": " + w.waiver().reason() + ")"));
+        }
+        return out.toString();
+    }
+
+    /** One {@code ::error} per load error, titled "load error". */
+    public static String errors(List<LoadError> errors) {
+        StringBuilder out = new StringBuilder();
+        for (LoadError e : errors) {
+            out.append("::error file=").append(property(e.position().file())).append(",line=")
+                    .append(e.position().line()).append(",col=").append(e.position().column())
+                    .append(",title=failscope load error::").append(data(e.message())).append('\n');
         }
         return out.toString();
     }

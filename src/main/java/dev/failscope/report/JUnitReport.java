@@ -2,6 +2,7 @@ package dev.failscope.report;
 
 import dev.failscope.analysis.Rule;
 import dev.failscope.analysis.WaivedFinding;
+import dev.failscope.load.LoadError;
 import dev.failscope.model.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,26 @@ public final class JUnitReport {
                 + "\" errors=\"0\" skipped=\"" + skipped + "\">\n"
                 + body
                 + "  </testsuite>\n</testsuites>\n";
+    }
+
+    /** Load errors: one erroring testcase per file, classname {@code failscope.load}. */
+    public static String errors(String suite, List<LoadError> errors) {
+        Map<String, List<LoadError>> byFile = new TreeMap<>();
+        errors.forEach(e -> byFile.computeIfAbsent(e.position().file(), k -> new ArrayList<>()).add(e));
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, List<LoadError>> e : byFile.entrySet()) {
+            StringBuilder text = new StringBuilder();
+            e.getValue().forEach(x -> text.append(x.format()).append('\n'));
+            body.append("    <testcase classname=\"failscope.load\" name=\"").append(attr(e.getKey()))
+                    .append("\" file=\"").append(attr(e.getKey())).append("\">\n")
+                    .append("      <error type=\"load-error\" message=\"").append(attr(e.getValue().get(0).message()))
+                    .append("\">").append(text(text.toString())).append("</error>\n    </testcase>\n");
+        }
+        int n = byFile.size();
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<testsuites name=\"failscope\" tests=\"" + n + "\" failures=\"0\" errors=\"" + n + "\" skipped=\"0\">\n"
+                + "  <testsuite name=\"" + attr(suite) + "\" tests=\"" + n + "\" failures=\"0\" errors=\"" + n
+                + "\" skipped=\"0\">\n" + body + "  </testsuite>\n</testsuites>\n";
     }
 
     private static String lines(List<Finding> findings) {

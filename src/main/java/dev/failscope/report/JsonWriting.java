@@ -1,75 +1,68 @@
 package dev.failscope.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import dev.failscope.model.Finding;
+import com.fasterxml.jackson.core.util.Separators;
 import dev.failscope.model.SourcePosition;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
-/** Deterministic pretty JSON (two-space indent, \n line ends) with shared shapes for findings and positions. */
+/**
+ * Shared JSON plumbing for the JSON and SARIF reports: UTF-8, keys in the order they are written, two-space
+ * indentation, {@code \n} line ends on every platform and a final newline, so output is byte-stable.
+ */
 final class JsonWriting {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonWriting() {}
 
+    /** What a report writes into a generator. */
+    @FunctionalInterface
     interface Body {
         void write(JsonGenerator g) throws IOException;
     }
 
-    static String write(Body body) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(indenter)
-                    .withArrayIndenter(indenter);
-            g.setPrettyPrinter(pp);
+    /** Runs {@code body} against a pretty-printing generator and returns the UTF-8 text. */
+    static String render(Body body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(printer());
             body.write(g);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing JSON to a string cannot fail", e);
+            throw new UncheckedIOException("writing JSON to memory cannot fail", e);
         }
-        return out + "\n";
+        return bytes.toString(StandardCharsets.UTF_8) + "\n";
     }
 
-    static void position(JsonGenerator g, String name, SourcePosition p) throws IOException {
-        g.writeObjectFieldStart(name);
+    private static DefaultPrettyPrinter printer() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+        DefaultPrettyPrinter p = new DefaultPrettyPrinter(separators);
+        p.indentObjectsWith(indenter);
+        p.indentArraysWith(indenter);
+        return p;
+    }
+
+    /** {@code {"file":…,"line":…,"column":…}}. */
+    static void location(JsonGenerator g, SourcePosition p) throws IOException {
+        g.writeStartObject();
         g.writeStringField("file", p.file());
         g.writeNumberField("line", p.line());
         g.writeNumberField("column", p.column());
         g.writeEndObject();
     }
 
-    static void waived(JsonGenerator g, dev.failscope.analysis.WaivedFinding w) throws IOException {
+    /** {@code {"name":…,"version":…}}. */
+    static void tool(JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeFieldName("finding");
-        finding(g, w.finding());
-        g.writeObjectFieldStart("waiver");
-        g.writeStringField("rule", w.waiver().rule());
-        g.writeStringField("subject", w.waiver().subject());
-        if (w.waiver().target() != null) {
-            g.writeStringField("target", w.waiver().target());
-        }
-        g.writeStringField("reason", w.waiver().reason());
-        g.writeStringField("owner", w.waiver().owner());
-        g.writeStringField("expires", w.waiver().expires().toString());
-        position(g, "position", w.waiver().position());
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    static void finding(JsonGenerator g, Finding f) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("rule", f.rule());
-        g.writeStringField("severity", f.severity().label());
-        g.writeStringField("message", f.message());
-        g.writeStringField("subject", f.subject());
-        if (f.target() != null) {
-            g.writeStringField("target", f.target());
-        }
-        position(g, "position", f.position());
+        g.writeStringField("name", ToolInfo.name());
+        g.writeStringField("version", ToolInfo.version());
         g.writeEndObject();
     }
 }

@@ -1,8 +1,8 @@
 package dev.failscope.report;
 
-import dev.failscope.analysis.FailoverExposure;
 import dev.failscope.analysis.Rule;
 import dev.failscope.analysis.WaivedFinding;
+import dev.failscope.load.LoadError;
 import dev.failscope.model.Finding;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
 public final class PrometheusReport {
     private PrometheusReport() {}
 
-    public static String render(List<Finding> findings, List<WaivedFinding> waived, FailoverExposure exposure,
+    public static String render(List<Finding> findings, List<WaivedFinding> waived, ResilienceMetrics exposure,
                                 List<Rule> catalogue, Instant now) {
         StringBuilder out = new StringBuilder();
         out.append("# HELP failscope_findings Findings of the last failscope check, by rule and severity.\n");
@@ -36,14 +36,28 @@ public final class PrometheusReport {
                     .append(label(key[1])).append("\"} ").append(e.getValue()).append('\n');
         }
         gauge(out, "failscope_single_points_of_failure",
-                "Servers whose loss alone is an outage (primary without viable failover, or pinned by a service).",
+                "Single failures whose simulation ends in an outage (failscope sweep).",
                 exposure.singlePointsOfFailure().size());
         gauge(out, "failscope_clusters_without_viable_failover",
                 "Clusters whose primary loss is an outage: no failover policy, or no viable candidate.",
                 exposure.clustersWithoutViableFailover().size());
-        out.append("# HELP failscope_last_check_timestamp_seconds When failscope last checked, in Unix seconds.\n");
-        out.append("# TYPE failscope_last_check_timestamp_seconds gauge\n");
-        out.append("failscope_last_check_timestamp_seconds ").append(now.getEpochSecond()).append('\n');
+        gauge(out, "failscope_load_errors", "Load errors of the last failscope check: the topology could not be read.",
+                0);
+        gauge(out, "failscope_last_check_timestamp_seconds", "When failscope last checked, in Unix seconds.",
+                now.getEpochSecond());
+        return out.toString();
+    }
+
+    /**
+     * When loading failed: no findings metrics (they would read as "all clear"), only the load error count
+     * and the time, so an alert on {@code failscope_load_errors > 0} or on absent findings fires.
+     */
+    public static String errors(List<LoadError> errors, Instant now) {
+        StringBuilder out = new StringBuilder();
+        gauge(out, "failscope_load_errors", "Load errors of the last failscope check: the topology could not be read.",
+                errors.size());
+        gauge(out, "failscope_last_check_timestamp_seconds", "When failscope last checked, in Unix seconds.",
+                now.getEpochSecond());
         return out.toString();
     }
 

@@ -41,8 +41,32 @@ class DiffCommandTest {
     }
 
     @Test
-    void failOnNeverPasses() {
-        assertThat(Cli.run("diff", BEFORE, AFTER, "--fail-on", "never").exit()).isZero();
+    void anOutageFailsEvenWithFailOnNever() {
+        Cli r = Cli.run("diff", BEFORE, AFTER, "--fail-on", "never");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("  catify-main: primary loss was survived (db-replica-1 promoted, RTO 30s); "
+                + "after this change it is an OUTAGE (db-legacy-2 skipped: decommissioned; 3 services down)\n");
+    }
+
+    @Test
+    void failOnDecidesForIntroducedWarnings() {
+        Path w = Fixtures.write(tmp, "waivers.yaml", """
+                kind: waivers
+                waivers:
+                  - rule: failover-target-lagging
+                    subject: catify-main
+                    reason: nothing to waive
+                    owner: qa
+                    expires: 2099-12-31
+                """);
+        String[] args = {"diff", "--before", BEFORE, "--after", BEFORE, "--after", w.toString()};
+        assertThat(Cli.run(args).exit()).isZero();
+        String[] warning = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--fail-on", "warning")).toArray(String[]::new);
+        Cli r = Cli.run(warning);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("warning: waiver of failover-target-lagging for catify-main (owner qa) matches "
+                + "no finding");
     }
 
     @Test
@@ -72,7 +96,8 @@ class DiffCommandTest {
                     expires: 2099-12-31
                 """);
         Cli r = Cli.run("diff", "--before", BEFORE, "--after", AFTER, "--after", w.toString());
-        assertThat(r.out()).contains("Findings introduced (0):").contains("Findings waived (1):\n  "
+        assertThat(r.exit()).as("the outage still fails the diff").isEqualTo(1);
+        assertThat(r.out()).contains("Findings introduced (1):").contains("[no-viable-failover]").contains("Findings waived (1):\n  "
                 + "sample-topologies/catifyme/failover.yaml:8:5: waived error: ");
         assertThat(r.out()).contains("(waived by qa until 2099-12-31: accepted for the test)");
     }

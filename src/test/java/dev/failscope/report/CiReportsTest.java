@@ -69,20 +69,32 @@ class CiReportsTest {
         assertThat(suite.getAttribute("failures")).isEqualTo("2");
         assertThat(suite.getAttribute("skipped")).isEqualTo("1");
         Element first = (Element) cases.item(0);
-        assertThat(first.getAttribute("classname")).isEqualTo("failscope.failover-target-decommissioned");
+        assertThat(first.getAttribute("classname")).isEqualTo("failscope.cluster-missing");
         assertThat(first.getAttribute("name")).isEqualTo("(no findings)");
-        Element c1 = (Element) cases.item(1);
-        assertThat(c1.getAttribute("name")).isEqualTo("c1");
+        Element c1 = byName(cases, "failscope.failover-target-missing", "c1");
+        assertThat(byName(cases, "failscope.failover-target-missing", "c2")).isNotNull();
+        assertThat(byName(cases, "failscope.x", "c9").getElementsByTagName("skipped").getLength()).isEqualTo(1);
+        assertThat(cases.getLength()).isEqualTo(RuleCatalog.standard().rules().size() - 2 + 4);
         Element failure = (Element) c1.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message")).isEqualTo("a <b> & \"c\"\uFFFD");
         assertThat(failure.getTextContent()).contains("second");
         assertThat(doc.getElementsByTagName("system-out").item(0).getTextContent()).contains("warn");
     }
 
+    private static Element byName(NodeList cases, String classname, String name) {
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element e = (Element) cases.item(i);
+            if (e.getAttribute("classname").equals(classname) && e.getAttribute("name").equals(name)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no testcase " + classname + " " + name);
+    }
+
     @Test
     void prometheusTextfile() {
         Inspection i = new Inspector().inspect(List.of("sample-topologies/catifyme"));
-        String out = PrometheusReport.render(i.findings(), i.waived(), FailoverExposure.of(i.topology()),
+        String out = PrometheusReport.render(i.findings(), i.waived(), ResilienceMetrics.of(i.topology()),
                 RuleCatalog.standard().rules(), Instant.ofEpochSecond(1_790_000_000L));
         assertThat(out).contains("failscope_findings{rule=\"failover-target-decommissioned\",severity=\"error\"} 1\n")
                 .contains("failscope_findings{rule=\"failover-target-missing\",severity=\"error\"} 0\n")
@@ -98,10 +110,11 @@ class CiReportsTest {
     @Test
     void exposureOfTheSamples() {
         Inspection bad = new Inspector().inspect(List.of("sample-topologies/catifyme"));
-        assertThat(FailoverExposure.of(bad.topology()).clustersWithoutViableFailover()).containsExactly("catify-main");
-        assertThat(FailoverExposure.of(bad.topology()).singlePointsOfFailure()).containsExactly("db-main-1");
+        ResilienceMetrics badMetrics = ResilienceMetrics.of(bad.topology());
+        assertThat(badMetrics.clustersWithoutViableFailover()).containsExactly("catify-main");
+        assertThat(badMetrics.singlePointsOfFailure()).containsExactly("db-main-1");
         Inspection good = new Inspector().inspect(List.of("sample-topologies/catifyme-fixed"));
         assertThat(FailoverExposure.of(good.topology()).clustersWithoutViableFailover()).isEmpty();
-        assertThat(FailoverExposure.of(good.topology()).singlePointsOfFailure()).isEmpty();
+        assertThat(ResilienceMetrics.of(good.topology()).singlePointsOfFailure()).isEmpty();
     }
 }

@@ -1,0 +1,90 @@
+package dev.failscope.cli;
+
+import dev.failscope.analysis.Inspection;
+import dev.failscope.analysis.Inspector;
+import dev.failscope.analysis.RuleCatalog;
+import dev.failscope.report.GithubReport;
+import dev.failscope.report.JUnitReport;
+import dev.failscope.report.PrometheusReport;
+import dev.failscope.report.ResilienceMetrics;
+import dev.failscope.report.SweepCi;
+import dev.failscope.report.SweepJson;
+import dev.failscope.report.SweepText;
+import dev.failscope.report.TextReport;
+import dev.failscope.simulation.Health;
+import dev.failscope.simulation.Sweep;
+import dev.failscope.simulation.SweepResult;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code failscope sweep}: every single failure (and optionally every pair), as a CI gate. */
+@Command(name = "sweep", description = "Simulates the loss of every server one at a time (optionally every zone, "
+        + "region, host and pair) and prints a survivability matrix.%n"
+        + "Exit codes: 0 nothing at or above --fail-on, 1 some failure at or above it, 2 load error or bad usage.")
+public final class SweepCommand implements Callable<Integer> {
+    enum Format { text, json, junit, github, prometheus }
+
+    enum FailOn { outage, degraded, never }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to load.")
+    List<String> paths;
+
+    @Option(names = "--domains", description = "Also fail every zone, region and host.")
+    boolean domains;
+
+    @Option(names = "--pairs", description = "Also fail every pair of servers within a cluster.")
+    boolean pairs;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json, junit, github or prometheus (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--fail-on", defaultValue = "outage",
+            description = "outage, degraded or never (default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Inspection inspection = new Inspector().inspect(paths);
+        if (inspection.hasLoadErrors()) {
+            out.print(switch (format) {
+                case text, json -> TextReport.errors(inspection.errors());
+                case junit -> JUnitReport.errors("failscope sweep", inspection.errors());
+                case github -> GithubReport.errors(inspection.errors());
+                case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
+            });
+            out.flush();
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        SweepResult result = Sweep.run(inspection.topology(), new Sweep.Options(domains, pairs));
+        Optional<Health> threshold = switch (failOn) {
+            case outage -> Optional.of(Health.DOWN);
+            case degraded -> Optional.of(Health.DEGRADED);
+            case never -> Optional.empty();
+        };
+        out.print(switch (format) {
+            case text -> SweepText.render(result);
+            case json -> SweepJson.render(result);
+            case junit -> SweepCi.junit(result, threshold);
+            case github -> SweepCi.github(result, threshold, inspection.topology());
+            case prometheus -> PrometheusReport.render(inspection.findings(), inspection.waived(),
+                    ResilienceMetrics.of(inspection.topology(), result), RuleCatalog.standard().rules(), Instant.now());
+        });
+        out.flush();
+        return switch (failOn) {
+            case outage -> result.any(Health.DOWN) ? ExitCodes.FINDINGS : ExitCodes.OK;
+            case degraded -> result.any(Health.DEGRADED) ? ExitCodes.FINDINGS : ExitCodes.OK;
+            case never -> ExitCodes.OK;
+        };
+    }
+}
