@@ -58,7 +58,6 @@ final class ClusterRun {
     private long seq;
     private String primary;
     private boolean writable = true;
-    private boolean outage;
     private Duration lostAt;
     private Duration rto;
     private Duration rpoRisk;
@@ -140,7 +139,6 @@ final class ClusterRun {
     }
 
     private void noPolicy(Duration at) {
-        outage = true;
         emit(at, EventKind.OUTAGE, cluster.name(), cluster.name() + " has no failover policy (default detection "
                 + Durations.format(FailoverPolicy.DEFAULT_DETECTION) + "): " + cluster.name() + " is DOWN",
                 cluster.position());
@@ -155,8 +153,7 @@ final class ClusterRun {
     private void attempt(int i, Duration at) {
         List<CandidateAssessment> candidates = index.assessments(policy);
         if (i >= candidates.size()) {
-            outage = true;
-            String why = candidates.isEmpty() ? cluster.name() + " has no failover candidates: "
+                String why = candidates.isEmpty() ? cluster.name() + " has no failover candidates: "
                     : "no viable candidate left: ";
             emit(at, EventKind.OUTAGE, cluster.name(), why + cluster.name() + " is DOWN",
                     policy.facts().orElse("candidates", policy.position()));
@@ -255,7 +252,8 @@ final class ClusterRun {
             String src = todo.poll();
             for (Replica r : cluster.replicas()) {
                 String name = r.server().name();
-                if (src.equals(source.get(name)) && !failed.contains(name) && !name.equals(primary)
+                if (src.equals(source.get(name)) && !SimulationIndex.failedBy(failures, name, at)
+                        && !name.equals(primary)
                         && stale.add(name)) {
                     String why = src.equals(server) ? "failed" : "is stale";
                     emit(at, EventKind.REPLICA_STALE, name, name + " is stale: its source " + src + " " + why,
@@ -303,9 +301,5 @@ final class ClusterRun {
 
     private void schedule(Duration at, StepKind kind, String server, int candidate) {
         queue.add(new Step(at, kind, server, candidate, seq++));
-    }
-
-    boolean outage() {
-        return outage;
     }
 }

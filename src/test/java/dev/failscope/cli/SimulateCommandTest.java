@@ -70,9 +70,41 @@ class SimulateCommandTest {
 
                 summary:
                   cluster catify-main     degraded  primary db-replica-1, RTO 30s, RPO risk 2s, redundancy reduced
-                  service cat-commenting  degraded  catify-main:write runs on reduced redundancy; down from t+0s to t+30s
-                  service cat-liking      degraded  catify-main:write runs on reduced redundancy; down from t+0s to t+30s
-                  service cat-posting     degraded  catify-main:write runs on reduced redundancy; down from t+0s to t+30s
+                  service cat-commenting  degraded  catify-main:write runs on reduced redundancy; was down t+0s to t+30s
+                  service cat-liking      degraded  catify-main:write runs on reduced redundancy; was down t+0s to t+30s
+                  service cat-posting     degraded  catify-main:write runs on reduced redundancy; was down t+0s to t+30s
+                  0 clusters down, 0 services down
+                """);
+    }
+
+    @Test
+    void aSecondFailureTriggersASecondFailover() {
+        Run r = run("simulate", "sample-topologies/three-zone-healthy", "--fail", "pg-orders-1",
+                "--fail", "pg-orders-2@60s");
+
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).isEqualTo("""
+                t+0s    pg-orders-1 fails (zone us-east-1a)
+                t+0s    service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (services.json:6)
+                t+0s    service order-history degraded: orders-pg:read runs on reduced redundancy (services.json:15)
+                t+0s    service sales-reports degraded: orders-pg:read runs on reduced redundancy (services.json:23)
+                t+30s   failover of orders-pg starts: detection 30s (postgresql.yaml:23)
+                t+30s   pg-orders-2 promoted to primary of orders-pg: RTO 30s, RPO risk 0s, sync (postgresql.yaml:22)
+                t+30s   pg-orders-3 re-points from pg-orders-1 to pg-orders-2 (postgresql.yaml:12)
+                t+30s   service checkout restored, degraded: orders-pg:write runs on reduced redundancy (services.json:6)
+                t+60s   pg-orders-2 fails (zone us-east-1b)
+                t+60s   service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (services.json:6)
+                t+90s   failover of orders-pg starts: detection 30s (postgresql.yaml:23)
+                t+90s   skip pg-orders-2: failed in this scenario (pg-orders-2 at t+60s)
+                t+150s  attempt on pg-orders-2 timed out: attempt-timeout 60s (postgresql.yaml:24)
+                t+150s  pg-orders-3 promoted to primary of orders-pg: RTO 90s, RPO risk 1s of async lag (postgresql.yaml:22)
+                t+150s  service checkout restored, degraded: orders-pg:write runs on reduced redundancy (services.json:6)
+
+                summary:
+                  cluster orders-pg      degraded  primary pg-orders-3, RTO 120s over 2 failovers, RPO risk 1s, redundancy reduced
+                  service checkout       degraded  orders-pg:write runs on reduced redundancy; was down t+0s to t+30s, t+60s to t+150s
+                  service order-history  degraded  orders-pg:read runs on reduced redundancy
+                  service sales-reports  degraded  orders-pg:read runs on reduced redundancy
                   0 clusters down, 0 services down
                 """);
     }

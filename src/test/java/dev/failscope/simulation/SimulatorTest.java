@@ -219,6 +219,18 @@ class SimulatorTest {
     }
 
     @Test
+    void aReplicaThatFailsWithItsSourceIsLostNotStale() {
+        Simulation s = run(Fixtures.sample("three-zone-healthy"), "zone:us-east-1c");
+
+        assertThat(s.timeline().ofKind(EventKind.REPLICA_STALE)).isEmpty();
+        assertThat(s.timeline().ofKind(EventKind.DEGRADED)).extracting(SimulationEvent::reason).containsExactly(
+                "accounts-mysql loses replica mysql-accounts-2: redundancy reduced",
+                "orders-pg loses replica pg-orders-3: redundancy reduced",
+                "orders-pg loses replica pg-orders-4: redundancy reduced");
+        assertThat(s.servers().get("pg-orders-4").state()).isEqualTo(ServerOutcome.State.FAILED);
+    }
+
+    @Test
     void directReplicasFollowTheNewPrimaryAndCascadingOnesKeepTheirSource() {
         Simulation s = run(Fixtures.sample("three-zone-healthy"), "pg-orders-1");
 
