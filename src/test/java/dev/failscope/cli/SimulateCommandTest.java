@@ -4,32 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.failscope.support.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SimulateCommandTest {
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = FailscopeCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString().replace(System.lineSeparator(), "\n"),
-                err.toString().replace(System.lineSeparator(), "\n"));
+    private static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void catifymePrintsTheIncidentAndExits1() {
-        Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main-1");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main-1");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEmpty();
@@ -54,7 +43,7 @@ class SimulateCommandTest {
 
     @Test
     void catifymeFixedPromotesTheReplicaAndExits0() {
-        Run r = run("simulate", "sample-topologies/catifyme-fixed", "--fail", "db-main-1");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme-fixed", "--fail", "db-main-1");
 
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).isEqualTo("""
@@ -79,7 +68,7 @@ class SimulateCommandTest {
 
     @Test
     void aSecondFailureTriggersASecondFailover() {
-        Run r = run("simulate", "sample-topologies/three-zone-healthy", "--fail", "pg-orders-1",
+        Cli.Run r = run("simulate", "sample-topologies/three-zone-healthy", "--fail", "pg-orders-1",
                 "--fail", "pg-orders-2@60s");
 
         assertThat(r.exit()).isEqualTo(0);
@@ -111,7 +100,7 @@ class SimulateCommandTest {
 
     @Test
     void jsonHasTheDocumentedShape() throws Exception {
-        Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main-1", "--format", "json");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main-1", "--format", "json");
 
         assertThat(r.exit()).isEqualTo(1);
         JsonNode root = new ObjectMapper().readTree(r.out());
@@ -134,7 +123,7 @@ class SimulateCommandTest {
 
     @Test
     void jsonListsRtoAndRpoOfAPromotion() throws Exception {
-        Run r = run("simulate", "sample-topologies/catifyme-fixed", "--fail", "db-main-1", "--format", "json");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme-fixed", "--fail", "db-main-1", "--format", "json");
 
         JsonNode cluster = new ObjectMapper().readTree(r.out()).get("clusters").get("catify-main");
         assertThat(cluster.get("state").asText()).isEqualTo("degraded");
@@ -152,7 +141,7 @@ class SimulateCommandTest {
 
     @Test
     void anUnknownTargetExits2WithASuggestion() {
-        Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main1", "--fail", "zone:us-west-2x");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main1", "--fail", "zone:us-west-2x");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
@@ -167,7 +156,7 @@ class SimulateCommandTest {
     void aLoadErrorExits2WithItsPosition(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "kind: inventory\nservers: [\n");
-        Run r = run("simulate", bad.toString(), "--fail", "x");
+        Cli.Run r = run("simulate", bad.toString(), "--fail", "x");
 
         assertThat(r.exit()).isEqualTo(2);
         List<String> lines = List.of(r.out().split("\n"));
@@ -177,7 +166,7 @@ class SimulateCommandTest {
 
     @Test
     void failIsRequired() {
-        Run r = run("simulate", "sample-topologies/catifyme");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Missing required option: '--fail=X'");
     }
