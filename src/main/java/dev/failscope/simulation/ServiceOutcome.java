@@ -44,6 +44,10 @@ public record ServiceOutcome(String name, Health health, String reason, List<Dow
         return downtimes.isEmpty() ? null : downtimes.get(0).from();
     }
 
+    public Optional<Duration> downAtOpt() {
+        return Optional.ofNullable(downAt());
+    }
+
     /** When it last came back from down, or null (never down, or still down). */
     public Duration restoredAt() {
         return downtimes.isEmpty() ? null : downtimes.get(downtimes.size() - 1).to();

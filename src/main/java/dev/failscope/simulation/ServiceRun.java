@@ -46,19 +46,20 @@ final class ServiceRun {
             String name = service.name();
             if (next.health() == Health.DOWN) {
                 out.add(event(t, EventKind.SERVICE_DOWN, "service " + name + " DOWN: " + next.reason(),
-                        next.position()));
+                        next.position(), next));
                 downSince = t;
             } else if (current.health() == Health.DOWN) {
                 String tail = next.health() == Health.DEGRADED ? ", degraded: " + next.reason() : "";
                 out.add(event(t, EventKind.SERVICE_RESTORED, "service " + name + " restored" + tail,
-                        current.position()));
+                        current.position(), next));
                 downtimes.add(new ServiceOutcome.Downtime(downSince, t));
                 downSince = null;
             } else if (next.health() == Health.DEGRADED) {
                 out.add(event(t, EventKind.SERVICE_DEGRADED, "service " + name + " degraded: " + next.reason(),
-                        next.position()));
+                        next.position(), next));
             } else {
-                out.add(event(t, EventKind.SERVICE_RESTORED, "service " + name + " back to ok", current.position()));
+                out.add(event(t, EventKind.SERVICE_RESTORED, "service " + name + " back to ok", current.position(),
+                        next));
             }
             current = next;
         }
@@ -128,7 +129,8 @@ final class ServiceRun {
         return found;
     }
 
-    private SimulationEvent event(Duration t, EventKind kind, String reason, SourcePosition position) {
-        return new SimulationEvent(t, kind, service.name(), null, reason, position);
+    private SimulationEvent event(Duration t, EventKind kind, String reason, SourcePosition position, Status next) {
+        return new SimulationEvent(t, kind, service.name(), null, reason, position, next.reason(), null,
+                next.health());
     }
 }

@@ -24,6 +24,7 @@ class SimulateCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("""
                 t+0s    db-main-1 fails (zone us-west-2a)
+                t+0s    catify-main loses its primary db-main-1: no writable primary (clusters.yaml:6)
                 t+0s    service cat-posting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:6)
                 t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:12)
                 t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:18)
@@ -48,6 +49,7 @@ class SimulateCommandTest {
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).isEqualTo("""
                 t+0s    db-main-1 fails (zone us-west-2a)
+                t+0s    catify-main loses its primary db-main-1: no writable primary (clusters.yaml:6)
                 t+0s    service cat-posting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:6)
                 t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:12)
                 t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:18)
@@ -74,6 +76,7 @@ class SimulateCommandTest {
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).isEqualTo("""
                 t+0s    pg-orders-1 fails (zone us-east-1a)
+                t+0s    orders-pg loses its primary pg-orders-1: no writable primary (postgresql.yaml:7)
                 t+0s    service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (services.json:6)
                 t+0s    service order-history degraded: orders-pg:read runs on reduced redundancy (services.json:15)
                 t+0s    service sales-reports degraded: orders-pg:read runs on reduced redundancy (services.json:23)
@@ -82,6 +85,7 @@ class SimulateCommandTest {
                 t+30s   pg-orders-3 re-points from pg-orders-1 to pg-orders-2 (postgresql.yaml:12)
                 t+30s   service checkout restored, degraded: orders-pg:write runs on reduced redundancy (services.json:6)
                 t+60s   pg-orders-2 fails (zone us-east-1b)
+                t+60s   orders-pg loses its primary pg-orders-2: no writable primary (postgresql.yaml:9)
                 t+60s   service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (services.json:6)
                 t+90s   failover of orders-pg starts: detection 30s (postgresql.yaml:23)
                 t+90s   skip pg-orders-2: failed in this scenario (pg-orders-2 at t+60s)
@@ -107,7 +111,7 @@ class SimulateCommandTest {
         assertThat(root.fieldNames()).toIterable()
                 .containsExactly("scenario", "events", "clusters", "services", "servers", "summary");
         assertThat(root.get("scenario").get(0).asText()).isEqualTo("db-main-1");
-        JsonNode skip = root.get("events").get(5);
+        JsonNode skip = root.get("events").get(6);
         assertThat(skip.fieldNames()).toIterable().containsExactly("t_ms", "kind", "subject", "reason", "location");
         assertThat(skip.get("t_ms").asLong()).isEqualTo(30_000);
         assertThat(skip.get("kind").asText()).isEqualTo("candidate-skipped");

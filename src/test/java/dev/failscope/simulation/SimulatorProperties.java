@@ -109,6 +109,25 @@ class SimulatorProperties {
         return true;
     }
 
+    @Property(tries = 300)
+    void theLastStepAgreesWithTheOutcomes(@ForAll("cases") RandomTopologies.Case c) {
+        Simulation sim = simulate(c);
+        SimulationStep end = sim.end();
+        sim.clusters().values().forEach(o -> assertThat(end.cluster(o.name())).as("cluster %s", o.name())
+                .isEqualTo(o.health()));
+        sim.services().values().forEach(o -> assertThat(end.service(o.name())).as("service %s", o.name())
+                .isEqualTo(o.health()));
+        assertThat(end.clustersDown()).containsExactlyInAnyOrderElementsOf(sim.summary().clustersDown());
+        for (Cluster cl : c.topology().clusters()) {
+            assertThat(end.primary(cl.name(), cl.primary().name()))
+                    .isEqualTo(sim.cluster(cl.name(), cl.primary().name()).primaryOpt());
+        }
+        assertThat(end.failed()).containsExactlyInAnyOrderElementsOf(sim.servers().values().stream()
+                .filter(s -> s.state() == ServerOutcome.State.FAILED).map(ServerOutcome::name).toList());
+        assertThat(end.stale()).containsExactlyInAnyOrderElementsOf(sim.servers().values().stream()
+                .filter(s -> s.state() == ServerOutcome.State.STALE).map(ServerOutcome::name).toList());
+    }
+
     @Property(tries = 400)
     void timesNeverDecrease(@ForAll("cases") RandomTopologies.Case c) {
         List<SimulationEvent> events = simulate(c).timeline().events();
