@@ -7,6 +7,11 @@ import dev.failscope.model.Topology;
 import dev.failscope.report.TextReport;
 import dev.failscope.report.render.ImageExport;
 import dev.failscope.report.render.RenderInput;
+import dev.failscope.report.render.SimulationOverlay;
+import dev.failscope.simulation.ScenarioParse;
+import dev.failscope.simulation.Simulation;
+import dev.failscope.simulation.SimulationIndex;
+import dev.failscope.simulation.Simulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code failscope render}: the graph as PNG or SVG, without a window (CI artifacts, docs). */
 @Command(name = "render", description = "Draws the topology graph, with findings and a legend, to a PNG or SVG "
-        + "file without opening a window.%nExit codes: 0 written, 2 load error, bad usage or unwritable output.")
+        + "file without opening a window; with --fail, the end state of that simulation.%n"
+        + "Exit codes: 0 written, 2 load error, unknown --fail target, bad usage or unwritable output.")
 public final class RenderCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -35,6 +41,10 @@ public final class RenderCommand implements Callable<Integer> {
             description = "PNG pixels per layout unit (default: ${DEFAULT-VALUE}); very large graphs are scaled "
                     + "down to stay under 40 megapixels.")
     double scale;
+
+    @Option(names = "--fail", paramLabel = "X", description = "Draw the end state of simulating this failure: a "
+            + "server name, zone:NAME, region:NAME or host:NAME, optionally @TIME. Repeatable.")
+    List<String> fail;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "Title above the graph (default: the paths "
             + "and a summary).")
@@ -61,8 +71,23 @@ public final class RenderCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        RenderInput input = RenderInput.of(inspection.topology()).withFindings(inspection.findings())
-                .withTitle(title != null ? title : defaultTitle(paths, inspection));
+        RenderInput input = RenderInput.of(inspection.topology()).withFindings(inspection.findings());
+        String heading = title != null ? title : defaultTitle(paths, inspection);
+        if (fail != null && !fail.isEmpty()) {
+            SimulationIndex index = SimulationIndex.of(inspection.topology());
+            ScenarioParse parse = index.parse(fail);
+            if (!parse.ok()) {
+                parse.errors().forEach(e -> err.println("failscope: " + e));
+                err.flush();
+                return ExitCodes.LOAD_OR_USAGE;
+            }
+            Simulation sim = new Simulator(index).run(parse.scenario());
+            input = input.withOverlay(SimulationOverlay.of(sim, inspection.topology()));
+            if (title == null) {
+                heading = simulatedTitle(paths, parse.scenario().label(), sim);
+            }
+        }
+        input = input.withTitle(heading);
         try {
             if (format.get() == ImageExport.Format.PNG) {
                 ImageExport.writePng(input, scale, output);
@@ -89,6 +114,16 @@ public final class RenderCommand implements Callable<Integer> {
             return "permission denied";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** {@code sample-topologies/catifyme — after losing db-main-1: 1 cluster down, 3 services down}. */
+    static String simulatedTitle(List<String> paths, String scenario, Simulation sim) {
+        Simulation.Summary sum = sim.summary();
+        int degraded = sum.servicesDegraded().size();
+        return String.join(" ", paths) + " — after losing " + scenario + ": "
+                + count(sum.clustersDown().size(), "cluster") + " down, "
+                + count(sum.servicesDown().size(), "service") + " down" + (degraded > 0 ? ", " + degraded
+                + " degraded" : "");
     }
 
     /** {@code sample-topologies/catifyme — 3 servers, 1 cluster, 3 services; 2 errors, 0 warnings}. */

@@ -71,4 +71,28 @@ class RenderCommandTest {
         assertThat(run("render", "sample-topologies/catifyme", "-o", png.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("failscope: cannot write ").doesNotContain("Exception");
     }
+
+    @Test
+    void failDrawsTheSimulationEndState() throws Exception {
+        Path svg = dir.resolve("sim.svg");
+        assertThat(run("render", "sample-topologies/catifyme", "--fail", "db-main-1", "-o", svg.toString()))
+                .isEqualTo(0);
+        String text = Files.readString(svg);
+        assertThat(text).contains("after losing db-main-1: 1 cluster down, 3 services down", "NO PRIMARY", "FAILED");
+    }
+
+    @Test
+    void failOnTheFixedSampleCrownsTheReplica() throws Exception {
+        Path svg = dir.resolve("fixed.svg");
+        assertThat(run("render", "sample-topologies/catifyme-fixed", "--fail", "db-main-1", "-o", svg.toString()))
+                .isEqualTo(0);
+        assertThat(Files.readString(svg)).contains("promoted to primary", "0 clusters down", "DEGRADED");
+    }
+
+    @Test
+    void unknownFailTargetExitsTwo() {
+        assertThat(run("render", "sample-topologies/catifyme", "--fail", "db-mian-1", "-o",
+                dir.resolve("x.png").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("failscope: ").contains("db-mian-1");
+    }
 }

@@ -37,7 +37,9 @@ public final class GraphPainter {
     public Point pageSize() {
         Box b = input.layout().bounds();
         Point lg = legend.size(Math.max(b.width(), LegendPainter.ENTRY_W * 3));
-        double w = Math.max(b.width(), lg.x()) + 2 * MARGIN;
+        double titleW = input.title().isEmpty() ? 0 : Palette.TITLE.getStringBounds(input.title(),
+                new java.awt.font.FontRenderContext(null, true, true)).getWidth() + 8;
+        double w = Math.max(Math.max(b.width(), lg.x()), Math.min(titleW, 2400)) + 2 * MARGIN;
         double h = titleHeight() + b.height() + LEGEND_GAP + lg.y() + 2 * MARGIN;
         return new Point(Math.ceil(w), Math.ceil(h));
     }

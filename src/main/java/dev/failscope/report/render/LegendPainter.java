@@ -68,7 +68,7 @@ final class LegendPainter {
             Glyphs.severityBadge(g, b.x() + 36, b.centerY(), Severity.WARNING, 1);
             Glyphs.severityBadge(g, b.x() + 62, b.centerY(), Severity.INFO, 1);
         }));
-        entries.add(new Entry("service uses: write (solid) / read (dots)", (g, b) -> {
+        entries.add(new Entry("service uses: write / read (dotted)", (g, b) -> {
             g.setColor(Palette.DEPENDENCY);
             g.setStroke(Palette.DEPEND_WRITE);
             g.draw(new Line2D.Double(b.x(), b.centerY() - 5, b.maxX(), b.centerY() - 5));
@@ -89,8 +89,10 @@ final class LegendPainter {
             StatusSigns.crossOut(g, r);
         }));
         entries.add(new Entry("promoted to primary (crown)", (g, b) -> Glyphs.crown(g, b.x() + 20, b.maxY() - 4, 24)));
-        entries.add(new Entry("cluster down: no primary", (g, b) ->
+        entries.add(new Entry("cluster down: no writable primary", (g, b) ->
                 Glyphs.pill(g, b.x(), b.centerY() - 7, "✖ NO PRIMARY", Palette.DANGER, Palette.BACKGROUND)));
+        entries.add(new Entry("cluster lost members / reads stale", (g, b) ->
+                Glyphs.pill(g, b.x(), b.centerY() - 7, "DEGRADED", Palette.WARN, Palette.BACKGROUND)));
         entries.add(new Entry("service ok / degraded / down", (g, b) -> {
             StatusSigns.service(g, ServiceState.OK, b.x() + 10, b.centerY());
             StatusSigns.service(g, ServiceState.DEGRADED, b.x() + 36, b.centerY());

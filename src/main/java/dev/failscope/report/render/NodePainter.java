@@ -81,12 +81,14 @@ final class NodePainter {
         g.draw(s);
         String engine = ctx.input().topology().cluster(n.node().name()).map(Cluster::engine).orElse(null);
         String title = n.node().name() + (engine == null ? "" : "  ·  " + engine);
-        double reserve = (down ? 100 : 0) + (ctx.badge(n.node()).isPresent() ? 36 : 0);
+        double reserve = (outcome.map(o -> o.state() != ClusterState.OK).orElse(false) ? 100 : 0) + (ctx.badge(n.node()).isPresent() ? 36 : 0);
         g.setColor(Palette.INK);
         Glyphs.fitted(g, title, Palette.NAME, b.x() + 10, b.y() + 18, b.width() - 20 - reserve);
+        double shift = ctx.badge(n.node()).isPresent() ? 36 : 0;
         if (down) {
-            double shift = ctx.badge(n.node()).isPresent() ? 36 : 0;
             Glyphs.pill(g, b.maxX() - 98 - shift, b.y() + 7, "✖ NO PRIMARY", Palette.DANGER, Palette.BACKGROUND);
+        } else if (outcome.map(o -> o.state() == ClusterState.DEGRADED).orElse(false)) {
+            Glyphs.pill(g, b.maxX() - 80 - shift, b.y() + 7, "DEGRADED", Palette.WARN, Palette.BACKGROUND);
         }
     }
 
@@ -127,7 +129,8 @@ final class NodePainter {
         g.setStroke(n.role() == NodeRole.PRIMARY ? new java.awt.BasicStroke(2.2f) : Palette.BOX);
         g.draw(s);
         g.setColor(decom ? Palette.MUTED : Palette.INK);
-        String shown = Glyphs.fitted(g, node.name(), Palette.NAME, b.x() + 9, b.y() + 19, b.width() - 24);
+        double nameRoom = b.width() - (overlay.promoted(node.name()) ? 52 : 24);
+        String shown = Glyphs.fitted(g, node.name(), Palette.NAME, b.x() + 9, b.y() + 19, nameRoom);
         if (decom) {
             double w = g.getFontMetrics(Palette.NAME).stringWidth(shown);
             g.setStroke(new java.awt.BasicStroke(1.5f));
@@ -139,7 +142,7 @@ final class NodePainter {
             StatusSigns.crossOut(g, b);
         }
         if (overlay.promoted(node.name())) {
-            Glyphs.crown(g, b.x() + 8, b.y() - 2, 22);
+            Glyphs.crown(g, b.maxX() - 40, b.y() + 21, 22);
         }
     }
 
@@ -155,6 +158,8 @@ final class NodePainter {
         };
         if (overlay.failed(n.node().name())) {
             text = "FAILED";
+        } else if (overlay.server(n.node().name()) == StateOverlay.ServerState.STALE) {
+            text = "stale: its source is gone";
         } else if (overlay.promoted(n.node().name())) {
             text = "promoted to primary";
         }

@@ -5,33 +5,32 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A neutral picture of "what is up after a failure": which servers failed, which clusters have a primary
- * (and which server it is now), which services still work. A simulation result is mapped into this, so the
- * painter does not depend on the simulator. {@link #NONE} draws the topology as configured.
+ * A neutral picture of "what is up after a failure": which servers failed, how each cluster ended (and which
+ * server is its primary now), how each service ended. {@link SimulationOverlay} maps a simulation into this,
+ * so the painter needs nothing from the simulator. {@link #NONE} draws the topology as configured.
  *
  * @param servers  server name to state; servers not listed are up
  * @param clusters cluster name to outcome; clusters not listed are unaffected
- * @param services service name to state; services not listed are not drawn with a state
+ * @param services service name to state; services not listed are drawn without a state
  */
 public record StateOverlay(Map<String, ServerState> servers, Map<String, ClusterOutcome> clusters,
                            Map<String, ServiceState> services) {
     public static final StateOverlay NONE = new StateOverlay(Map.of(), Map.of(), Map.of());
 
-    public enum ServerState { UP, FAILED }
+    /** Up; stale (alive, but its replication source is gone); failed. */
+    public enum ServerState { UP, STALE, FAILED }
 
-    public enum ClusterState {
-        /** The primary survived. */
-        HEALTHY,
-        /** A replica was promoted; {@link ClusterOutcome#primary()} names it. */
-        FAILED_OVER,
-        /** No primary: nothing could be promoted. */
-        DOWN
-    }
+    /** Ok; degraded (lost members or reads stale data); down (no writable primary). */
+    public enum ClusterState { OK, DEGRADED, DOWN }
 
     public enum ServiceState { OK, DEGRADED, DOWN }
 
-    /** @param primary the primary after the scenario, or null when there is none */
-    public record ClusterOutcome(ClusterState state, String primary) {
+    /**
+     * @param state      how the cluster ended
+     * @param primary    the writable primary at the end, or null when there is none
+     * @param failedOver true when {@code primary} was promoted during the scenario
+     */
+    public record ClusterOutcome(ClusterState state, String primary, boolean failedOver) {
         public ClusterOutcome {
             Objects.requireNonNull(state, "state");
         }
@@ -51,8 +50,12 @@ public record StateOverlay(Map<String, ServerState> servers, Map<String, Cluster
         return servers.isEmpty() && clusters.isEmpty() && services.isEmpty();
     }
 
+    public ServerState server(String name) {
+        return servers.getOrDefault(name, ServerState.UP);
+    }
+
     public boolean failed(String server) {
-        return servers.get(server) == ServerState.FAILED;
+        return server(server) == ServerState.FAILED;
     }
 
     public Optional<ClusterOutcome> cluster(String name) {
@@ -63,9 +66,8 @@ public record StateOverlay(Map<String, ServerState> servers, Map<String, Cluster
         return Optional.ofNullable(services.get(name));
     }
 
-    /** True when {@code server} became primary of some cluster in this scenario. */
+    /** True when {@code server} was promoted to primary of some cluster in this scenario. */
     public boolean promoted(String server) {
-        return clusters.values().stream()
-                .anyMatch(c -> c.state() == ClusterState.FAILED_OVER && server.equals(c.primary()));
+        return clusters.values().stream().anyMatch(c -> c.failedOver() && server.equals(c.primary()));
     }
 }

@@ -72,7 +72,7 @@ class ImageExportTest {
     @Test
     void svgParsesAsXmlAndNamesTheElements() throws Exception {
         RenderInput input = catifyme().withOverlay(new StateOverlay(Map.of("db-main-1", ServerState.FAILED),
-                Map.of("catify-main", new ClusterOutcome(ClusterState.DOWN, null)),
+                Map.of("catify-main", new ClusterOutcome(ClusterState.DOWN, null, false)),
                 Map.of("cat-posting", ServiceState.DOWN, "cat-liking", ServiceState.DEGRADED)));
         Path file = dir.resolve("g.svg");
         ImageExport.writeSvg(input, file);
