@@ -30,6 +30,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to draw.")
     List<String> paths;
 
