@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
 /** The root command: {@code failscope SUBCOMMAND ...}. */
 @Command(name = "failscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Checks database failover topologies offline and simulates failover.",
-        subcommands = {CheckCommand.class, RulesCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RulesCommand.class, SimulateCommand.class, SweepCommand.class,
+            GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class FailscopeCommand implements Runnable {
     static final String DEBUG = "--debug";
 
