@@ -1,7 +1,6 @@
 package dev.failscope.cli;
 
 import dev.failscope.analysis.Inspection;
-import dev.failscope.analysis.Inspector;
 import dev.failscope.model.Severity;
 import dev.failscope.report.TextReport;
 import java.util.List;
@@ -32,9 +31,12 @@ public final class CheckCommand implements Callable<Integer> {
             description = "error, warning, info or never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
+    @picocli.CommandLine.Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
+
     @Override
     public Integer call() {
-        Inspection inspection = new Inspector().inspect(paths);
+        Inspection inspection = importFormat.inspector().inspect(paths);
         var out = spec.commandLine().getOut();
         if (inspection.hasLoadErrors()) {
             out.print(TextReport.errors(inspection.errors()));
