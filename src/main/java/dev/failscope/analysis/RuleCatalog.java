@@ -2,6 +2,7 @@ package dev.failscope.analysis;
 
 import dev.failscope.analysis.rules.FailoverTargetDecommissionedRule;
 import dev.failscope.analysis.rules.FailoverTargetMissingRule;
+import dev.failscope.analysis.rules.SentinelQuorumRule;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ public final class RuleCatalog {
     public static RuleCatalog standard() {
         return new RuleCatalog(List.of(
                 new FailoverTargetMissingRule(),
-                new FailoverTargetDecommissionedRule()));
+                new FailoverTargetDecommissionedRule(),
+                new SentinelQuorumRule()));
     }
 
     /** Rules sorted by severity, then id: the order {@code failscope rules} prints. */

@@ -15,7 +15,8 @@ public final class Importers {
     public static Importers standard() {
         return new Importers(List.of(
                 new NativeImporter(),
-                new PatroniImporter()));
+                new PatroniImporter(),
+                new RedisImporter()));
     }
 
     public List<Importer> all() {
