@@ -16,6 +16,8 @@ public final class Importers {
         return new Importers(List.of(
                 new NativeImporter(),
                 new PatroniImporter(),
+                new CnpgImporter(),
+                new ZalandoImporter(),
                 new RedisImporter()));
     }
 
