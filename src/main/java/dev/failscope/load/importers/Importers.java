@@ -18,7 +18,8 @@ public final class Importers {
                 new PatroniImporter(),
                 new CnpgImporter(),
                 new ZalandoImporter(),
-                new RedisImporter()));
+                new RedisImporter(),
+                new MhaImporter()));
     }
 
     public List<Importer> all() {
