@@ -18,6 +18,7 @@ public final class Importers {
                 new PatroniImporter(),
                 new CnpgImporter(),
                 new ZalandoImporter(),
+                new TerraformImporter(),
                 new RedisImporter(),
                 new MhaImporter()));
     }
