@@ -120,8 +120,8 @@ public final class TopologyLoader {
             sink.error("not a format Failscope reads; tried " + tried() + " (force one with --as FORMAT)",
                     SourcePosition.ofFile(display));
         } else {
-            sink.finding(new Finding(UNRECOGNIZED_FILE, Severity.INFO, "skipped " + display
-                    + ": not a format Failscope reads (tried " + tried() + ")", display, null,
+            sink.finding(new Finding(UNRECOGNIZED_FILE, Severity.INFO, "skipped: not a format Failscope reads "
+                    + "(tried " + tried() + "; force one with --as FORMAT)", display, null,
                     SourcePosition.ofFile(display)));
         }
     }

@@ -108,6 +108,12 @@ public final class RedisImporter implements Importer {
         @Override
         public void read(SourceText source, boolean forced) {
             List<ConfLine> lines = ConfLine.parse(source.lines());
+            if (forced && !new RedisImporter().detect(source) && lines.stream().anyMatch(l -> l.directive()
+                    .endsWith(":") || l.directive().startsWith("[") || l.directive().startsWith("{")
+                    || l.directive().contains("="))) {
+                ctx.error("not Redis config syntax (directive arguments separated by spaces)", source.start());
+                return;
+            }
             boolean sentinel = lines.stream().anyMatch(l -> "sentinel".equals(l.directive()));
             if (sentinel) {
                 sentinels.add(new SentinelParser(ctx, source).parse(lines));
