@@ -102,7 +102,7 @@ public final class TopologyLoader {
             sessions.computeIfAbsent(forced.get(), i -> i.open(context)).read(text, true);
             return;
         }
-        List<Importer> hits = importers.all().stream().filter(i -> i.detect(text)).toList();
+        List<Importer> hits = detect(text);
         if (text.structured() || hits.stream().anyMatch(i -> !i.lineBased())) {
             text.parseErrors().forEach(sink::error);
         }
@@ -124,6 +124,23 @@ public final class TopologyLoader {
                     + "(tried " + tried() + "; force one with --as FORMAT)", display, null,
                     SourcePosition.ofFile(display)));
         }
+    }
+
+    /**
+     * The importers that recognise the file. Tree formats and line formats exclude each other, so the family
+     * the extension suggests is tried first and the other only when it finds nothing: a large YAML file is never
+     * tokenised as a redis.conf.
+     */
+    private List<Importer> detect(SourceText text) {
+        boolean linesFirst = !text.structured();
+        for (boolean lines : List.of(linesFirst, !linesFirst)) {
+            List<Importer> hits = importers.all().stream().filter(i -> i.lineBased() == lines)
+                    .filter(i -> i.detect(text)).toList();
+            if (!hits.isEmpty()) {
+                return hits;
+            }
+        }
+        return List.of();
     }
 
     private String tried() {

@@ -151,8 +151,8 @@ public final class PatroniImporter implements Importer {
             }
             candidates.sort(Comparator.comparingLong(Member::priority).reversed());
             Ref upstream = first.standbyHost().map(h -> new Ref(Address.format(h.text().trim(),
-                    first.standbyPort().map(p -> Integer.valueOf(p.text().trim().replaceAll("\\D", "0")))
-                            .orElse(null)), h.position())).orElse(null);
+                    first.standbyPort().map(p -> p.text().trim()).filter(p -> p.matches("\\d{1,5}"))
+                            .map(Integer::valueOf).orElse(null)), h.position())).orElse(null);
             Map<String, SourcePosition> facts = new HashMap<>();
             facts.put("name", first.scope().position());
             facts.put("primary", leader.name().position());

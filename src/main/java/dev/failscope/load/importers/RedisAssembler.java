@@ -175,7 +175,7 @@ final class RedisAssembler {
                 candidates.stream().map(c -> new Ref(c.text(), c.at())).toList(),
                 down == null ? DEFAULT_DOWN_AFTER : Duration.ofMillis(Long.parseLong(down.text())),
                 timeout == null ? DEFAULT_FAILOVER_TIMEOUT : Duration.ofMillis(Long.parseLong(timeout.text())),
-                null, false, false, new Facts(facts), null, null, false, Integer.parseInt(chosen.quorum.text()),
+                null, false, false, new Facts(facts), null, null, false, toInt(chosen.quorum.text()),
                 monitors(chosen.name.text(), files));
     }
 
@@ -193,8 +193,8 @@ final class RedisAssembler {
             byKey.putIfAbsent(own, new Located(own, ownAt));
             Located ip = f.announceIp != null ? f.announceIp : f.bind;
             if (ip != null) {
-                addressOf.putIfAbsent(own, Address.format(ip.text(), f.port == null ? 26379
-                        : Integer.parseInt(f.port.text().replaceAll("\\D", "0"))));
+                addressOf.putIfAbsent(own, Address.format(ip.text(), f.port == null
+                        || !f.port.text().matches("\\d{1,5}") ? 26379 : Integer.parseInt(f.port.text())));
             }
             for (Located[] s : f.masters.get(master).sentinels) {
                 String key = s[0].text().isEmpty() ? "addr:" + s[1].text() : s[0].text();
@@ -240,6 +240,10 @@ final class RedisAssembler {
             ctx.model().cluster(new Cluster(root, rootAt, ENGINE, new Ref(root, rootAt), replicas,
                     new Facts(Map.of("primary", rootAt))));
         });
+    }
+
+    private static int toInt(String digits) {
+        return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(digits));
     }
 
     private String root(NodeInfo n) {
