@@ -91,10 +91,12 @@ public final class CnpgImporter implements Importer {
             facts.put("sync-replicas", sync.at());
         }
         Duration detection = FailoverPolicy.DEFAULT_DETECTION.plusSeconds(delay.orElse(0L));
-        ctx.model().policy(new FailoverPolicy(new Ref(n, name.get().position()),
-                c.replicas().stream().map(r -> r.server()).toList(), detection,
-                FailoverPolicy.DEFAULT_ATTEMPT_TIMEOUT, null, false, false, new Facts(facts), null,
-                sync.count() > 0 ? sync.count() : null, false, null, List.of()));
+        if (!c.replicas().isEmpty()) {
+            ctx.model().policy(new FailoverPolicy(new Ref(n, name.get().position()),
+                    c.replicas().stream().map(r -> r.server()).toList(), detection,
+                    FailoverPolicy.DEFAULT_ATTEMPT_TIMEOUT, null, false, false, new Facts(facts), null,
+                    sync.count() > 0 ? sync.count() : null, false, null, List.of()));
+        }
         if (instances > 1) {
             spread(spec, n, tree, ctx, at);
         }

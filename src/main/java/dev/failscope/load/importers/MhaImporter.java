@@ -125,6 +125,9 @@ public final class MhaImporter implements Importer {
                 .orElse(DEFAULT_PING_INTERVAL);
         Map<String, SourcePosition> facts = new HashMap<>();
         ping.ifPresent(p -> facts.put("detection", p.at()));
+        if (replicas.isEmpty()) {
+            return;
+        }
         ctx.model().policy(new FailoverPolicy(new Ref(cluster, at), first, Duration.ofSeconds(4L * interval),
                 FailoverPolicy.DEFAULT_ATTEMPT_TIMEOUT, null, false, false, new Facts(facts)));
     }

@@ -162,7 +162,9 @@ public final class PatroniImporter implements Importer {
             Cluster cluster = new Cluster(name, first.scope().position(), ENGINE, ref(leader.name()), replicas,
                     new Facts(facts), upstream);
             ctx.model().cluster(cluster);
-            ctx.model().policy(settings.policy(cluster, candidates.stream().map(m -> ref(m.name())).toList()));
+            if (!replicas.isEmpty()) {
+                ctx.model().policy(settings.policy(cluster, candidates.stream().map(m -> ref(m.name())).toList()));
+            }
         }
 
         /** Members with distinct names; a second file with a taken name is an error. */

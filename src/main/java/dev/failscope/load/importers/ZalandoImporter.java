@@ -78,7 +78,9 @@ public final class ZalandoImporter implements Importer {
             ctx.assumed("sync-standby", "Patroni picks the synchronous standby(s) of '" + n + "' at run time; "
                     + "Failscope treats every replica as one", n, settings.syncModeAt());
         }
-        ctx.model().policy(settings.policy(c, c.replicas().stream().map(r -> r.server()).toList()));
+        if (!c.replicas().isEmpty()) {
+            ctx.model().policy(settings.policy(c, c.replicas().stream().map(r -> r.server()).toList()));
+        }
         if (instances > 1) {
             List<String> keys = new ArrayList<>();
             for (String k : List.of("topologySpreadConstraints", "topologySpreadConstraint")) {
