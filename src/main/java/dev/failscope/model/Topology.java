@@ -26,6 +26,7 @@ public final class Topology {
     private final List<Service> services;
     private final List<UnknownKey> unknownKeys;
     private final List<Finding> loadFindings;
+    private final SourcePosition authoritativeInventory;
 
     private final Map<String, Server> serverByName;
     private final Map<String, Cluster> clusterByName;
@@ -42,6 +43,7 @@ public final class Topology {
         this.services = List.copyOf(b.services);
         this.unknownKeys = List.copyOf(b.unknownKeys);
         this.loadFindings = List.copyOf(b.loadFindings);
+        this.authoritativeInventory = b.authoritativeInventory;
         this.serverByName = firstByName(servers, Server::name);
         this.clusterByName = firstByName(clusters, Cluster::name);
         this.serviceByName = firstByName(services, Service::name);
@@ -86,6 +88,11 @@ public final class Topology {
     /** Findings made while loading (importer assumptions, skipped files). */
     public List<Finding> loadFindings() {
         return loadFindings;
+    }
+
+    /** Where an inventory said {@code authoritative: true}, if one did. */
+    public Optional<SourcePosition> authoritativeInventory() {
+        return Optional.ofNullable(authoritativeInventory);
     }
 
     public Optional<Server> server(String name) {
