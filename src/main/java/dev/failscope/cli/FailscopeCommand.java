@@ -10,7 +10,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "failscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Checks database failover topologies offline and simulates failover.",
         subcommands = {CheckCommand.class, RulesCommand.class, SimulateCommand.class, SweepCommand.class,
-                RenderCommand.class, GenerateCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+                RenderCommand.class, GenerateCommand.class, ExportCommand.class, DiffCommand.class,
+                AuditCommand.class, CommandLine.HelpCommand.class})
 public final class FailscopeCommand implements Runnable {
     static final String DEBUG = "--debug";
 
