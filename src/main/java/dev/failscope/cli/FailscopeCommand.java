@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The root command: {@code failscope SUBCOMMAND ...}. */
 @Command(name = "failscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Checks database failover topologies offline and simulates failover.",
-        subcommands = {CheckCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, RulesCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class FailscopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
