@@ -38,6 +38,31 @@ public final class Elements {
         return Optional.empty();
     }
 
+    /**
+     * The element best matching a search: an exact name (clusters, servers, services, then missing names),
+     * else the first name, in sorted order, that starts with the query, else one that contains it;
+     * case-insensitive.
+     */
+    public static Optional<Node> find(Topology topology, String query) {
+        String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+        if (q.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.List<Node> nodes = topology.graph().vertexSet().stream()
+                .sorted(java.util.Comparator.comparing(Node::missing).thenComparing(Node::kind)
+                        .thenComparing(Node::name))
+                .toList();
+        for (java.util.function.Predicate<String> test : java.util.List.<java.util.function.Predicate<String>>of(
+                n -> n.equals(q), n -> n.startsWith(q), n -> n.contains(q))) {
+            Optional<Node> hit = nodes.stream().filter(n -> test.test(n.name().toLowerCase(java.util.Locale.ROOT)))
+                    .findFirst();
+            if (hit.isPresent()) {
+                return hit;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Where the element was declared; for a missing placeholder, where it was first referenced. */
     public static Optional<SourcePosition> declaration(Topology topology, Node node) {
         if (node.missing()) {

@@ -147,6 +147,16 @@ public final class MainViewModel {
         focus.set(position);
     }
 
+    /** Shows another position of the selected element (a property's source link) in the details panel. */
+    public void focus(SourcePosition position) {
+        focus.set(position);
+    }
+
+    /** Shows a message in the status bar. */
+    public void say(String message) {
+        status.set(message);
+    }
+
     public void clearErrors() {
         errors.clear();
     }
