@@ -1,0 +1,74 @@
+package dev.failscope.layout;
+
+import static dev.failscope.layout.LayoutMetrics.ASPECT;
+import static dev.failscope.layout.LayoutMetrics.UNIT_GAP;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stacks units down their columns with a skyline per column (a unit sits as high as all the columns it uses
+ * allow), then, when the result is much taller than wide, wraps the units into side-by-side groups so the
+ * whole picture is roughly {@link LayoutMetrics#ASPECT} wide:high. Linear in the number of pieces.
+ */
+final class Packer {
+    /** Where each unit went: {@code group[i]}, {@code top[i]} (relative to the group's content top). */
+    record Placement(int[] group, double[] top, double[] groupHeight) {
+        int groups() {
+            return groupHeight.length;
+        }
+
+        double maxHeight() {
+            return Arrays.stream(groupHeight).max().orElse(0);
+        }
+    }
+
+    private Packer() {}
+
+    static Placement pack(List<Unit> units, int columns, double groupWidth) {
+        Placement single = stack(units, columns, Double.POSITIVE_INFINITY);
+        double h = single.maxHeight();
+        int groups = (int) Math.round(Math.sqrt(ASPECT * h / Math.max(1, groupWidth)));
+        groups = Math.max(1, Math.min(groups, units.size()));
+        if (groups == 1) {
+            return single;
+        }
+        double tallest = units.stream().mapToDouble(Unit::height).max().orElse(0);
+        return stack(units, columns, Math.max(tallest, h / groups));
+    }
+
+    private static Placement stack(List<Unit> units, int columns, double limit) {
+        int[] group = new int[units.size()];
+        double[] top = new double[units.size()];
+        double[] heights = new double[units.size() + 1];
+        double[] skyline = new double[columns];
+        int g = 0;
+        boolean empty = true;
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(i);
+            double t = topFor(u, skyline);
+            if (!empty && t + u.height() > limit) {
+                g++;
+                Arrays.fill(skyline, 0);
+                t = topFor(u, skyline);
+            }
+            empty = false;
+            group[i] = g;
+            top[i] = t;
+            for (Map.Entry<Integer, double[]> e : u.extents().entrySet()) {
+                skyline[e.getKey()] = t + e.getValue()[1] + UNIT_GAP;
+            }
+            heights[g] = Math.max(heights[g], t + u.height());
+        }
+        return new Placement(group, top, Arrays.copyOf(heights, units.isEmpty() ? 0 : g + 1));
+    }
+
+    private static double topFor(Unit u, double[] skyline) {
+        double t = 0;
+        for (Map.Entry<Integer, double[]> e : u.extents().entrySet()) {
+            t = Math.max(t, skyline[e.getKey()] - e.getValue()[0]);
+        }
+        return t;
+    }
+}
