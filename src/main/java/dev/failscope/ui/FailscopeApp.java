@@ -39,7 +39,7 @@ public class FailscopeApp extends Application {
         Preferences prefs = preferences();
         UiSettings settings = new UiSettings(prefs);
         vm = new MainViewModel(new Inspector(), background, Platform::runLater);
-        view = new MainView(vm, stage, settings, new RecentFiles(prefs.node("recent")));
+        view = new MainView(vm, stage, settings, new RecentFiles(prefs.node("recent")), background);
         Scene scene = new Scene(view.root(), settings.width(), settings.height());
         view.attach(scene);
         stage.setTitle("Failscope");
@@ -52,6 +52,11 @@ public class FailscopeApp extends Application {
     static Preferences preferences() {
         String node = System.getProperty("failscope.prefs", "/dev/failscope/ui");
         return Preferences.userRoot().node(node);
+    }
+
+    /** The main view (tests reach the graph through it). */
+    public MainView view() {
+        return view;
     }
 
     /** The window's view model (tests drive the app through it and through the controls). */

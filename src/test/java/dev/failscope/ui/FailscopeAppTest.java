@@ -2,7 +2,13 @@ package dev.failscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.failscope.layout.Box;
 import dev.failscope.model.Finding;
+import dev.failscope.ui.graph.Palette;
+import dev.failscope.ui.model.GraphScene;
+import dev.failscope.ui.model.Viewport;
+import dev.failscope.ui.view.GraphView;
+import javafx.scene.image.WritableImage;
 import dev.failscope.ui.model.MainViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +66,71 @@ class FailscopeAppTest {
         javafx.scene.control.TabPane tabs = robot.lookup("#bottom-tabs").queryAs(javafx.scene.control.TabPane.class);
         assertThat(tabs.getTabs().get(0).getText()).isEqualTo("Findings (" + findingsTable().getItems().size() + ")");
         assertThat(app.viewModel().topology().cluster("catify-main")).isPresent();
+    }
+
+    private GraphView graph() {
+        return app.view().graph();
+    }
+
+    private GraphScene scene() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> graph().viewModel().sceneProperty().get().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        return graph().viewModel().sceneProperty().get().orElseThrow();
+    }
+
+    /** Screen point of the centre of a node's box. */
+    private javafx.geometry.Point2D onScreen(dev.failscope.model.Node node) throws Exception {
+        Box b = scene().layout().box(node).orElseThrow().box();
+        Viewport v = graph().viewport();
+        return graph().canvas().localToScreen(v.toScreenX(b.centerX()), v.toScreenY(b.centerY()));
+    }
+
+    @Test
+    void theGraphHoldsARedFailoverEdgeAndTheDecommissionedServer() throws Exception {
+        GraphScene s = scene();
+        assertThat(s.edges().values()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(dev.failscope.model.EdgeKind.FAILOVER);
+            assertThat(e.broken()).isTrue();
+        });
+        assertThat(s.look(dev.failscope.model.Node.server("db-legacy-2")).decommissioned()).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = snapshot(graph().canvas());
+        long red = countPixels(img, Palette.LIGHT.danger());
+        assertThat(red).as("red pixels of the broken failover edge and its ✖ marks").isGreaterThan(50);
+    }
+
+    @Test
+    void clickingAServerInTheGraphSelectsItAndSearchCentresAnother() throws Exception {
+        robot.clickOn(onScreen(dev.failscope.model.Node.server("db-replica-1")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().selectionProperty().get()).isEqualTo(dev.failscope.model.Node.server("db-replica-1"));
+        assertThat(robot.lookup("#details-title").queryAs(Label.class).getText()).isEqualTo("db-replica-1");
+
+        robot.clickOn("#search").write("legacy").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().selectionProperty().get()).isEqualTo(dev.failscope.model.Node.server("db-legacy-2"));
+        javafx.geometry.Point2D centre = graph().canvas().localToScreen(graph().canvas().getWidth() / 2,
+                graph().canvas().getHeight() / 2);
+        assertThat(onScreen(dev.failscope.model.Node.server("db-legacy-2")).distance(centre)).isLessThan(2);
+    }
+
+    static WritableImage snapshot(javafx.scene.canvas.Canvas canvas) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null)));
+    }
+
+    static long countPixels(WritableImage img, javafx.scene.paint.Color c) {
+        long n = 0;
+        var r = img.getPixelReader();
+        for (int y = 0; y < (int) img.getHeight(); y++) {
+            for (int x = 0; x < (int) img.getWidth(); x++) {
+                javafx.scene.paint.Color p = r.getColor(x, y);
+                if (Math.abs(p.getRed() - c.getRed()) < 0.04 && Math.abs(p.getGreen() - c.getGreen()) < 0.04
+                        && Math.abs(p.getBlue() - c.getBlue()) < 0.04) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     @Test

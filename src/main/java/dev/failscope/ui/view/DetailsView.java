@@ -3,6 +3,7 @@ package dev.failscope.ui.view;
 import dev.failscope.model.Finding;
 import dev.failscope.ui.model.Details;
 import dev.failscope.ui.model.DetailsViewModel;
+import dev.failscope.ui.model.Icons;
 import dev.failscope.ui.model.MainViewModel;
 import java.util.Optional;
 import javafx.geometry.Insets;

@@ -3,6 +3,7 @@ package dev.failscope.ui.view;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
 import dev.failscope.ui.model.FindingsViewModel;
+import dev.failscope.ui.model.Icons;
 import dev.failscope.ui.model.MainViewModel;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -30,12 +31,12 @@ final class FindingsView {
         table.setItems(vm.shown());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No findings: every failover candidate checks out."));
-        TableColumn<Finding, String> severity = column("Severity", f -> f.severity().label(), 90);
+        TableColumn<Finding, String> severity = column("Severity", f -> f.severity().label(), 95);
         severity.setCellFactory(c -> new SeverityCell());
         table.getColumns().add(severity);
-        table.getColumns().add(column("Rule", Finding::rule, 240));
-        table.getColumns().add(column("Message", Finding::message, 560));
-        table.getColumns().add(column("Location", f -> f.position().toString(), 260));
+        table.getColumns().add(column("Rule", Finding::rule, 250));
+        table.getColumns().add(column("Message", Finding::message, 700));
+        table.getColumns().add(column("Location", f -> f.position().toString(), 330));
 
         ComboBox<Severity> severityFilter = new ComboBox<>(FXCollections.observableArrayList(Severity.values()));
         severityFilter.setId("severity-filter");

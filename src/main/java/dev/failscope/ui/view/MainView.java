@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.failscope.ui.FileWatcher;
 import dev.failscope.ui.model.DetailsViewModel;
 import dev.failscope.ui.model.FindingsViewModel;
+import dev.failscope.ui.model.GraphViewModel;
 import dev.failscope.ui.model.MainViewModel;
 import dev.failscope.ui.model.RecentFiles;
 import dev.failscope.ui.model.UiSettings;
@@ -46,7 +47,8 @@ public final class MainView {
     private final FileWatcher watcher;
     private final javafx.scene.control.TextField search = new javafx.scene.control.TextField();
 
-    public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent) {
+    public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent,
+                    java.util.concurrent.Executor background) {
         this.vm = vm;
         this.stage = stage;
         this.settings = settings;
@@ -54,7 +56,7 @@ public final class MainView {
         root.getStyleClass().add("failscope");
         findings = new FindingsView(vm, new FindingsViewModel(vm.findings()));
         details = new DetailsView(vm, new DetailsViewModel(vm));
-        graph = new GraphView(vm);
+        graph = new GraphView(vm, new GraphViewModel(vm, background, Platform::runLater));
         graph.legendShownProperty().set(settings.legend());
         watcher = new FileWatcher(400, () -> Platform.runLater(vm::reload));
 
@@ -200,7 +202,7 @@ public final class MainView {
         return stage;
     }
 
-    GraphView graph() {
+    public GraphView graph() {
         return graph;
     }
 

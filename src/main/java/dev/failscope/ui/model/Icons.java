@@ -1,4 +1,4 @@
-package dev.failscope.ui.view;
+package dev.failscope.ui.model;
 
 /** The text glyphs used as icons, so meaning never depends on colour alone. */
 public final class Icons {
