@@ -1,7 +1,28 @@
 package dev.failscope.analysis;
 
+import dev.failscope.analysis.rules.ClusterMissingRule;
+import dev.failscope.analysis.rules.DuplicateNameRule;
+import dev.failscope.analysis.rules.FailoverDelayedRule;
+import dev.failscope.analysis.rules.FailoverTargetAsyncRule;
 import dev.failscope.analysis.rules.FailoverTargetDecommissionedRule;
+import dev.failscope.analysis.rules.FailoverTargetIsPrimaryRule;
+import dev.failscope.analysis.rules.FailoverTargetLaggingRule;
+import dev.failscope.analysis.rules.FailoverTargetMaintenanceRule;
 import dev.failscope.analysis.rules.FailoverTargetMissingRule;
+import dev.failscope.analysis.rules.FailoverTargetNoFailoverRule;
+import dev.failscope.analysis.rules.FailoverTargetOtherRegionRule;
+import dev.failscope.analysis.rules.FailoverTargetOutsideClusterRule;
+import dev.failscope.analysis.rules.FailoverTargetSameZoneRule;
+import dev.failscope.analysis.rules.NoFailoverPolicyRule;
+import dev.failscope.analysis.rules.NoViableFailoverRule;
+import dev.failscope.analysis.rules.ReplicationCycleRule;
+import dev.failscope.analysis.rules.ServerDecommissionedInUseRule;
+import dev.failscope.analysis.rules.ServerInTwoClustersRule;
+import dev.failscope.analysis.rules.ServerMissingRule;
+import dev.failscope.analysis.rules.ServicePinnedToServerRule;
+import dev.failscope.analysis.rules.SingleZoneClusterRule;
+import dev.failscope.analysis.rules.UnknownKeyRule;
+import dev.failscope.analysis.rules.UnusedServerRule;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
@@ -20,8 +41,32 @@ public final class RuleCatalog {
     /** The standard catalogue. */
     public static RuleCatalog standard() {
         return new RuleCatalog(List.of(
+                // errors
                 new FailoverTargetMissingRule(),
-                new FailoverTargetDecommissionedRule()));
+                new FailoverTargetDecommissionedRule(),
+                new FailoverTargetOutsideClusterRule(),
+                new FailoverTargetIsPrimaryRule(),
+                new NoViableFailoverRule(),
+                new ServerMissingRule(),
+                new ServerDecommissionedInUseRule(),
+                new ClusterMissingRule(),
+                new DuplicateNameRule(),
+                new ServerInTwoClustersRule(),
+                new ReplicationCycleRule(),
+                new UnknownKeyRule(),
+                // warnings
+                new FailoverTargetMaintenanceRule(),
+                new FailoverTargetNoFailoverRule(),
+                new FailoverTargetLaggingRule(),
+                new FailoverTargetAsyncRule(),
+                new FailoverTargetSameZoneRule(),
+                new FailoverTargetOtherRegionRule(),
+                new FailoverDelayedRule(),
+                new NoFailoverPolicyRule(),
+                new SingleZoneClusterRule(),
+                new ServicePinnedToServerRule(),
+                // infos
+                new UnusedServerRule()));
     }
 
     /** Rules sorted by severity, then id: the order {@code failscope rules} prints. */

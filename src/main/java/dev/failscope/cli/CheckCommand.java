@@ -3,50 +3,108 @@ package dev.failscope.cli;
 import dev.failscope.analysis.Inspection;
 import dev.failscope.analysis.Inspector;
 import dev.failscope.model.Severity;
+import dev.failscope.report.JsonReport;
+import dev.failscope.report.SarifReport;
 import dev.failscope.report.TextReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code failscope check}: the CI gate. */
-@Command(name = "check", description = "Checks topologies and reports findings.%n"
-        + "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 load error or bad usage.")
+/** {@code failscope check}: the CI gate. A thin shell over {@link Inspector} and the reports. */
+@Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Checks topologies and reports findings.",
+        footer = {"", "Exit codes:",
+            "  0  no finding at or above --fail-on",
+            "  1  some finding at or above --fail-on",
+            "  2  load error or bad usage"})
 public final class CheckCommand implements Callable<Integer> {
-    enum Format { text }
+    enum Format { text, json, sarif }
 
     enum FailOn { error, warning, info, never }
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to check.")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Files (.yaml, .yml, .json) or directories to check.")
     List<String> paths;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--fail-on", defaultValue = "error",
-            description = "error, warning, info or never (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).")
     FailOn failOn;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
+    Path output;
 
     @Override
     public Integer call() {
-        Inspection inspection = new Inspector().inspect(paths);
-        var out = spec.commandLine().getOut();
+        Inspector inspector = new Inspector();
+        Inspection inspection = inspector.inspect(paths);
+        String report;
+        int exit;
         if (inspection.hasLoadErrors()) {
-            out.print(TextReport.errors(inspection.errors()));
+            report = switch (format) {
+                case text -> TextReport.errors(inspection.errors());
+                case json -> JsonReport.errors(inspection.errors());
+                case sarif -> SarifReport.errors(inspection.errors(), inspector.catalog());
+            };
+            exit = ExitCodes.LOAD_OR_USAGE;
+        } else {
+            report = switch (format) {
+                case text -> TextReport.findings(inspection);
+                case json -> JsonReport.findings(inspection);
+                case sarif -> SarifReport.findings(inspection, inspector.catalog());
+            };
+            exit = exitCode(inspection, failOn);
+        }
+        return write(report) ? exit : ExitCodes.LOAD_OR_USAGE;
+    }
+
+    /** 1 when some finding is at or above {@code failOn}, else 0. */
+    static int exitCode(Inspection inspection, FailOn failOn) {
+        Severity threshold = switch (failOn) {
+            case error -> Severity.ERROR;
+            case warning -> Severity.WARNING;
+            case info -> Severity.INFO;
+            case never -> null;
+        };
+        return threshold != null && inspection.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private boolean write(String report) {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(report);
             out.flush();
-            return ExitCodes.LOAD_OR_USAGE;
+            return true;
         }
-        out.print(TextReport.findings(inspection));
-        out.flush();
-        if (failOn == FailOn.never) {
-            return ExitCodes.OK;
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, report, StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("failscope: cannot write " + output + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            err.flush();
+            return false;
         }
-        return inspection.failsAt(Severity.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT)))
-                ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

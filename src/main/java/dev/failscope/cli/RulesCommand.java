@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** {@code failscope rules}: the catalogue. */
-@Command(name = "rules", description = "Lists every rule: id, severity and meaning.")
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Lists every rule: id, severity and meaning.")
 public final class RulesCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

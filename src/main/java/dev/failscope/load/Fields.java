@@ -53,7 +53,7 @@ public final class Fields {
             String key = e.key().text();
             if (!known.contains(key)) {
                 sink.unknownKey(new UnknownKey(subject, key, Suggestions.closest(key, known).orElse(null),
-                        e.key().position()));
+                        e.key().position(), what));
             }
         }
     }

@@ -34,7 +34,29 @@ public final class JsonTreeParser {
 
     /** The single top-level value, or null when the text is empty or broken (errors appended). */
     public PNode parse(String text, String file, List<LoadError> errors) {
-        try (JsonParser parser = factory.createParser(text)) {
+        JsonParser parser;
+        try {
+            parser = factory.createParser(text);
+        } catch (IOException e) {
+            errors.add(new LoadError("cannot read JSON: " + e.getMessage(), SourcePosition.ofFile(file)));
+            return null;
+        }
+        try (parser) {
+            return parse(parser, file, errors);
+        } catch (StreamConstraintsException e) {
+            errors.add(new LoadError("nesting deeper than " + limits.maxDepth() + " levels",
+                    SourcePosition.ofFile(file)));
+        } catch (JsonParseException e) {
+            errors.add(new LoadError("invalid JSON: " + e.getOriginalMessage().replace('\n', ' '),
+                    position(file, e.getLocation())));
+        } catch (IOException e) {
+            errors.add(new LoadError("cannot read JSON: " + e.getMessage(), SourcePosition.ofFile(file)));
+        }
+        return null;
+    }
+
+    private PNode parse(JsonParser parser, String file, List<LoadError> errors) throws IOException {
+        try {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return null;
@@ -48,14 +70,9 @@ public final class JsonTreeParser {
             return root;
         } catch (StreamConstraintsException e) {
             errors.add(new LoadError("nesting deeper than " + limits.maxDepth() + " levels",
-                    SourcePosition.ofFile(file)));
-        } catch (JsonParseException e) {
-            errors.add(new LoadError("invalid JSON: " + e.getOriginalMessage().replace('\n', ' '),
-                    position(file, e.getLocation())));
-        } catch (IOException e) {
-            errors.add(new LoadError("cannot read JSON: " + e.getMessage(), SourcePosition.ofFile(file)));
+                    position(file, parser.currentTokenLocation())));
+            return null;
         }
-        return null;
     }
 
     private PNode value(JsonParser p, String file, List<LoadError> errors) throws IOException {

@@ -2,7 +2,6 @@ package dev.failscope.analysis.rules;
 
 import dev.failscope.analysis.CandidateAssessment;
 import dev.failscope.analysis.CandidateEvaluator;
-import dev.failscope.analysis.CandidateIssue;
 import dev.failscope.analysis.CandidateReason;
 import dev.failscope.analysis.Rule;
 import dev.failscope.model.FailoverPolicy;
@@ -14,7 +13,7 @@ import java.util.List;
 
 /**
  * Base of the per-candidate rules: each reports one {@link CandidateReason} of the shared evaluation, at the
- * candidate's own scalar. Subclasses only word the message.
+ * candidate's own scalar, with subject the cluster and target the candidate. Subclasses only word the message.
  */
 abstract class CandidateRule implements Rule {
     private final CandidateReason reason;
@@ -38,8 +37,10 @@ abstract class CandidateRule implements Rule {
         CandidateEvaluator evaluator = new CandidateEvaluator(topology);
         List<Finding> findings = new ArrayList<>();
         for (FailoverPolicy policy : CandidateEvaluator.effectivePolicies(topology)) {
-            for (CandidateAssessment a : evaluator.assess(policy)) {
-                a.issue(reason).ifPresent(issue -> findings.add(finding(message(policy, a, issue),
+            List<CandidateAssessment> all = evaluator.assess(policy);
+            for (CandidateAssessment a : all) {
+                a.issue(reason).ifPresent(issue -> findings.add(finding(
+                        message(new CandidateContext(topology, policy, all, a, issue)),
                         policy.cluster().name(), a.candidate().name(), a.candidate().position())));
             }
         }
@@ -47,9 +48,5 @@ abstract class CandidateRule implements Rule {
     }
 
     /** The message for one candidate with this issue. */
-    abstract String message(FailoverPolicy policy, CandidateAssessment candidate, CandidateIssue issue);
-
-    static String subject(FailoverPolicy policy, CandidateAssessment a) {
-        return "failover candidate '" + a.candidate().name() + "' of cluster '" + policy.cluster().name() + "'";
-    }
+    abstract String message(CandidateContext c);
 }

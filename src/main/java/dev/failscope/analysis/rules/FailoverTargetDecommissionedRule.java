@@ -1,9 +1,6 @@
 package dev.failscope.analysis.rules;
 
-import dev.failscope.analysis.CandidateAssessment;
-import dev.failscope.analysis.CandidateIssue;
 import dev.failscope.analysis.CandidateReason;
-import dev.failscope.model.FailoverPolicy;
 
 /** A candidate's inventory status is decommissioned. */
 public final class FailoverTargetDecommissionedRule extends CandidateRule {
@@ -17,8 +14,9 @@ public final class FailoverTargetDecommissionedRule extends CandidateRule {
     }
 
     @Override
-    String message(FailoverPolicy policy, CandidateAssessment a, CandidateIssue issue) {
-        return subject(policy, a) + " is decommissioned (" + issue.decidedBy().shortForm()
-                + "): point failover at an active replica";
+    String message(CandidateContext c) {
+        String declared = c.server().map(s -> " (" + s.position().shortForm() + ")").orElse("");
+        return c.subject() + " is decommissioned" + declared + ": " + c.consequence()
+                + "; point failover at an active replica";
     }
 }

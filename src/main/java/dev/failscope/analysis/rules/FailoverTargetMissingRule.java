@@ -1,9 +1,6 @@
 package dev.failscope.analysis.rules;
 
-import dev.failscope.analysis.CandidateAssessment;
-import dev.failscope.analysis.CandidateIssue;
 import dev.failscope.analysis.CandidateReason;
-import dev.failscope.model.FailoverPolicy;
 
 /** A candidate is declared in no inventory: the CatifyMe incident. */
 public final class FailoverTargetMissingRule extends CandidateRule {
@@ -17,8 +14,8 @@ public final class FailoverTargetMissingRule extends CandidateRule {
     }
 
     @Override
-    String message(FailoverPolicy policy, CandidateAssessment a, CandidateIssue issue) {
-        return subject(policy, a) + " is declared in no inventory: failover would go to a server that does not "
+    String message(CandidateContext c) {
+        return c.subject() + " is declared in no inventory: failover would go to a server that does not "
                 + "exist; fix the name or declare the server";
     }
 }

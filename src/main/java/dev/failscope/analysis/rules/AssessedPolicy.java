@@ -1,0 +1,46 @@
+package dev.failscope.analysis.rules;
+
+import dev.failscope.analysis.CandidateAssessment;
+import dev.failscope.analysis.CandidateEvaluator;
+import dev.failscope.model.Cluster;
+import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A policy in force for a declared cluster, with the shared verdict on each of its candidates. Policies of
+ * undeclared clusters are left to {@code cluster-missing}: there is no primary to lose.
+ */
+record AssessedPolicy(FailoverPolicy policy, Cluster cluster, List<CandidateAssessment> candidates) {
+    AssessedPolicy {
+        candidates = List.copyOf(candidates);
+    }
+
+    static List<AssessedPolicy> of(Topology topology) {
+        CandidateEvaluator evaluator = new CandidateEvaluator(topology);
+        List<AssessedPolicy> result = new ArrayList<>();
+        for (FailoverPolicy policy : CandidateEvaluator.effectivePolicies(topology)) {
+            topology.cluster(policy.cluster().name()).ifPresent(cluster ->
+                    result.add(new AssessedPolicy(policy, cluster, evaluator.assess(policy))));
+        }
+        return result;
+    }
+
+    /** The first candidate that can be promoted. */
+    Optional<CandidateAssessment> firstViable() {
+        return candidates.stream().filter(CandidateAssessment::viable).findFirst();
+    }
+
+    /** The candidates tried, and skipped, before {@code viable}. */
+    List<CandidateAssessment> before(CandidateAssessment viable) {
+        return candidates.subList(0, viable.order() - 1);
+    }
+
+    /** {@code db-legacy-2: decommissioned; db-3: in maintenance}: each candidate with why it is skipped. */
+    static String reasons(List<CandidateAssessment> skipped) {
+        return String.join("; ", skipped.stream().map(a -> a.candidate().name() + ": "
+                + a.blocker().map(i -> i.detail()).orElse("viable")).toList());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.failscope.analysis.rules;
+
+import dev.failscope.analysis.Rule;
+import dev.failscope.model.Cluster;
+import dev.failscope.model.Edge;
+import dev.failscope.model.EdgeKind;
+import dev.failscope.model.Finding;
+import dev.failscope.model.Node;
+import dev.failscope.model.NodeKind;
+import dev.failscope.model.Replica;
+import dev.failscope.model.Severity;
+import dev.failscope.model.SourcePosition;
+import dev.failscope.model.Topology;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.AsSubgraph;
+
+/**
+ * Replica sources form a cycle, so no server in it is fed by the primary. Per cluster, the replication edges
+ * that cluster wrote are viewed as a JGraphT subgraph of the topology graph; each strongly connected set with a
+ * cycle (two or more servers, or a server that is its own source) is reported once, at the replica {@code source}
+ * value that closes it: the last one written.
+ *
+ * <p>Strongly connected sets rather than an enumeration of simple cycles: they take linear time whatever the
+ * input, and when each replica has one source (the format's normal case) each set is exactly one cycle.
+ */
+public final class ReplicationCycleRule implements Rule {
+    @Override
+    public String id() {
+        return "replication-cycle";
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public String description() {
+        return "replica sources form a cycle";
+    }
+
+    @Override
+    public List<Finding> check(Topology topology) {
+        List<Finding> findings = new ArrayList<>();
+        for (Cluster cluster : InForce.clusters(topology)) {
+            Set<SourcePosition> explicit = new HashSet<>();
+            Graph<Node, Edge> replication = replicationOf(topology, cluster, explicit);
+            for (List<Edge> inside : cyclic(replication)) {
+                findings.add(cycle(cluster, inside, explicit));
+            }
+        }
+        return findings;
+    }
+
+    /** The edges inside each strongly connected set that has any: each such set holds a cycle. */
+    private static Collection<List<Edge>> cyclic(Graph<Node, Edge> replication) {
+        Map<Node, Integer> component = new HashMap<>();
+        List<Set<Node>> sets = new KosarajuStrongConnectivityInspector<>(replication).stronglyConnectedSets();
+        for (int i = 0; i < sets.size(); i++) {
+            for (Node n : sets.get(i)) {
+                component.put(n, i);
+            }
+        }
+        Map<Integer, List<Edge>> inside = new HashMap<>();
+        for (Edge e : replication.edgeSet()) {
+            if (component.get(e.from()).equals(component.get(e.to()))) {
+                inside.computeIfAbsent(component.get(e.from()), k -> new ArrayList<>()).add(e);
+            }
+        }
+        return inside.values();
+    }
+
+    /** The replication edges this cluster wrote, as a view of the topology graph. */
+    private static Graph<Node, Edge> replicationOf(Topology topology, Cluster cluster, Set<SourcePosition> explicit) {
+        Set<SourcePosition> written = new HashSet<>();
+        for (Replica r : cluster.replicas()) {
+            written.add(r.source() != null ? r.source().position() : r.server().position());
+            r.sourceOpt().ifPresent(s -> explicit.add(s.position()));
+        }
+        Graph<Node, Edge> graph = topology.graph();
+        Set<Node> vertices = new HashSet<>();
+        Set<Edge> edges = new HashSet<>();
+        for (Replica r : cluster.replicas()) {
+            topology.node(NodeKind.SERVER, r.server().name()).ifPresent(node -> {
+                for (Edge e : graph.incomingEdgesOf(node)) {
+                    if (e.kind() == EdgeKind.REPLICATION && written.contains(e.position())) {
+                        edges.add(e);
+                        vertices.add(e.from());
+                        vertices.add(e.to());
+                    }
+                }
+            });
+        }
+        return new AsSubgraph<>(graph, vertices, edges);
+    }
+
+    private Finding cycle(Cluster cluster, List<Edge> inside, Set<SourcePosition> explicit) {
+        Edge closing = inside.stream()
+                .max(Comparator.comparing((Edge e) -> explicit.contains(e.position()))
+                        .thenComparing(Edge::position))
+                .orElseThrow();
+        String replica = closing.to().name();
+        return finding("replica sources of cluster '" + cluster.name() + "' form a cycle (" + path(closing, inside)
+                        + "): none of these servers receives data from primary '" + cluster.primary().name()
+                        + "'; point the source of '" + replica + "' at the primary or at a replica outside the cycle",
+                cluster.name(), null, closing.position());
+    }
+
+    /**
+     * {@code a -> b -> a}, streaming order, walking back from the closing edge along each server's one source;
+     * the sorted names when some server in the cycle has several sources.
+     */
+    private static String path(Edge closing, List<Edge> inside) {
+        Map<Node, List<Edge>> sourcesOf = new HashMap<>();
+        inside.forEach(e -> sourcesOf.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e));
+        List<String> backwards = new ArrayList<>(List.of(closing.to().name()));
+        for (Node at = closing.from(); !at.equals(closing.to()); ) {
+            List<Edge> sources = sourcesOf.get(at);
+            if (sources.size() != 1 || backwards.size() > inside.size()) {
+                return String.join(", ", sourcesOf.keySet().stream().map(Node::name).sorted().toList());
+            }
+            backwards.add(at.name());
+            at = sources.get(0).from();
+        }
+        backwards.add(closing.to().name());
+        Collections.reverse(backwards);
+        return String.join(" -> ", backwards);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.failscope.report;
+
+import dev.failscope.model.Durations;
+import dev.failscope.simulation.Health;
+import dev.failscope.simulation.SweepResult;
+import dev.failscope.simulation.SweepRow;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sweep as a survivability matrix (one row per failure: result and what it takes down or degrades), the
+ * single points of failure, and a resilience summary.
+ */
+public final class SweepText {
+    private SweepText() {}
+
+    public static String render(SweepResult result) {
+        StringBuilder out = new StringBuilder();
+        List<SweepRow> rows = result.rows();
+        int w0 = Math.max("FAILURE".length(), rows.stream().mapToInt(r -> r.label().length()).max().orElse(0));
+        int w1 = "degraded".length();
+        out.append(TimelineText.pad("FAILURE", w0)).append("  ").append(TimelineText.pad("RESULT", w1))
+                .append("  IMPACT\n");
+        for (SweepRow r : rows) {
+            out.append((TimelineText.pad(r.label(), w0) + "  " + TimelineText.pad(result(r), w1) + "  " + impact(r))
+                    .stripTrailing()).append('\n');
+        }
+        out.append('\n');
+        List<SweepRow> spofs = result.singlePointsOfFailure();
+        if (spofs.isEmpty()) {
+            out.append("single points of failure: none\n");
+        } else {
+            out.append("single points of failure:\n");
+            for (SweepRow r : spofs) {
+                out.append("  ").append(r.label()).append(": ").append(downs(r)).append('\n');
+            }
+        }
+        List<SweepRow> pairOutages = result.pairs().stream().filter(SweepRow::outage).toList();
+        if (!pairOutages.isEmpty()) {
+            out.append("pairs that cause an outage:\n");
+            for (SweepRow r : pairOutages) {
+                out.append("  ").append(r.label()).append(": ").append(downs(r)).append('\n');
+            }
+        }
+        out.append(counts(result.singles(), "single failure"));
+        if (!result.pairs().isEmpty()) {
+            out.append(counts(result.pairs(), "pair failure"));
+        }
+        return out.toString();
+    }
+
+    /** {@code 1 of 15 single failures cause an outage; 12 degrade, 2 have no effect}. */
+    static String counts(List<SweepRow> rows, String what) {
+        long outages = rows.stream().filter(SweepRow::outage).count();
+        long degraded = rows.stream().filter(r -> r.result() == Health.DEGRADED).count();
+        long ok = rows.size() - outages - degraded;
+        return outages + " of " + rows.size() + " " + what + "s cause an outage; " + degraded
+                + " degrade, " + ok + (ok == 1 ? " has" : " have") + " no effect\n";
+    }
+
+    static String result(SweepRow r) {
+        return r.outage() ? "OUTAGE" : r.result().label();
+    }
+
+    static String impact(SweepRow r) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "clusters down", r.clustersDown());
+        add(parts, "services down", r.servicesDown());
+        add(parts, "clusters degraded", r.clustersDegraded());
+        add(parts, "services degraded", r.servicesDegraded());
+        r.maxRtoOpt().ifPresent(d -> parts.add("RTO " + Durations.format(d)));
+        return parts.isEmpty() ? "-" : String.join("; ", parts);
+    }
+
+    private static String downs(SweepRow r) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "clusters down", r.clustersDown());
+        add(parts, "services down", r.servicesDown());
+        return String.join("; ", parts);
+    }
+
+    private static void add(List<String> parts, String label, List<String> names) {
+        if (!names.isEmpty()) {
+            parts.add(label + ": " + String.join(", ", names));
+        }
+    }
+}

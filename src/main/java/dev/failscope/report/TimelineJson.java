@@ -1,0 +1,172 @@
+package dev.failscope.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import dev.failscope.model.Cluster;
+import dev.failscope.model.Service;
+import dev.failscope.model.SourcePosition;
+import dev.failscope.model.Topology;
+import dev.failscope.simulation.ClusterOutcome;
+import dev.failscope.simulation.FailureTarget;
+import dev.failscope.simulation.ServerOutcome;
+import dev.failscope.simulation.ServiceOutcome;
+import dev.failscope.simulation.Simulation;
+import dev.failscope.simulation.SimulationEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A simulation as JSON, keys in this order:
+ * <pre>
+ * {"scenario":["db-main-1", "zone:us-west-2b@90s"],
+ *  "events":[{"t_ms","kind","subject","reason","location":{"file","line","column"}|null}],
+ *  "clusters":{"NAME":{"state":"ok|degraded|down","primary","rto_ms","rpo_risk_ms"}},
+ *  "services":{"NAME":{"state","down_at_ms","restored_at_ms"}},
+ *  "servers":{"NAME":{"state":"failed|stale","failed_at_ms"}},
+ *  "summary":{"clusters_down":[…],"services_down":[…]}}
+ * </pre>
+ * Every declared cluster and service is listed (untouched ones as ok); servers only when failed or stale.
+ * Two-space indentation and a final newline, byte-stable for the same input.
+ */
+public final class TimelineJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private TimelineJson() {}
+
+    public static String render(Simulation sim, Topology topology) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("scenario");
+            for (FailureTarget t : sim.scenario().targets()) {
+                g.writeString(t.label());
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("events");
+            for (SimulationEvent e : sim.timeline().events()) {
+                event(g, e);
+            }
+            g.writeEndArray();
+            clusters(g, sim, topology);
+            services(g, sim, topology);
+            g.writeObjectFieldStart("servers");
+            for (ServerOutcome s : sim.servers().values()) {
+                g.writeObjectFieldStart(s.name());
+                g.writeStringField("state", s.state().label());
+                millis(g, "failed_at_ms", s.failedAt());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            Simulation.Summary summary = sim.summary();
+            g.writeObjectFieldStart("summary");
+            strings(g, "clusters_down", summary.clustersDown());
+            strings(g, "services_down", summary.servicesDown());
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    static void event(JsonGenerator g, SimulationEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("t_ms", e.atMillis());
+        g.writeStringField("kind", e.kind().label());
+        g.writeStringField("subject", e.subject());
+        g.writeStringField("reason", e.reason());
+        g.writeFieldName("location");
+        location(g, e.position());
+        g.writeEndObject();
+    }
+
+    private static void clusters(JsonGenerator g, Simulation sim, Topology topology) throws IOException {
+        Map<String, String> primaries = new TreeMap<>();
+        for (Cluster c : topology.clusters()) {
+            primaries.putIfAbsent(c.name(), c.primary().name());
+        }
+        g.writeObjectFieldStart("clusters");
+        for (Map.Entry<String, String> c : primaries.entrySet()) {
+            ClusterOutcome o = sim.cluster(c.getKey(), c.getValue());
+            g.writeObjectFieldStart(o.name());
+            g.writeStringField("state", o.health().label());
+            g.writeStringField("primary", o.primary());
+            millis(g, "rto_ms", o.rto());
+            millis(g, "rpo_risk_ms", o.rpoRisk());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void services(JsonGenerator g, Simulation sim, Topology topology) throws IOException {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        topology.services().stream().map(Service::name).forEach(names::add);
+        g.writeObjectFieldStart("services");
+        for (String name : names) {
+            ServiceOutcome o = sim.service(name);
+            g.writeObjectFieldStart(name);
+            g.writeStringField("state", o.health().label());
+            millis(g, "down_at_ms", o.downAt());
+            millis(g, "restored_at_ms", o.restoredAt());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    static void millis(JsonGenerator g, String field, Duration d) throws IOException {
+        if (d == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, d.toMillis());
+        }
+    }
+
+    static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    static void location(JsonGenerator g, SourcePosition p) throws IOException {
+        if (p == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("file", p.file());
+        g.writeNumberField("line", p.line());
+        g.writeNumberField("column", p.column());
+        g.writeEndObject();
+    }
+
+    /** What a renderer writes into a generator. */
+    @FunctionalInterface
+    interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** UTF-8, two-space indentation, {@code \n} line ends and a final newline. */
+    static String write(Body body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            DefaultPrettyPrinter p = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            p.indentObjectsWith(indenter);
+            p.indentArraysWith(indenter);
+            g.setPrettyPrinter(p);
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory cannot fail", e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8) + "\n";
+    }
+}

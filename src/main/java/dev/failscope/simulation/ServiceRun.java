@@ -1,0 +1,130 @@
+package dev.failscope.simulation;
+
+import dev.failscope.model.Access;
+import dev.failscope.model.Dependency;
+import dev.failscope.model.Service;
+import dev.failscope.model.SourcePosition;
+import dev.failscope.simulation.SimulationIndex.Failure;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A service's status over time, from the conditions of the clusters it uses and the servers it is pinned to.
+ * A write dependency needs a writable primary, a read dependency any healthy member, a pinned dependency its
+ * server (it does not follow failover).
+ */
+final class ServiceRun {
+    /** The status at one time, with the dependency that decided it. */
+    private record Status(Health health, String reason, SourcePosition position) {
+        static final Status OK = new Status(Health.OK, null, null);
+    }
+
+    private final Service service;
+    private final Map<String, List<ClusterCondition>> clusters;
+    private final Map<String, Failure> failures;
+
+    ServiceRun(Service service, Map<String, List<ClusterCondition>> clusters, Map<String, Failure> failures) {
+        this.service = service;
+        this.clusters = clusters;
+        this.failures = failures;
+    }
+
+    /** Appends the service's events to {@code out} and returns how it ends. */
+    ServiceOutcome run(List<SimulationEvent> out) {
+        Status current = Status.OK;
+        Duration downAt = null;
+        Duration restoredAt = null;
+        for (Duration t : changeTimes()) {
+            Status next = statusAt(t);
+            if (next.health() == current.health()) {
+                current = next.health() == Health.OK ? current : next;
+                continue;
+            }
+            String name = service.name();
+            if (next.health() == Health.DOWN) {
+                out.add(event(t, EventKind.SERVICE_DOWN, "service " + name + " DOWN: " + next.reason(),
+                        next.position()));
+                downAt = downAt == null ? t : downAt;
+                restoredAt = null;
+            } else if (current.health() == Health.DOWN) {
+                String tail = next.health() == Health.DEGRADED ? ", degraded: " + next.reason() : "";
+                out.add(event(t, EventKind.SERVICE_RESTORED, "service " + name + " restored" + tail,
+                        current.position()));
+                restoredAt = t;
+            } else if (next.health() == Health.DEGRADED) {
+                out.add(event(t, EventKind.SERVICE_DEGRADED, "service " + name + " degraded: " + next.reason(),
+                        next.position()));
+            } else {
+                out.add(event(t, EventKind.SERVICE_RESTORED, "service " + name + " back to ok", current.position()));
+            }
+            current = next;
+        }
+        return new ServiceOutcome(service.name(), current.health(), current.reason(), downAt, restoredAt);
+    }
+
+    private TreeSet<Duration> changeTimes() {
+        TreeSet<Duration> times = new TreeSet<>();
+        for (Dependency d : service.dependsOn()) {
+            String target = d.target().name();
+            if (d.kind() == Dependency.Kind.CLUSTER) {
+                clusters.getOrDefault(target, List.of()).forEach(c -> times.add(c.at()));
+            } else if (failures.containsKey(target)) {
+                times.add(failures.get(target).at());
+            }
+        }
+        return times;
+    }
+
+    private Status statusAt(Duration t) {
+        Status worst = Status.OK;
+        for (Dependency d : service.dependsOn()) {
+            Status s = statusOf(d, t);
+            if (s.health().ordinal() > worst.health().ordinal()) {
+                worst = s;
+            }
+        }
+        return worst;
+    }
+
+    private Status statusOf(Dependency d, Duration t) {
+        String target = d.target().name();
+        SourcePosition pos = d.target().position();
+        if (d.kind() == Dependency.Kind.SERVER) {
+            return SimulationIndex.failedBy(failures, target, t)
+                    ? new Status(Health.DOWN, "needs pinned server " + d.label() + ", which failed", pos)
+                    : Status.OK;
+        }
+        List<ClusterCondition> history = clusters.get(target);
+        if (history == null) {
+            return Status.OK;
+        }
+        ClusterCondition c = at(history, t);
+        if (d.access() == Access.WRITE && !c.writable()) {
+            return new Status(Health.DOWN, "needs " + d.label() + ", and " + target + " has no writable primary",
+                    pos);
+        }
+        if (d.access() == Access.READ && !c.readable()) {
+            return new Status(Health.DOWN, "needs " + d.label() + ", and no member of " + target + " is up", pos);
+        }
+        if (c.degraded() || !c.writable()) {
+            return new Status(Health.DEGRADED, d.label() + " runs on reduced redundancy", pos);
+        }
+        return Status.OK;
+    }
+
+    private static ClusterCondition at(List<ClusterCondition> history, Duration t) {
+        ClusterCondition found = history.get(0);
+        for (ClusterCondition c : history) {
+            if (c.at().compareTo(t) <= 0) {
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    private SimulationEvent event(Duration t, EventKind kind, String reason, SourcePosition position) {
+        return new SimulationEvent(t, kind, service.name(), null, reason, position);
+    }
+}

@@ -1,0 +1,253 @@
+package dev.failscope.simulation;
+
+import dev.failscope.analysis.CandidateAssessment;
+import dev.failscope.analysis.CandidateEvaluator;
+import dev.failscope.load.Suggestions;
+import dev.failscope.model.Cluster;
+import dev.failscope.model.Edge;
+import dev.failscope.model.EdgeKind;
+import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.Node;
+import dev.failscope.model.NodeKind;
+import dev.failscope.model.Server;
+import dev.failscope.model.Service;
+import dev.failscope.model.Topology;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.MaskSubgraph;
+
+/**
+ * What the simulator needs to know about a topology, computed once and shared by every scenario of a sweep:
+ * failure domains, which clusters a server belongs to and which services use a cluster or a server (read from
+ * the topology's graph), and the static candidate assessments. With it, a failure only touches its clusters
+ * and the services that use them.
+ */
+public final class SimulationIndex {
+    private final Topology topology;
+    private final CandidateEvaluator evaluator;
+    private final Map<String, List<String>> serversByZone;
+    private final Map<String, List<String>> serversByRegion;
+    private final Map<String, List<String>> serversByHost;
+    private final Set<String> serverNames;
+    private final Map<String, Integer> clusterOrder = new HashMap<>();
+    private final Map<String, Integer> serviceOrder = new HashMap<>();
+    private final Map<String, List<String>> clustersOfServer = new HashMap<>();
+    private final Map<String, List<String>> servicesOfTarget = new HashMap<>();
+    private final Map<String, List<CandidateAssessment>> assessments = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private SimulationIndex(Topology topology) {
+        this.topology = topology;
+        this.evaluator = new CandidateEvaluator(topology);
+        List<Server> servers = firstByName(topology.servers(), Server::name);
+        this.serversByZone = domain(servers, Server::zone);
+        this.serversByRegion = domain(servers, Server::region);
+        this.serversByHost = domain(servers, Server::host);
+        for (Cluster c : firstByName(topology.clusters(), Cluster::name)) {
+            clusterOrder.put(c.name(), clusterOrder.size());
+        }
+        for (Service s : firstByName(topology.services(), Service::name)) {
+            serviceOrder.put(s.name(), serviceOrder.size());
+        }
+        Set<String> names = new TreeSet<>();
+        for (Node n : topology.graph().vertexSet()) {
+            if (n.kind() == NodeKind.SERVER) {
+                names.add(n.name());
+            }
+        }
+        this.serverNames = Collections.unmodifiableSet(names);
+        indexEdges(topology.graph());
+    }
+
+    public static SimulationIndex of(Topology topology) {
+        return new SimulationIndex(topology);
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Server names the graph knows: declared ones and referenced-but-undeclared ones. */
+    public Set<String> serverNames() {
+        return serverNames;
+    }
+
+    public Set<String> zones() {
+        return serversByZone.keySet();
+    }
+
+    public Set<String> regions() {
+        return serversByRegion.keySet();
+    }
+
+    public Set<String> hosts() {
+        return serversByHost.keySet();
+    }
+
+    /** Clusters (declared) the server is a member of, in declaration order. */
+    public List<String> clustersOf(String server) {
+        return clustersOfServer.getOrDefault(server, List.of());
+    }
+
+    /** Services that depend on the cluster, or are pinned to the server, of this name. */
+    public List<String> servicesUsing(NodeKind kind, String name) {
+        return servicesOfTarget.getOrDefault(kind.name() + ":" + name, List.of());
+    }
+
+    /** Position of the cluster in declaration order, for deterministic output. */
+    int clusterOrder(String cluster) {
+        return clusterOrder.getOrDefault(cluster, Integer.MAX_VALUE);
+    }
+
+    int serviceOrder(String service) {
+        return serviceOrder.getOrDefault(service, Integer.MAX_VALUE);
+    }
+
+    /** The static verdicts of the cluster's policy, computed once per cluster. */
+    List<CandidateAssessment> assessments(FailoverPolicy policy) {
+        return assessments.computeIfAbsent(policy.cluster().name(), k -> evaluator.assess(policy));
+    }
+
+    /** The servers a target names; empty when it names nothing. */
+    public List<String> serversOf(FailureTarget target) {
+        return switch (target.kind()) {
+            case SERVER -> serverNames.contains(target.name()) ? List.of(target.name()) : List.of();
+            case ZONE -> serversByZone.getOrDefault(target.name(), List.of());
+            case REGION -> serversByRegion.getOrDefault(target.name(), List.of());
+            case HOST -> serversByHost.getOrDefault(target.name(), List.of());
+        };
+    }
+
+    /**
+     * When each server fails: the earliest time of any target naming it, with the target that made it fail.
+     * Sorted by time, then name.
+     */
+    public Map<String, Failure> failures(FailureScenario scenario) {
+        Map<String, Failure> byServer = new HashMap<>();
+        for (FailureTarget t : scenario.targets()) {
+            for (String server : serversOf(t)) {
+                byServer.merge(server, new Failure(server, t), (a, b) -> b.at().compareTo(a.at()) < 0 ? b : a);
+            }
+        }
+        Map<String, Failure> sorted = new java.util.LinkedHashMap<>();
+        byServer.values().stream()
+                .sorted(Comparator.comparing(Failure::at).thenComparing(Failure::server))
+                .forEach(f -> sorted.put(f.server(), f));
+        return sorted;
+    }
+
+    /**
+     * A view of the topology graph without the servers failed by {@code at}: nothing is copied, the mask is
+     * evaluated on each query.
+     */
+    public Graph<Node, Edge> aliveView(Map<String, Failure> failures, Duration at) {
+        return new MaskSubgraph<>(topology.graph(), v -> v.kind() == NodeKind.SERVER && failedBy(failures, v.name(), at),
+                e -> false);
+    }
+
+    static boolean failedBy(Map<String, Failure> failures, String server, Duration at) {
+        Failure f = failures.get(server);
+        return f != null && f.at().compareTo(at) <= 0;
+    }
+
+    /** Parses {@code --fail} texts and resolves them; a target that names nothing is an error with a suggestion. */
+    public ScenarioParse parse(List<String> texts) {
+        List<FailureTarget> targets = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (String text : texts) {
+            FailureTarget.Parsed parsed = FailureTarget.parse(text);
+            if (parsed.errorOpt().isPresent()) {
+                errors.add(parsed.error());
+                continue;
+            }
+            FailureTarget t = parsed.target();
+            if (serversOf(t).isEmpty()) {
+                errors.add(unknown(text.trim(), t));
+            } else {
+                targets.add(t);
+            }
+        }
+        return new ScenarioParse(new FailureScenario(targets), errors);
+    }
+
+    private String unknown(String text, FailureTarget t) {
+        String what = switch (t.kind()) {
+            case SERVER -> "no server, zone, region or host is named '" + t.name() + "'";
+            case ZONE -> "no server is in zone '" + t.name() + "'";
+            case REGION -> "no server is in region '" + t.name() + "'";
+            case HOST -> "no server is on host '" + t.name() + "'";
+        };
+        return "unknown failure target '" + text + "': " + what + suggestion(t).map(s -> "; did you mean '" + s + "'?")
+                .orElse("");
+    }
+
+    private Optional<String> suggestion(FailureTarget t) {
+        if (t.kind() == FailureTarget.Kind.SERVER) {
+            for (FailureTarget.Kind k : List.of(FailureTarget.Kind.ZONE, FailureTarget.Kind.REGION,
+                    FailureTarget.Kind.HOST)) {
+                if (!serversOf(new FailureTarget(k, t.name(), t.at())).isEmpty()) {
+                    return Optional.of(k.prefix() + t.name());
+                }
+            }
+        }
+        Set<String> names = switch (t.kind()) {
+            case SERVER -> serverNames;
+            case ZONE -> zones();
+            case REGION -> regions();
+            case HOST -> hosts();
+        };
+        return Suggestions.closest(t.name(), names).map(n -> t.kind().prefix() + n);
+    }
+
+    private void indexEdges(Graph<Node, Edge> graph) {
+        Map<String, Set<String>> clusters = new HashMap<>();
+        Map<String, Set<String>> services = new HashMap<>();
+        for (Edge e : graph.edgeSet()) {
+            if (e.kind() == EdgeKind.MEMBERSHIP && !e.to().missing()) {
+                clusters.computeIfAbsent(e.from().name(), k -> new LinkedHashSet<>()).add(e.to().name());
+            } else if (e.kind() == EdgeKind.DEPENDENCY) {
+                services.computeIfAbsent(e.to().kind().name() + ":" + e.to().name(), k -> new LinkedHashSet<>())
+                        .add(e.from().name());
+            }
+        }
+        clusters.forEach((k, v) -> clustersOfServer.put(k,
+                v.stream().sorted(Comparator.comparingInt(this::clusterOrder)).toList()));
+        services.forEach((k, v) -> servicesOfTarget.put(k,
+                v.stream().sorted(Comparator.comparingInt(this::serviceOrder)).toList()));
+    }
+
+    private static Map<String, List<String>> domain(List<Server> servers, Function<Server, String> key) {
+        Map<String, List<String>> map = new TreeMap<>();
+        for (Server s : servers) {
+            String k = key.apply(s);
+            if (k != null) {
+                map.computeIfAbsent(k, x -> new ArrayList<>()).add(s.name());
+            }
+        }
+        map.replaceAll((k, v) -> v.stream().sorted().toList());
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static <T> List<T> firstByName(List<T> items, Function<T, String> name) {
+        Set<String> seen = new java.util.HashSet<>();
+        return items.stream().filter(i -> seen.add(name.apply(i))).toList();
+    }
+
+    /** A server's failure: when, and which target of the scenario made it fail. */
+    public record Failure(String server, FailureTarget cause) {
+        public Duration at() {
+            return cause.at();
+        }
+    }
+}

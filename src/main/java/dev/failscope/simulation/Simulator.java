@@ -1,0 +1,93 @@
+package dev.failscope.simulation;
+
+import dev.failscope.model.Cluster;
+import dev.failscope.model.NodeKind;
+import dev.failscope.model.Server;
+import dev.failscope.model.Service;
+import dev.failscope.model.Topology;
+import dev.failscope.simulation.SimulationIndex.Failure;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates failure scenarios on an immutable topology. Only the clusters that contain a failed server and the
+ * services that use them (or are pinned to a failed server) are simulated, so the cost of a scenario is
+ * proportional to what it touches. The topology is never copied or changed.
+ */
+public final class Simulator {
+    private final SimulationIndex index;
+
+    public Simulator(Topology topology) {
+        this(SimulationIndex.of(topology));
+    }
+
+    /** A simulator over a prepared index: build the index once, run many scenarios. */
+    public Simulator(SimulationIndex index) {
+        this.index = index;
+    }
+
+    public SimulationIndex index() {
+        return index;
+    }
+
+    public Simulation run(FailureScenario scenario) {
+        Topology topology = index.topology();
+        Map<String, Failure> failures = index.failures(scenario);
+        List<SimulationEvent> events = new ArrayList<>();
+        Map<String, ServerOutcome> servers = new HashMap<>();
+        for (Failure f : failures.values()) {
+            events.add(failedEvent(topology, f));
+            servers.put(f.server(), new ServerOutcome(f.server(), ServerOutcome.State.FAILED, f.at()));
+        }
+
+        Map<String, ClusterOutcome> clusters = new HashMap<>();
+        Map<String, List<ClusterCondition>> histories = new HashMap<>();
+        for (String name : touchedClusters(failures)) {
+            Cluster c = topology.cluster(name).orElseThrow();
+            ClusterRun run = new ClusterRun(index, c, failures).run();
+            events.addAll(run.events());
+            clusters.put(name, run.outcome());
+            histories.put(name, run.history());
+            run.stale().forEach(s -> servers.putIfAbsent(s, new ServerOutcome(s, ServerOutcome.State.STALE, null)));
+        }
+
+        Map<String, ServiceOutcome> services = new HashMap<>();
+        for (String name : touchedServices(failures, clusters.keySet())) {
+            Service s = topology.service(name).orElseThrow();
+            services.put(name, new ServiceRun(s, histories, failures).run(events));
+        }
+        return new Simulation(scenario, new Timeline(events), clusters, services, servers);
+    }
+
+    private static SimulationEvent failedEvent(Topology topology, Failure f) {
+        String domain = topology.server(f.server()).map(Server::domainLabel).orElse("");
+        String reason = f.cause().kind() == FailureTarget.Kind.SERVER
+                ? f.server() + " fails" + (domain.isEmpty() ? "" : " (" + domain + ")")
+                : f.server() + " fails with " + f.cause().describe();
+        return new SimulationEvent(f.at(), EventKind.FAILED, f.server(), null, reason, null);
+    }
+
+    private List<String> touchedClusters(Map<String, Failure> failures) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String server : failures.keySet()) {
+            names.addAll(index.clustersOf(server));
+        }
+        return names.stream().sorted(Comparator.comparingInt(index::clusterOrder)).toList();
+    }
+
+    private List<String> touchedServices(Map<String, Failure> failures, Set<String> clusters) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String c : clusters) {
+            names.addAll(index.servicesUsing(NodeKind.CLUSTER, c));
+        }
+        for (String server : failures.keySet()) {
+            names.addAll(index.servicesUsing(NodeKind.SERVER, server));
+        }
+        return names.stream().sorted(Comparator.comparingInt(index::serviceOrder)).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.failscope.simulation;
+
+import dev.failscope.model.Cluster;
+import dev.failscope.model.Ref;
+import dev.failscope.model.Server;
+import dev.failscope.model.Topology;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * N-1 (and optionally N-2) analysis: simulates the loss of every server one at a time, optionally every zone,
+ * region and host, and every pair of servers within a cluster. The index is built once; each failure only
+ * simulates the clusters it touches and the services that use them.
+ */
+public final class Sweep {
+    /**
+     * What to sweep besides single servers.
+     *
+     * @param domains also every zone, region and host
+     * @param pairs   also every pair of servers within a cluster
+     */
+    public record Options(boolean domains, boolean pairs) {
+        public static final Options SERVERS = new Options(false, false);
+    }
+
+    private Sweep() {}
+
+    public static SweepResult run(Topology topology, Options options) {
+        Simulator simulator = new Simulator(SimulationIndex.of(topology));
+        List<SweepRow> rows = new ArrayList<>();
+        for (FailureScenario s : scenarios(simulator.index(), options)) {
+            rows.add(SweepRow.of(simulator.run(s)));
+        }
+        return new SweepResult(rows);
+    }
+
+    /** Servers by name, then zones, regions and hosts, then pairs: the rows of the matrix, in order. */
+    static List<FailureScenario> scenarios(SimulationIndex index, Options options) {
+        Topology topology = index.topology();
+        List<FailureScenario> result = new ArrayList<>();
+        new TreeSet<>(topology.servers().stream().map(Server::name).toList())
+                .forEach(n -> result.add(FailureScenario.servers(n)));
+        if (options.domains()) {
+            index.zones().forEach(z -> result.add(FailureScenario.of(FailureTarget.of(FailureTarget.Kind.ZONE, z))));
+            index.regions().forEach(r -> result.add(FailureScenario.of(
+                    FailureTarget.of(FailureTarget.Kind.REGION, r))));
+            index.hosts().forEach(h -> result.add(FailureScenario.of(FailureTarget.of(FailureTarget.Kind.HOST, h))));
+        }
+        if (options.pairs()) {
+            TreeSet<String> pairs = new TreeSet<>();
+            Set<String> seenClusters = new HashSet<>();
+            for (Cluster c : topology.clusters()) {
+                if (!seenClusters.add(c.name())) {
+                    continue;
+                }
+                List<String> members = c.members().stream().map(Ref::name).distinct().sorted().toList();
+                for (int i = 0; i < members.size(); i++) {
+                    for (int j = i + 1; j < members.size(); j++) {
+                        pairs.add(members.get(i) + "\n" + members.get(j));
+                    }
+                }
+            }
+            for (String p : pairs) {
+                String[] ab = p.split("\n", 2);
+                result.add(FailureScenario.servers(ab[0], ab[1]));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.failscope.simulation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One failure of a sweep and what it takes down or degrades at the end.
+ *
+ * @param scenario         what failed
+ * @param pair             true for a pair of servers, false for a single failure (server, zone, region, host)
+ * @param result           the worst end state of any cluster or service
+ * @param clustersDown     clusters left without a writable primary
+ * @param clustersDegraded clusters left with fewer members or stale replicas
+ * @param servicesDown     services down at the end
+ * @param servicesDegraded services degraded at the end
+ * @param maxRto           the longest RTO of a cluster that failed over, or null
+ */
+public record SweepRow(FailureScenario scenario, boolean pair, Health result, List<String> clustersDown,
+                       List<String> clustersDegraded, List<String> servicesDown, List<String> servicesDegraded,
+                       Duration maxRto) {
+    public SweepRow {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(result, "result");
+        clustersDown = List.copyOf(clustersDown);
+        clustersDegraded = List.copyOf(clustersDegraded);
+        servicesDown = List.copyOf(servicesDown);
+        servicesDegraded = List.copyOf(servicesDegraded);
+    }
+
+    static SweepRow of(Simulation sim) {
+        Simulation.Summary s = sim.summary();
+        Duration rto = s.rto().values().stream().max(Duration::compareTo).orElse(null);
+        return new SweepRow(sim.scenario(), sim.scenario().targets().size() > 1, sim.worst(), s.clustersDown(),
+                s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto);
+    }
+
+    public String label() {
+        return scenario.label();
+    }
+
+    public boolean outage() {
+        return result == Health.DOWN;
+    }
+
+    public Optional<Duration> maxRtoOpt() {
+        return Optional.ofNullable(maxRto);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.failscope.analysis.rules;
+
+import static dev.failscope.analysis.rules.Fixture.assertFinding;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failscope.model.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplicationCycleRuleTest {
+    private static final String RULE = "replication-cycle";
+
+    @TempDir
+    Path dir;
+
+    private Fixture withCluster(String replicas) {
+        return new Fixture(dir).base()
+                .write("spare.yaml", """
+                        kind: inventory
+                        servers:
+                          - {name: db-4, region: us, zone: us-c, host: h4}
+                        """)
+                .write("cluster.yaml", """
+                        kind: cluster
+                        name: main
+                        primary: db-1
+                        replicas:
+                        """ + replicas);
+    }
+
+    @Test
+    void twoReplicasFeedingEachOtherAreReportedOnceAtTheClosingSource() {
+        List<Finding> found = withCluster("""
+                  - {server: db-2, source: db-3}
+                  - {server: db-3, source: db-2}
+                """).findings(RULE);
+        assertThat(found).hasSize(1);
+        assertFinding(found.get(0), RULE, "main", null, "cluster.yaml", 6, 28);
+        assertThat(found.get(0).message()).isEqualTo("replica sources of cluster 'main' form a cycle "
+                + "(db-3 -> db-2 -> db-3): none of these servers receives data from primary 'db-1'; point the "
+                + "source of 'db-3' at the primary or at a replica outside the cycle");
+    }
+
+    @Test
+    void aReplicaThatIsItsOwnSourceIsACycle() {
+        Finding f = withCluster("""
+                  - {server: db-2, source: db-2}
+                  - {server: db-3}
+                """).only(RULE);
+        assertFinding(f, RULE, "main", null, "cluster.yaml", 5, 28);
+        assertThat(f.message()).contains("(db-2 -> db-2)");
+    }
+
+    @Test
+    void aLongerCycleIsNamedInStreamingOrder() {
+        Finding f = withCluster("""
+                  - {server: db-2, source: db-4}
+                  - {server: db-3, source: db-2}
+                  - {server: db-4, source: db-3}
+                """).only(RULE);
+        assertFinding(f, RULE, "main", null, "cluster.yaml", 7, 28);
+        assertThat(f.message()).contains("(db-4 -> db-2 -> db-3 -> db-4)", "point the source of 'db-4'");
+    }
+
+    @Test
+    void eachClusterReportsItsOwnCycle() {
+        List<Finding> found = withCluster("""
+                  - {server: db-2, source: db-3}
+                  - {server: db-3, source: db-2}
+                """).write("other.yaml", """
+                kind: inventory
+                servers:
+                  - {name: db-5, zone: us-a}
+                  - {name: db-6, zone: us-b}
+                  - {name: db-7, zone: us-c}
+                ---
+                kind: cluster
+                name: other
+                primary: db-5
+                replicas:
+                  - {server: db-6, source: db-7}
+                  - {server: db-7, source: db-6}
+                """).findings(RULE);
+        assertThat(found).extracting(Finding::subject).containsExactly("main", "other");
+        assertFinding(found.get(1), RULE, "other", null, "other.yaml", 12, 28);
+    }
+
+    @Test
+    void cascadingReplicationIsNotACycle() {
+        assertThat(withCluster("""
+                  - {server: db-2}
+                  - {server: db-3, source: db-2}
+                  - {server: db-4, source: db-3}
+                """).findings(RULE)).isEmpty();
+    }
+
+    @Test
+    void theSameInputGivesTheSameFindings() {
+        String replicas = """
+                  - {server: db-2, source: db-4}
+                  - {server: db-3, source: db-2}
+                  - {server: db-4, source: db-3}
+                """;
+        List<Finding> first = withCluster(replicas).findings();
+        assertThat(withCluster(replicas).findings()).isEqualTo(first);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.failscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cl = FailscopeCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString().replace(System.lineSeparator(), "\n"),
+                err.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void catifymePrintsTheIncidentAndExits1() {
+        Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main-1");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("""
+                t+0s    db-main-1 fails (zone us-west-2a)
+                t+0s    service cat-posting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:6)
+                t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:12)
+                t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:18)
+                t+30s   failover of catify-main starts: detection 30s (failover.yaml:4)
+                t+30s   skip db-legacy-2: decommissioned (inventory.yaml:26)
+                t+90s   attempt on db-legacy-2 timed out: attempt-timeout 60s (failover.yaml:5)
+                t+90s   no viable candidate left: catify-main is DOWN (failover.yaml:8)
+
+                summary:
+                  cluster catify-main     down  no writable primary since t+0s
+                  service cat-commenting  down  since t+0s: needs catify-main:write, and catify-main has no writable primary
+                  service cat-liking      down  since t+0s: needs catify-main:write, and catify-main has no writable primary
+                  service cat-posting     down  since t+0s: needs catify-main:write, and catify-main has no writable primary
+                  1 cluster down, 3 services down
+                """);
+    }
+
+    @Test
+    void catifymeFixedPromotesTheReplicaAndExits0() {
+        Run r = run("simulate", "sample-topologies/catifyme-fixed", "--fail", "db-main-1");
+
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).isEqualTo("""
+                t+0s    db-main-1 fails (zone us-west-2a)
+                t+0s    service cat-posting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:6)
+                t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:12)
+                t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:18)
+                t+30s   failover of catify-main starts: detection 30s (failover.yaml:4)
+                t+30s   db-replica-1 promoted to primary of catify-main: RTO 30s, RPO risk 2s of async lag (failover.yaml:8)
+                t+30s   service cat-posting restored, degraded: catify-main:write runs on reduced redundancy (services.yaml:6)
+                t+30s   service cat-liking restored, degraded: catify-main:write runs on reduced redundancy (services.yaml:12)
+                t+30s   service cat-commenting restored, degraded: catify-main:write runs on reduced redundancy (services.yaml:18)
+
+                summary:
+                  cluster catify-main     degraded  primary db-replica-1, RTO 30s, RPO risk 2s, redundancy reduced
+                  service cat-commenting  degraded  catify-main:write runs on reduced redundancy; down from t+0s to t+30s
+                  service cat-liking      degraded  catify-main:write runs on reduced redundancy; down from t+0s to t+30s
+                  service cat-posting     degraded  catify-main:write runs on reduced redundancy; down from t+0s to t+30s
+                  0 clusters down, 0 services down
+                """);
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws Exception {
+        Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main-1", "--format", "json");
+
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.fieldNames()).toIterable()
+                .containsExactly("scenario", "events", "clusters", "services", "servers", "summary");
+        assertThat(root.get("scenario").get(0).asText()).isEqualTo("db-main-1");
+        JsonNode skip = root.get("events").get(5);
+        assertThat(skip.fieldNames()).toIterable().containsExactly("t_ms", "kind", "subject", "reason", "location");
+        assertThat(skip.get("t_ms").asLong()).isEqualTo(30_000);
+        assertThat(skip.get("kind").asText()).isEqualTo("candidate-skipped");
+        assertThat(skip.get("location").get("file").asText()).isEqualTo("sample-topologies/catifyme/inventory.yaml");
+        assertThat(skip.get("location").get("line").asInt()).isEqualTo(26);
+        assertThat(root.get("events").get(0).get("location").isNull()).isTrue();
+        JsonNode cluster = root.get("clusters").get("catify-main");
+        assertThat(cluster.get("state").asText()).isEqualTo("down");
+        assertThat(cluster.get("primary").isNull()).isTrue();
+        assertThat(root.get("services").get("cat-posting").get("state").asText()).isEqualTo("down");
+        assertThat(r.out()).endsWith("}\n");
+    }
+
+    @Test
+    void jsonListsRtoAndRpoOfAPromotion() throws Exception {
+        Run r = run("simulate", "sample-topologies/catifyme-fixed", "--fail", "db-main-1", "--format", "json");
+
+        JsonNode cluster = new ObjectMapper().readTree(r.out()).get("clusters").get("catify-main");
+        assertThat(cluster.get("state").asText()).isEqualTo("degraded");
+        assertThat(cluster.get("primary").asText()).isEqualTo("db-replica-1");
+        assertThat(cluster.get("rto_ms").asLong()).isEqualTo(30_000);
+        assertThat(cluster.get("rpo_risk_ms").asLong()).isEqualTo(2_000);
+    }
+
+    @Test
+    void outputIsDeterministic() {
+        String[] args = {"simulate", "sample-topologies/three-zone-healthy", "--fail", "zone:us-east-1a",
+            "--fail", "pg-orders-2@45s", "--format", "json"};
+        assertThat(run(args).out()).isEqualTo(run(args).out());
+    }
+
+    @Test
+    void anUnknownTargetExits2WithASuggestion() {
+        Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main1", "--fail", "zone:us-west-2x");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().split("\n")).containsExactly(
+                "failscope: unknown failure target 'db-main1': no server, zone, region or host is named 'db-main1'; "
+                        + "did you mean 'db-main-1'?",
+                "failscope: unknown failure target 'zone:us-west-2x': no server is in zone 'us-west-2x'; "
+                        + "did you mean 'zone:us-west-2a'?");
+    }
+
+    @Test
+    void aLoadErrorExits2WithItsPosition(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "kind: inventory\nservers: [\n");
+        Run r = run("simulate", bad.toString(), "--fail", "x");
+
+        assertThat(r.exit()).isEqualTo(2);
+        List<String> lines = List.of(r.out().split("\n"));
+        assertThat(lines.get(0)).startsWith(bad + ":").contains(": error: ");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("1 load error");
+    }
+
+    @Test
+    void failIsRequired() {
+        Run r = run("simulate", "sample-topologies/catifyme");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required option: '--fail=X'");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.failscope.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PathExpanderTest {
+    @TempDir
+    Path dir;
+
+    private void touch(String... names) throws IOException {
+        for (String name : names) {
+            Path p = dir.resolve(name);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "kind: inventory\nservers: []\n");
+        }
+    }
+
+    private List<String> expand(String... args) {
+        List<LoadError> errors = new ArrayList<>();
+        List<SourceFile> files = new PathExpander(TopologyLoader.DIRECTORY_EXTENSIONS).expand(List.of(args), errors);
+        assertThat(errors).isEmpty();
+        return files.stream().map(SourceFile::displayPath).toList();
+    }
+
+    @Test
+    void directoryIsEveryKnownFileBelowItInSortedPathOrderSkippingHiddenOnes() throws IOException {
+        touch("b.yaml", "a/z.yml", "a-b.json", "A.YAML", "c/d/e.json", "notes.txt", "README.md",
+                ".hidden.yaml", ".git/config.yaml", "c/.cache/x.yaml", "c/d/.y.json");
+
+        List<String> files = expand(dir.toString());
+
+        String d = dir.toString();
+        assertThat(files).containsExactly(d + "/A.YAML", d + "/a-b.json", d + "/a/z.yml", d + "/b.yaml",
+                d + "/c/d/e.json");
+    }
+
+    @Test
+    void displayPathIsTheArgumentJoinedWithThePathBelowIt() throws IOException {
+        touch("topo/x.yaml");
+
+        assertThat(expand(dir.resolve("topo") + "/")).containsExactly(dir.resolve("topo") + "/x.yaml");
+        assertThat(expand(dir.resolve("topo").toString())).containsExactly(dir.resolve("topo") + "/x.yaml");
+    }
+
+    @Test
+    void explicitFilesAreKeptInArgumentOrderWhateverTheirName() throws IOException {
+        touch("z.yaml", ".hidden.yaml", "config.txt");
+        String d = dir.toString();
+
+        assertThat(expand(d + "/z.yaml", d + "/.hidden.yaml", d + "/config.txt"))
+                .containsExactly(d + "/z.yaml", d + "/.hidden.yaml", d + "/config.txt");
+    }
+
+    @Test
+    void aHiddenDirectoryGivenExplicitlyIsStillRead() throws IOException {
+        touch(".topology/a.yaml");
+
+        assertThat(expand(dir.resolve(".topology").toString())).containsExactly(dir.resolve(".topology") + "/a.yaml");
+    }
+}
