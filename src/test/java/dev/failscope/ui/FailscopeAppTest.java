@@ -114,6 +114,45 @@ class FailscopeAppTest {
         assertThat(onScreen(dev.failscope.model.Node.server("db-legacy-2")).distance(centre)).isLessThan(2);
     }
 
+    @Test
+    void simulateLossOfThePrimarySteppedToTheEndShowsTheOutage() throws Exception {
+        robot.clickOn(onScreen(dev.failscope.model.Node.server("db-main-1")));
+        robot.type(javafx.scene.input.KeyCode.K);
+        var sim = app.view().simulation();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sim.activeProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        int events = sim.events().size();
+        for (int i = 0; i < events; i++) {
+            robot.clickOn("#sim-forward");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sim.stepProperty().get()).isEqualTo(events);
+        var overlay = graph().viewModel().overlayProperty().get();
+        assertThat(overlay.clustersDown()).containsExactly("catify-main");
+        assertThat(overlay.services().values()).hasSize(3)
+                .containsOnly(dev.failscope.ui.model.GraphOverlay.ServiceHealth.DOWN);
+        assertThat(robot.lookup("#impact .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("1 cluster down: catify-main", "3 services down: cat-commenting, cat-liking, cat-posting");
+        assertThat(robot.lookup("#sim-position").queryAs(Label.class).getText()).startsWith("step " + events + " / ");
+    }
+
+    @Test
+    void onTheFixedSampleTheReplicaIsPromoted() throws Exception {
+        MainViewModel vm = app.viewModel();
+        robot.interact(() -> vm.open(List.of("sample-topologies/catifyme-fixed")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> graph().viewModel().sceneProperty().get()
+                .map(s -> s.topology().files().get(0).contains("catifyme-fixed")).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(onScreen(dev.failscope.model.Node.server("db-main-1")));
+        robot.clickOn("#simulate-loss");
+        var sim = app.view().simulation();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sim.activeProperty().get());
+        robot.clickOn("#sim-end");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph().viewModel().overlayProperty().get().promoted()).containsExactly("db-replica-1");
+        assertThat(graph().viewModel().overlayProperty().get().clustersDown()).isEmpty();
+    }
+
     static WritableImage snapshot(javafx.scene.canvas.Canvas canvas) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null)));
     }

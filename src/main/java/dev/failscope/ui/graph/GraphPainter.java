@@ -74,6 +74,7 @@ public final class GraphPainter {
         for (EdgeRoute r : layout.edgesIn(vis.x(), vis.y(), vis.width(), vis.height())) {
             edge(r, scene.look(r.edge()), layout);
         }
+        repointed(layout);
         for (NodeBox nb : boxes) {
             switch (nb.role()) {
                 case CLUSTER -> { }
@@ -258,6 +259,33 @@ public final class GraphPainter {
         if (reason != null && labels()) {
             callout("skipped: " + reason, b);
         }
+    }
+
+    /** Replication edges that moved to a promoted primary: drawn from the new primary to the replica. */
+    private void repointed(Layout layout) {
+        overlay.repointed().forEach((replica, source) -> {
+            var to = layout.box(dev.failscope.model.NodeKind.SERVER, replica);
+            var from = layout.box(dev.failscope.model.NodeKind.SERVER, source);
+            if (to.isEmpty() || from.isEmpty()) {
+                return;
+            }
+            Box a = from.get().box();
+            Box b = to.get().box();
+            Point start = new Point(a.centerX(), a.centerY() < b.centerY() ? a.maxY() : a.y());
+            Point end = new Point(b.centerX(), a.centerY() < b.centerY() ? b.y() : b.maxY());
+            if (Math.abs(a.centerY() - b.centerY()) < 1) {
+                start = new Point(a.centerX() < b.centerX() ? a.maxX() : a.x(), a.centerY());
+                end = new Point(a.centerX() < b.centerX() ? b.x() : b.maxX(), b.centerY());
+            }
+            gc.setStroke(p.ok());
+            gc.setLineWidth(px(2.5));
+            gc.strokeLine(start.x(), start.y(), end.x(), end.y());
+            arrow(start, end, p.ok());
+            if (labels()) {
+                text("↪ re-pointed", (start.x() + end.x()) / 2, (start.y() + end.y()) / 2 - 8, SMALL_BOLD, p.ok(),
+                        TextAlignment.CENTER);
+            }
+        });
     }
 
     private void callout(String message, Box b) {

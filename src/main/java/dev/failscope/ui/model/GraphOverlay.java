@@ -13,10 +13,13 @@ import java.util.Set;
  * @param promoted     servers promoted to primary (crown)
  * @param clustersDown clusters with no writable primary ("NO PRIMARY")
  * @param services     service states at this step
+ * @param repointed    replicas that now follow a new primary: replica to its new source
  */
 public record GraphOverlay(Set<String> failed, String trying, Map<String, String> skipped, Set<String> promoted,
-                           Set<String> clustersDown, Map<String, ServiceHealth> services) {
-    public static final GraphOverlay NONE = new GraphOverlay(Set.of(), null, Map.of(), Set.of(), Set.of(), Map.of());
+                           Set<String> clustersDown, Map<String, ServiceHealth> services,
+                           Map<String, String> repointed) {
+    public static final GraphOverlay NONE = new GraphOverlay(Set.of(), null, Map.of(), Set.of(), Set.of(), Map.of(),
+            Map.of());
 
     public GraphOverlay {
         failed = Set.copyOf(failed);
@@ -24,6 +27,7 @@ public record GraphOverlay(Set<String> failed, String trying, Map<String, String
         promoted = Set.copyOf(promoted);
         clustersDown = Set.copyOf(clustersDown);
         services = Map.copyOf(services);
+        repointed = Map.copyOf(repointed);
     }
 
     public boolean active() {

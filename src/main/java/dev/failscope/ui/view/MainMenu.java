@@ -28,7 +28,7 @@ final class MainMenu {
     MainMenu(MainView view) {
         this.view = view;
         bar.setId("menu-bar");
-        bar.getMenus().addAll(file(), viewMenu(), help());
+        bar.getMenus().addAll(file(), viewMenu(), simulate(), help());
     }
 
     private Menu file() {
@@ -90,6 +90,21 @@ final class MainMenu {
                 legend,
                 new SeparatorMenuItem(),
                 light, dark);
+        return m;
+    }
+
+    private Menu simulate() {
+        Menu m = new Menu("Simulate");
+        var sim = view.simulation();
+        m.getItems().addAll(
+                item("Simulate loss of selected server", "K", unlessTyping(e -> sim.simulateSelected())),
+                item("Step forward", "Shortcut+Right", e -> sim.stepForward()),
+                item("Step back", "Shortcut+Left", e -> sim.stepBack()),
+                item("Play / pause", "P", unlessTyping(e -> sim.playingProperty().set(!sim.playingProperty().get()))),
+                item("Reset to start", "Home", unlessTyping(e -> sim.reset())),
+                item("Jump to end", "End", unlessTyping(e -> sim.toEnd())),
+                new SeparatorMenuItem(),
+                item("Exit simulation", "Shortcut+Shift+X", e -> sim.exit()));
         return m;
     }
 

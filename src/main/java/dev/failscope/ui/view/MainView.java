@@ -8,6 +8,7 @@ import dev.failscope.ui.model.FindingsViewModel;
 import dev.failscope.ui.model.GraphViewModel;
 import dev.failscope.ui.model.MainViewModel;
 import dev.failscope.ui.model.RecentFiles;
+import dev.failscope.ui.model.SimulationViewModel;
 import dev.failscope.ui.model.UiSettings;
 import dev.failscope.ui.model.UiSettings.Theme;
 import java.io.File;
@@ -41,6 +42,8 @@ public final class MainView {
     private final FindingsView findings;
     private final DetailsView details;
     private final GraphView graph;
+    private final SimulationViewModel simulation;
+    private final TimelineView timeline;
     private final TabPane bottomTabs = new TabPane();
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane leftSplit = new SplitPane();
@@ -56,11 +59,22 @@ public final class MainView {
         root.getStyleClass().add("failscope");
         findings = new FindingsView(vm, new FindingsViewModel(vm.findings()));
         details = new DetailsView(vm, new DetailsViewModel(vm));
-        graph = new GraphView(vm, new GraphViewModel(vm, background, Platform::runLater));
+        GraphViewModel graphVm = new GraphViewModel(vm, background, Platform::runLater);
+        graph = new GraphView(vm, graphVm);
+        simulation = new SimulationViewModel(vm, graphVm, background, Platform::runLater);
+        timeline = new TimelineView(simulation);
+        graph.onSimulateLoss(simulation::simulateLoss);
+        graph.onAddFailure(simulation::addFailure);
+        graph.onSimulateZoneLoss((region, zone) -> simulation.simulateZoneLoss(zone));
+        simulation.activeProperty().addListener((o, a, on) -> {
+            if (on) {
+                bottomTabs.getSelectionModel().select(timeline.tab());
+            }
+        });
         graph.legendShownProperty().set(settings.legend());
         watcher = new FileWatcher(400, () -> Platform.runLater(vm::reload));
 
-        bottomTabs.getTabs().add(findings.tab());
+        bottomTabs.getTabs().addAll(findings.tab(), timeline.tab());
         bottomTabs.setId("bottom-tabs");
         leftSplit.setOrientation(Orientation.VERTICAL);
         leftSplit.getItems().addAll(graph.node(), bottomTabs);
@@ -204,6 +218,10 @@ public final class MainView {
 
     public GraphView graph() {
         return graph;
+    }
+
+    public SimulationViewModel simulation() {
+        return simulation;
     }
 
     RecentFiles recent() {

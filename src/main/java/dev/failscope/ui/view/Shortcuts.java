@@ -14,11 +14,13 @@ final class Shortcuts {
             List.of("+ / −, wheel, pinch", "Zoom"),
             List.of("Drag", "Pan"),
             List.of("Click", "Select; Shift+click adds a server to the failure scenario"),
+            List.of("Right-click", "Simulate loss of a server, or of a whole zone (on its lane)"),
             List.of("L", "Show or hide the legend"),
             List.of("K", "Simulate loss of the selected server"),
-            List.of("← / →", "Step the simulation back / forward"),
-            List.of("Space", "Play / pause the simulation"),
-            List.of("Esc", "Reset the simulation"),
+            List.of("Ctrl+← / Ctrl+→", "Step the simulation back / forward"),
+            List.of("P", "Play / pause the simulation"),
+            List.of("Home / End", "Reset the simulation / jump to its end"),
+            List.of("Ctrl+Shift+X", "Exit simulation mode"),
             List.of("F1", "This list"),
             List.of("Ctrl+Q", "Quit"));
 

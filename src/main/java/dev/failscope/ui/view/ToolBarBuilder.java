@@ -24,8 +24,18 @@ final class ToolBarBuilder {
         Button zoomOut = button("−", "Zoom out (−)", () -> view.graph().zoomBy(0.8));
         Button zoomIn = button("+", "Zoom in (+)", () -> view.graph().zoomBy(1.25));
         TextField search = view.searchField();
+        Button simulate = button("⚡ Simulate loss", "Simulate the loss of the selected server (K); "
+                + "Shift+click adds more servers; right-click a zone lane for zone loss",
+                () -> view.simulation().simulateSelected());
+        simulate.setId("simulate-loss");
+        simulate.getStyleClass().add("accent");
+        simulate.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            var n = view.vm().selectionProperty().get();
+            return n == null || n.kind() != dev.failscope.model.NodeKind.SERVER || n.missing();
+        }, view.vm().selectionProperty()));
         HBox bar = new HBox(6, open, reload, new Separator(javafx.geometry.Orientation.VERTICAL), fit, zoomOut,
-                zoomIn, new Separator(javafx.geometry.Orientation.VERTICAL), search);
+                zoomIn, new Separator(javafx.geometry.Orientation.VERTICAL), search,
+                new Separator(javafx.geometry.Orientation.VERTICAL), simulate);
         bar.getStyleClass().add("tool-bar-row");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
