@@ -46,6 +46,7 @@ public class FailscopeApp extends Application {
         stage.setScene(scene);
         stage.setMaximized(settings.maximized());
         stage.show();
+        view.graph().canvas().requestFocus();
         vm.open(paths);
     }
 

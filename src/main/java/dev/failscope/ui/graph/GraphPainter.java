@@ -167,9 +167,11 @@ public final class GraphPainter {
             String name = nb.node().missing() ? "missing: " + nb.node().name() : nb.node().name();
             text("⛁ " + fit(name, b.width() - 90, 13), b.x() + 10, b.y() + 15, NAME, p.text(), TextAlignment.LEFT);
             if (down) {
-                pill("✖ NO PRIMARY", b.maxX() - 8, b.y() + 14, p.danger(), Color.WHITE, true);
+                pill("✖ NO PRIMARY", b.maxX() - (look.worst() != null ? 44 : 8), b.y() + 14, p.danger(),
+                        Color.WHITE, true);
             } else if (!look.subtitle().isEmpty()) {
-                text(look.subtitle(), b.maxX() - 10, b.y() + 15, SMALL, p.subText(), TextAlignment.RIGHT);
+                double room = look.worst() != null ? 44 : 10;
+                text(look.subtitle(), b.maxX() - room, b.y() + 15, SMALL, p.subText(), TextAlignment.RIGHT);
             }
             severityBadge(look, b.maxX(), b.y());
         }
@@ -249,11 +251,11 @@ public final class GraphPainter {
             gc.strokeLine(b.x() + 4, b.y() + 4, b.maxX() - 4, b.maxY() - 4);
             gc.strokeLine(b.maxX() - 4, b.y() + 4, b.x() + 4, b.maxY() - 4);
             if (labels()) {
-                pill("✖ FAILED", b.x() + 4, b.y() - 2, p.danger(), Color.WHITE, false);
+                pill("✖ FAILED", b.x(), b.y() - 13, p.danger(), Color.WHITE, false);
             }
         }
         if (overlay.promoted().contains(name) && labels()) {
-            pill("♛ PROMOTED", b.x() + 4, b.y() - 2, p.ok(), Color.WHITE, false);
+            pill("♛ PROMOTED", b.x(), b.y() - 13, p.ok(), Color.WHITE, false);
         }
         String reason = overlay.skipped().get(name);
         if (reason != null && labels()) {
@@ -416,7 +418,7 @@ public final class GraphPainter {
             double g = 4 + 6 * state.pulse();
             gc.strokeRoundRect(b.x() - g, b.y() - g, b.width() + 2 * g, b.height() + 2 * g, 14, 14);
             if (labels()) {
-                pill("⟳ trying", b.maxX() - 60, b.y() - 2, p.warning(), Color.BLACK, false);
+                pill("⟳ trying", b.x(), b.y() - 13 - 4 - 6 * state.pulse(), p.warning(), Color.BLACK, false);
             }
         }
         if (nb.node().equals(state.selected())) {

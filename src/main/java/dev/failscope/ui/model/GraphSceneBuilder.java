@@ -82,8 +82,7 @@ public final class GraphSceneBuilder {
             badges.add("NO-FAILOVER");
         }
         StringJoiner sub = new StringJoiner(" · ");
-        s.zoneOpt().or(s::regionOpt).ifPresent(sub::add);
-        s.addressOpt().ifPresent(sub::add);
+        s.zoneOpt().or(s::regionOpt).or(s::addressOpt).ifPresent(sub::add);
         StringJoiner tip = new StringJoiner("\n");
         tip.add("server " + s.name());
         tip.add("status: " + s.status().label() + (s.noFailover() ? ", no-failover" : ""));

@@ -105,10 +105,10 @@ public final class SimulationViewModel {
             ui.execute(() -> {
                 if (ticket == generation) {
                     simulated = topology;
-                    simulation.set(Optional.of(sim));
-                    events.setAll(sim.timeline().events());
-                    active.set(true);
                     step.set(0);
+                    events.setAll(sim.timeline().events());
+                    simulation.set(Optional.of(sim));
+                    active.set(true);
                     show();
                     main.say("Simulating loss of " + s.label() + ": " + events.size()
                             + " events. Step through them, or Play.");

@@ -17,11 +17,14 @@ public record Viewport(double scale, double tx, double ty) {
         }
     }
 
-    /** The whole box, with a margin in pixels, centred in a view of the given size (never above 100%). */
+    /** Fit never magnifies more than this: small topologies are shown large but not blown up. */
+    public static final double MAX_FIT = 1.5;
+
+    /** The whole box, with a margin in pixels, centred in a view of the given size (at most {@link #MAX_FIT}). */
     public static Viewport fit(Box content, double viewW, double viewH, double margin) {
         double w = Math.max(1, viewW - 2 * margin);
         double h = Math.max(1, viewH - 2 * margin);
-        double s = clamp(Math.min(1.0, Math.min(w / Math.max(1, content.width()), h / Math.max(1, content.height()))));
+        double s = clamp(Math.min(MAX_FIT, Math.min(w / Math.max(1, content.width()), h / Math.max(1, content.height()))));
         double tx = (viewW - content.width() * s) / 2 - content.x() * s;
         double ty = (viewH - content.height() * s) / 2 - content.y() * s;
         return new Viewport(s, tx, ty);

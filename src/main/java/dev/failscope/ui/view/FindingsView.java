@@ -30,8 +30,13 @@ final class FindingsView {
         table.setId("findings-table");
         table.setItems(vm.shown());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No findings: every failover candidate checks out."));
-        TableColumn<Finding, String> severity = column("Severity", f -> f.severity().label(), 95);
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(main.loadingProperty())
+                .then("Loading…").otherwise(javafx.beans.binding.Bindings.when(
+                        main.inspectionProperty().isNull()).then("Nothing loaded yet.")
+                        .otherwise("No findings: every rule passes.")));
+        table.setPlaceholder(placeholder);
+        TableColumn<Finding, String> severity = column("Severity", f -> f.severity().label(), 105);
         severity.setCellFactory(c -> new SeverityCell());
         table.getColumns().add(severity);
         table.getColumns().add(column("Rule", Finding::rule, 250));
@@ -96,6 +101,14 @@ final class FindingsView {
         TableColumn<Finding, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return c;
     }
 

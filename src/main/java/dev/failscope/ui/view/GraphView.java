@@ -67,6 +67,7 @@ public final class GraphView {
         this.vm = vm;
         root.setId("graph");
         canvas.setId("graph-canvas");
+        canvas.setFocusTraversable(true);
         root.setMinSize(200, 150);
         canvasPane.setMinSize(0, 0);
         canvas.widthProperty().bind(canvasPane.widthProperty());

@@ -51,7 +51,7 @@ final class TimelineView {
             }
         });
 
-        Button reset = ToolBarBuilder.button("⏮ Reset", "Back to before the failure (Home)", vm::reset);
+        Button reset = ToolBarBuilder.button("◀◀ Reset", "Back to before the failure (Home)", vm::reset);
         reset.setId("sim-reset");
         Button back = ToolBarBuilder.button("◀ Step", "Step back (Ctrl+←)", vm::stepBack);
         back.setId("sim-back");
@@ -60,7 +60,7 @@ final class TimelineView {
         play.textProperty().bind(Bindings.when(vm.playingProperty()).then("⏸ Pause").otherwise("▶ Play"));
         Button forward = ToolBarBuilder.button("Step ▶", "Step forward (Ctrl+→)", vm::stepForward);
         forward.setId("sim-forward");
-        Button end = ToolBarBuilder.button("End ⏭", "Jump to the end (End)", vm::toEnd);
+        Button end = ToolBarBuilder.button("End ▶▶", "Jump to the end (End)", vm::toEnd);
         end.setId("sim-end");
         ComboBox<Double> speed = new ComboBox<>(FXCollections.observableArrayList(0.5, 1.0, 2.0, 4.0));
         speed.setValue(1.0);
@@ -181,10 +181,10 @@ final class TimelineView {
             case FAILED -> "✖";
             case DETECTED -> "⚑";
             case CANDIDATE_SKIPPED -> "↷";
-            case ATTEMPT_TIMED_OUT -> "⌛";
+            case ATTEMPT_TIMED_OUT -> "◷";
             case PROMOTED -> "♛";
             case REPOINTED -> "↪";
-            case OUTAGE -> "⛔";
+            case OUTAGE -> "✖";
             case DEGRADED, SERVICE_DEGRADED, REPLICA_STALE -> "▲";
             case SERVICE_DOWN -> "✖";
             case SERVICE_RESTORED -> "✔";

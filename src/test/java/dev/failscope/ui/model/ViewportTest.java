@@ -13,7 +13,7 @@ class ViewportTest {
         assertThat(v.scale()).isEqualTo(0.5);
         assertThat(v.toScreenX(1000)).isCloseTo(500, within(1e-9));
         assertThat(v.toScreenY(500)).isCloseTo(300, within(1e-9));
-        assertThat(Viewport.fit(new Box(0, 0, 10, 10), 1000, 600, 0).scale()).isEqualTo(1.0);
+        assertThat(Viewport.fit(new Box(0, 0, 10, 10), 1000, 600, 0).scale()).isEqualTo(Viewport.MAX_FIT);
     }
 
     @Test
