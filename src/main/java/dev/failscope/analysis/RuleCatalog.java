@@ -16,6 +16,7 @@ import dev.failscope.analysis.rules.FailoverTargetSameZoneRule;
 import dev.failscope.analysis.rules.NoFailoverPolicyRule;
 import dev.failscope.analysis.rules.NoViableFailoverRule;
 import dev.failscope.analysis.rules.ReplicationCycleRule;
+import dev.failscope.analysis.rules.SentinelQuorumRule;
 import dev.failscope.analysis.rules.ServerDecommissionedInUseRule;
 import dev.failscope.analysis.rules.ServerInTwoClustersRule;
 import dev.failscope.analysis.rules.ServerMissingRule;
@@ -55,6 +56,7 @@ public final class RuleCatalog {
                 new DuplicateNameRule(),
                 new ServerInTwoClustersRule(),
                 new ReplicationCycleRule(),
+                new SentinelQuorumRule(),
                 new UnknownKeyRule(),
                 // warnings
                 new FailoverTargetMaintenanceRule(),

@@ -42,7 +42,7 @@ public final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "Files (.yaml, .yml, .json) or directories to check.")
+            description = "Files or directories to check: native files and the configs of docs/importers.md.")
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -57,9 +57,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     Path output;
 
+    @picocli.CommandLine.Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
+
     @Override
     public Integer call() {
-        Inspector inspector = new Inspector();
+        Inspector inspector = importFormat.inspector();
         Inspection inspection = inspector.inspect(paths);
         String report;
         int exit;
