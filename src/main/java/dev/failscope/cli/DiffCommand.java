@@ -22,8 +22,6 @@ import dev.failscope.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,26 +144,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     /** Writes the report to --output or stdout; false (with a message) when the file cannot be written. */
     private boolean emit(StringWriter buffer, PrintWriter err) {
-        String report = buffer.toString();
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(report);
-            out.flush();
-            return true;
-        }
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, report, StandardCharsets.UTF_8);
-            return true;
-        } catch (IOException e) {
-            err.println("failscope: cannot write " + output + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-            err.flush();
-            return false;
-        }
+        return ReportOutput.write(spec, output, buffer.toString());
     }
 
     private int usage(PrintWriter err, String message) {

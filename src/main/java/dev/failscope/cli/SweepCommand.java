@@ -15,6 +15,7 @@ import dev.failscope.simulation.Health;
 import dev.failscope.simulation.Sweep;
 import dev.failscope.simulation.SweepResult;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,9 +53,13 @@ public final class SweepCommand implements Callable<Integer> {
             description = "outage, degraded or never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
+    java.nio.file.Path output;
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        StringWriter buffer = new StringWriter();
+        PrintWriter out = new PrintWriter(buffer);
         Inspection inspection = new Inspector().inspect(paths);
         if (inspection.hasLoadErrors()) {
             out.print(switch (format) {
@@ -64,6 +69,7 @@ public final class SweepCommand implements Callable<Integer> {
                 case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
             });
             out.flush();
+            ReportOutput.write(spec, output, buffer.toString());
             return ExitCodes.LOAD_OR_USAGE;
         }
         SweepResult result = Sweep.run(inspection.topology(), new Sweep.Options(domains, pairs));
@@ -81,6 +87,9 @@ public final class SweepCommand implements Callable<Integer> {
                     ResilienceMetrics.of(inspection.topology(), result), RuleCatalog.standard().rules(), Instant.now());
         });
         out.flush();
+        if (!ReportOutput.write(spec, output, buffer.toString())) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         return switch (failOn) {
             case outage -> result.any(Health.DOWN) ? ExitCodes.FINDINGS : ExitCodes.OK;
             case degraded -> result.any(Health.DEGRADED) ? ExitCodes.FINDINGS : ExitCodes.OK;
