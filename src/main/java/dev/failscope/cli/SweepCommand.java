@@ -1,7 +1,6 @@
 package dev.failscope.cli;
 
 import dev.failscope.analysis.Inspection;
-import dev.failscope.analysis.Inspector;
 import dev.failscope.report.SweepJson;
 import dev.failscope.report.SweepText;
 import dev.failscope.report.TextReport;
@@ -25,6 +24,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     enum FailOn { outage, degraded, never }
 
+    @picocli.CommandLine.Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +49,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Inspection inspection = new Inspector().inspect(paths);
+        Inspection inspection = importFormat.inspector().inspect(paths);
         if (inspection.hasLoadErrors()) {
             out.print(TextReport.errors(inspection.errors()));
             out.flush();
