@@ -24,6 +24,8 @@ import dev.failscope.analysis.rules.ServicePinnedToServerRule;
 import dev.failscope.analysis.rules.SingleZoneClusterRule;
 import dev.failscope.analysis.rules.UnknownKeyRule;
 import dev.failscope.analysis.rules.UnusedServerRule;
+import dev.failscope.analysis.rules.WaiverExpiredRule;
+import dev.failscope.analysis.rules.WaiverUnusedRule;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
@@ -67,6 +69,8 @@ public final class RuleCatalog {
                 new NoFailoverPolicyRule(),
                 new SingleZoneClusterRule(),
                 new ServicePinnedToServerRule(),
+                new WaiverExpiredRule(),
+                new WaiverUnusedRule(),
                 // infos
                 new UnusedServerRule()));
     }

@@ -23,7 +23,7 @@ import java.util.Set;
 /** Reads documents of the native {@code failscope/v1} format into the topology builder. */
 public final class NativeReader {
     /** The kinds this format defines. */
-    public static final List<String> KINDS = List.of("inventory", "cluster", "failover", "service");
+    public static final List<String> KINDS = List.of("inventory", "cluster", "failover", "service", "waivers");
 
     static final Set<String> INVENTORY_KEYS = Set.of("kind", "servers", "authoritative");
     static final Set<String> SERVER_KEYS = Set.of("name", "address", "region", "zone", "host", "status",
@@ -35,6 +35,8 @@ public final class NativeReader {
             "strict-sync", "quorum", "monitors");
     static final Set<String> SERVICE_KEYS = Set.of("kind", "name", "depends-on");
     static final Set<String> DEPENDENCY_KEYS = Set.of("cluster", "server", "access");
+    static final Set<String> WAIVERS_KEYS = Set.of("kind", "waivers");
+    static final Set<String> WAIVER_KEYS = Set.of("rule", "subject", "target", "reason", "owner", "expires");
 
     private final LoadSink sink;
 
@@ -68,6 +70,7 @@ public final class NativeReader {
             case "cluster" -> cluster(map);
             case "failover" -> failover(map);
             case "service" -> service(map);
+            case "waivers" -> new WaiverReader(sink).read(map);
             default -> sink.error("unknown kind '" + kind.text() + "'"
                     + Suggestions.closest(kind.text(), KINDS).map(s -> ": did you mean '" + s + "'?")
                     .orElse(": expected one of " + String.join(", ", KINDS)), kind.position());

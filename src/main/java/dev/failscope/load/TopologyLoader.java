@@ -71,6 +71,15 @@ public final class TopologyLoader {
     public LoadResult load(List<String> paths) {
         List<LoadError> errors = new ArrayList<>();
         List<SourceFile> files = new PathExpander(DIRECTORY_EXTENSIONS).expand(paths, errors);
+        return loadFiles(files, errors);
+    }
+
+    /**
+     * Loads files already expanded, each with its own display path (the diff's {@code --git} side reads
+     * files extracted to a temporary directory but shows them under their repository paths).
+     */
+    public LoadResult loadFiles(List<SourceFile> files, List<LoadError> earlier) {
+        List<LoadError> errors = new ArrayList<>(earlier);
         TopologyBuilder builder = Topology.builder();
         LoadSink sink = new LoadSink(builder);
         ImportedModel imported = new ImportedModel();

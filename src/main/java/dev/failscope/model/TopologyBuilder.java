@@ -13,6 +13,7 @@ public final class TopologyBuilder {
     final List<UnknownKey> unknownKeys = new ArrayList<>();
     final List<Finding> loadFindings = new ArrayList<>();
     SourcePosition authoritativeInventory;
+    final List<Waiver> waivers = new ArrayList<>();
 
     TopologyBuilder() {}
 
@@ -74,6 +75,11 @@ public final class TopologyBuilder {
     /** Replaces the declaration at {@code index} (an importer merging what it knows into an inventory entry). */
     public TopologyBuilder replaceServer(int index, Server s) {
         servers.set(index, java.util.Objects.requireNonNull(s, "server"));
+        return this;
+    }
+
+    public TopologyBuilder waiver(Waiver w) {
+        waivers.add(w);
         return this;
     }
 

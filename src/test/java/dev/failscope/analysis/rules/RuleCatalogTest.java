@@ -40,6 +40,8 @@ class RuleCatalogTest {
         t.put("single-zone-cluster", Severity.WARNING);
         t.put("service-pinned-to-server", Severity.WARNING);
         t.put("unused-server", Severity.INFO);
+        t.put("waiver-expired", Severity.WARNING);
+        t.put("waiver-unused", Severity.WARNING);
         return t;
     }
 
@@ -48,8 +50,8 @@ class RuleCatalogTest {
         List<Rule> rules = RuleCatalog.standard().rules();
         Map<String, Severity> actual = new LinkedHashMap<>();
         rules.forEach(r -> actual.put(r.id(), r.severity()));
-        assertThat(TABLE).hasSize(24);
-        assertThat(rules).hasSize(24);
+        assertThat(TABLE).hasSize(26);
+        assertThat(rules).hasSize(26);
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(TABLE);
     }
 
