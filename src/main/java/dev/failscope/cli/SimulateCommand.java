@@ -1,7 +1,6 @@
 package dev.failscope.cli;
 
 import dev.failscope.analysis.Inspection;
-import dev.failscope.analysis.Inspector;
 import dev.failscope.report.TextReport;
 import dev.failscope.report.TimelineJson;
 import dev.failscope.report.TimelineText;
@@ -24,6 +23,9 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
     enum Format { text, json }
 
+    @picocli.CommandLine.Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +44,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inspection inspection = new Inspector().inspect(paths);
+        Inspection inspection = importFormat.inspector().inspect(paths);
         if (inspection.hasLoadErrors()) {
             out.print(TextReport.errors(inspection.errors()));
             out.flush();

@@ -1,7 +1,6 @@
 package dev.failscope.cli;
 
 import dev.failscope.analysis.Inspection;
-import dev.failscope.analysis.Inspector;
 import dev.failscope.analysis.RuleCatalog;
 import dev.failscope.report.GithubReport;
 import dev.failscope.report.JUnitReport;
@@ -33,6 +32,9 @@ public final class SweepCommand implements Callable<Integer> {
 
     enum FailOn { outage, degraded, never }
 
+    @picocli.CommandLine.Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,7 +57,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Inspection inspection = new Inspector().inspect(paths);
+        Inspection inspection = importFormat.inspector().inspect(paths);
         if (inspection.hasLoadErrors()) {
             out.print(switch (format) {
                 case text, json -> TextReport.errors(inspection.errors());
