@@ -2,7 +2,13 @@ package dev.failscope.cli;
 
 import dev.failscope.analysis.Inspection;
 import dev.failscope.analysis.Inspector;
+import dev.failscope.analysis.RuleCatalog;
+import dev.failscope.report.GithubReport;
+import dev.failscope.report.JUnitReport;
 import dev.failscope.report.JsonReport;
+import dev.failscope.report.PrometheusReport;
+import dev.failscope.report.ResilienceMetrics;
+import dev.failscope.report.SweepCi;
 import dev.failscope.report.SweepJson;
 import dev.failscope.report.SweepText;
 import dev.failscope.report.TextReport;
@@ -10,7 +16,9 @@ import dev.failscope.simulation.Health;
 import dev.failscope.simulation.Sweep;
 import dev.failscope.simulation.SweepResult;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +35,7 @@ import picocli.CommandLine.Spec;
             "  1  some simulated failure at or above --fail-on",
             "  2  load error or bad usage"})
 public final class SweepCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, junit, github, prometheus }
 
     enum FailOn { outage, degraded, never }
 
@@ -58,13 +66,30 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Inspection inspection = new Inspector().inspect(paths);
         if (inspection.hasLoadErrors()) {
-            out.print(format == Format.json ? JsonReport.errors(inspection.errors())
-                    : TextReport.errors(inspection.errors()));
+            out.print(switch (format) {
+                case text -> TextReport.errors(inspection.errors());
+                case json -> JsonReport.errors(inspection.errors());
+                case junit -> JUnitReport.errors("failscope sweep", inspection.errors());
+                case github -> GithubReport.errors(inspection.errors());
+                case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
+            });
             out.flush();
             return ExitCodes.LOAD_OR_USAGE;
         }
         SweepResult result = Sweep.run(inspection.topology(), new Sweep.Options(domains, pairs));
-        out.print(format == Format.json ? SweepJson.render(result) : SweepText.render(result));
+        Optional<Health> threshold = switch (failOn) {
+            case outage -> Optional.of(Health.DOWN);
+            case degraded -> Optional.of(Health.DEGRADED);
+            case never -> Optional.empty();
+        };
+        out.print(switch (format) {
+            case text -> SweepText.render(result);
+            case json -> SweepJson.render(result);
+            case junit -> SweepCi.junit(result, threshold);
+            case github -> SweepCi.github(result, threshold, inspection.topology());
+            case prometheus -> PrometheusReport.render(inspection.findings(), inspection.waived(),
+                    ResilienceMetrics.of(inspection.topology(), result), RuleCatalog.standard().rules(), Instant.now());
+        });
         out.flush();
         return switch (failOn) {
             case outage -> result.any(Health.DOWN) ? ExitCodes.FINDINGS : ExitCodes.OK;
