@@ -7,7 +7,6 @@ import dev.failscope.diff.Differ;
 import dev.failscope.diff.GitSnapshot;
 import dev.failscope.diff.SimulatedPrimaryLoss;
 import dev.failscope.load.LoadError;
-import dev.failscope.load.TopologyLoader;
 import dev.failscope.model.Severity;
 import dev.failscope.report.DiffCi;
 import dev.failscope.report.DiffJsonReport;
@@ -29,6 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -78,12 +78,15 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     Path output;
 
+    @Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
+
     @Override
     public Integer call() throws IOException {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
         PrintWriter err = spec.commandLine().getErr();
-        Inspector inspector = new Inspector();
+        Inspector inspector = importFormat.inspector();
         Inspection was;
         Inspection now;
         DiffLabels labels;
@@ -93,7 +96,7 @@ public final class DiffCommand implements Callable<Integer> {
             }
             List<String> sides = paths.isEmpty() ? List.of(".") : paths;
             try (GitSnapshot snapshot = GitSnapshot.extract(git, sides)) {
-                was = inspector.analyse(snapshot.load(new TopologyLoader()));
+                was = inspector.analyse(snapshot.load(importFormat.loader()));
             }
             now = inspector.inspect(sides);
             labels = new DiffLabels(git + ":" + String.join(" ", sides), String.join(" ", sides));
