@@ -71,6 +71,9 @@ class DifferTest {
         Inspection after = side("a", Fixtures.base().replace("  - r1\n  - r2\n", "  - r2\n"));
         Comparison c = new Differ(new Inspector()).compare(before, after);
         assertThat(c.simulated()).isFalse();
+        assertThat(c.changesOf(dev.failscope.model.Node.server("r1"))).extracting(Change::message)
+                .containsExactly("main: failover candidate r1 removed (was #1)");
+        assertThat(c.changesOf(dev.failscope.model.Node.cluster("main"))).hasSize(1);
         assertThat(c.resilience()).isEmpty();
         assertThat(c.touched()).containsExactly("main");
     }
