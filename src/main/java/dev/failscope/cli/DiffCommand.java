@@ -34,14 +34,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code failscope diff}: the pre-deploy review of a topology change. */
-@Command(name = "diff", sortOptions = false,
-        description = {"Compares two versions of a topology: semantic changes, findings introduced and resolved, "
-                + "and the simulated loss of each touched cluster's primary, before versus after.",
+@Command(name = "diff", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Compares two versions of a topology: semantic changes (with positions on both sides), "
+                + "findings introduced and resolved, and the simulated loss of each touched cluster's primary, "
+                + "before versus after.",
             "  failscope diff BEFORE AFTER",
             "  failscope diff --before A --before B --after C --after D",
-            "  failscope diff --git origin/main [PATH...]   (working tree versus the same paths at a revision)",
-            "Exit codes: 0 nothing introduced at or above --fail-on, 1 the change introduces such a finding or "
-                + "turns a survived primary loss into an outage, 2 load error or bad usage."})
+            "  failscope diff --git origin/main [PATH...]",
+            "(--git: the working tree versus the same paths at a revision)"},
+        footer = {"", "Exit codes:",
+            "  0  nothing introduced at or above --fail-on, no primary loss made an outage",
+            "  1  a finding at or above --fail-on introduced, or a survived primary loss",
+            "     turned into an outage",
+            "  2  load error or bad usage"})
 public final class DiffCommand implements Callable<Integer> {
     enum Format { text, json, markdown, sarif, junit, github }
 
@@ -67,11 +72,11 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also list the findings the change leaves unchanged.")
     boolean all;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json, markdown, sarif (introduced findings only), junit or github "
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, markdown, sarif (introduced findings only), junit or github "
             + "(default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--fail-on", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "error, warning, info or never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
