@@ -28,7 +28,7 @@ public final class Fields {
     private final PMap map;
     private final String what;
     private final LoadSink sink;
-    private final Map<String, SourcePosition> facts = new HashMap<>();
+    private final Map<String, SourcePosition> facts = new HashMap<>(8);
 
     /**
      * @param map  the map to read
@@ -68,7 +68,7 @@ public final class Fields {
 
     /** Positions of each key read so far, for details panels. */
     public Facts facts() {
-        return new Facts(new LinkedHashMap<>(facts));
+        return new Facts(facts);
     }
 
     public Optional<PNode> node(String key) {

@@ -249,6 +249,11 @@ public final class YamlTreeParser {
                 }
                 return BOOL_WORDS.contains(value) ? Tag.BOOL : NULL_WORDS.contains(value) ? Tag.NULL : Tag.STR;
             }
+            if (!value.isEmpty() && Character.isDigit(value.charAt(0))
+                    && "abcdefABCDEFzZ".indexOf(value.charAt(value.length() - 1)) < 0
+                    && Character.isLetter(value.charAt(value.length() - 1))) {
+                return Tag.STR; // such as 30s or 5m: no number or timestamp ends in such a letter
+            }
             return RESOLVER.resolve(NodeId.scalar, value, true);
         }
 
@@ -270,9 +275,7 @@ public final class YamlTreeParser {
         }
 
         private PMap mapping(SourcePosition pos, int depth) {
-            List<PEntry> entries = new ArrayList<>();
-            Map<String, Integer> index = new HashMap<>();
-            Set<String> fromMerge = new HashSet<>();
+            Keys keys = new Keys();
             while (!parser.checkEvent(Event.ID.MappingEnd)) {
                 boolean mergeKey = isMergeKey(parser.peekEvent());
                 PNode keyNode = node(depth + 1);
@@ -283,24 +286,21 @@ public final class YamlTreeParser {
                     continue;
                 }
                 if (mergeKey) {
-                    merge(entries, index, fromMerge, value);
+                    merge(keys, value);
                     continue;
                 }
-                Integer at = index.get(key.text());
-                if (at != null && fromMerge.remove(key.text())) {
-                    entries.set(at, new PEntry(key, value)); // an explicit key wins over a merged one
-                    continue;
-                }
-                if (at != null) {
+                int at = keys.indexOf(key.text());
+                if (at >= 0 && keys.mergedOnly(key.text())) {
+                    keys.replace(at, new PEntry(key, value)); // an explicit key wins over a merged one
+                } else if (at >= 0) {
                     errors.add(new LoadError("duplicate key '" + key.text() + "' (first at line "
-                            + entries.get(at).key().position().line() + ")", key.position()));
-                    continue;
+                            + keys.entries.get(at).key().position().line() + ")", key.position()));
+                } else {
+                    keys.add(new PEntry(key, value), false);
                 }
-                index.put(key.text(), entries.size());
-                entries.add(new PEntry(key, value));
             }
             next();
-            return new PMap(entries, pos);
+            return new PMap(keys.entries, pos);
         }
 
         private boolean isMergeKey(Event event) {
@@ -309,7 +309,7 @@ public final class YamlTreeParser {
         }
 
         /** YAML merge keys ({@code <<: *defaults}): keys already present, or written later, win. */
-        private void merge(List<PEntry> entries, Map<String, Integer> index, Set<String> fromMerge, PNode value) {
+        private void merge(Keys keys, PNode value) {
             List<PNode> sources = value instanceof PSeq seq ? seq.items() : List.of(value);
             for (PNode source : sources) {
                 if (!(source instanceof PMap map)) {
@@ -318,10 +318,8 @@ public final class YamlTreeParser {
                     continue;
                 }
                 for (PEntry e : map.entries()) {
-                    if (!index.containsKey(e.key().text())) {
-                        index.put(e.key().text(), entries.size());
-                        fromMerge.add(e.key().text());
-                        entries.add(e);
+                    if (keys.indexOf(e.key().text()) < 0) {
+                        keys.add(e, true);
                     }
                 }
             }
@@ -351,6 +349,56 @@ public final class YamlTreeParser {
             }
             sizes.put(node, total);
             return total;
+        }
+    }
+
+    /**
+     * The entries of a map being built, with lookup by key: a linear scan for the few keys most maps have, a hash
+     * index from {@value #INDEX_FROM} keys on, so a huge map stays linear.
+     */
+    private static final class Keys {
+        private static final int INDEX_FROM = 16;
+        final List<PEntry> entries = new ArrayList<>();
+        private Map<String, Integer> index;
+        private Set<String> merged;
+
+        int indexOf(String key) {
+            if (index != null) {
+                return index.getOrDefault(key, -1);
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).key().text().equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void add(PEntry e, boolean fromMerge) {
+            entries.add(e);
+            if (fromMerge) {
+                if (merged == null) {
+                    merged = new HashSet<>();
+                }
+                merged.add(e.key().text());
+            }
+            if (index != null) {
+                index.put(e.key().text(), entries.size() - 1);
+            } else if (entries.size() >= INDEX_FROM) {
+                index = new HashMap<>();
+                for (int i = 0; i < entries.size(); i++) {
+                    index.put(entries.get(i).key().text(), i);
+                }
+            }
+        }
+
+        /** True (once) when the key came only from a merge, so an explicit key may replace it. */
+        boolean mergedOnly(String key) {
+            return merged != null && merged.remove(key);
+        }
+
+        void replace(int at, PEntry e) {
+            entries.set(at, e);
         }
     }
 
