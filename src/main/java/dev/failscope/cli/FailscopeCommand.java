@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "failscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Checks database failover topologies offline and simulates failover.",
         subcommands = {CheckCommand.class, RulesCommand.class, SimulateCommand.class, SweepCommand.class,
-                GuiCommand.class, CommandLine.HelpCommand.class})
+                RenderCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class FailscopeCommand implements Runnable {
     static final String DEBUG = "--debug";
 
