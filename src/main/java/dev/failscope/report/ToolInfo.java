@@ -21,7 +21,8 @@ public final class ToolInfo {
 
     public static Optional<String> commit() {
         String c = PROPS.getProperty("commit", "");
-        return c.isBlank() || c.startsWith("${") ? Optional.empty() : Optional.of(c);
+        // the build writes "unknown" when it cannot ask git (no .git, no git); "${" when resources were not filtered
+        return c.isBlank() || c.equals("unknown") || c.startsWith("${") ? Optional.empty() : Optional.of(c);
     }
 
     private static Properties load() {
