@@ -2,6 +2,12 @@ package dev.failscope.cli;
 
 import dev.failscope.analysis.Inspection;
 import dev.failscope.analysis.Inspector;
+import dev.failscope.analysis.RuleCatalog;
+import dev.failscope.report.GithubReport;
+import dev.failscope.report.JUnitReport;
+import dev.failscope.report.PrometheusReport;
+import dev.failscope.report.ResilienceMetrics;
+import dev.failscope.report.SweepCi;
 import dev.failscope.report.SweepJson;
 import dev.failscope.report.SweepText;
 import dev.failscope.report.TextReport;
@@ -9,7 +15,9 @@ import dev.failscope.simulation.Health;
 import dev.failscope.simulation.Sweep;
 import dev.failscope.simulation.SweepResult;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +29,7 @@ import picocli.CommandLine.Spec;
         + "region, host and pair) and prints a survivability matrix.%n"
         + "Exit codes: 0 nothing at or above --fail-on, 1 some failure at or above it, 2 load error or bad usage.")
 public final class SweepCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, junit, github, prometheus }
 
     enum FailOn { outage, degraded, never }
 
@@ -37,7 +45,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--pairs", description = "Also fail every pair of servers within a cluster.")
     boolean pairs;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, junit, github or prometheus (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--fail-on", defaultValue = "outage",
@@ -49,12 +57,29 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Inspection inspection = new Inspector().inspect(paths);
         if (inspection.hasLoadErrors()) {
-            out.print(TextReport.errors(inspection.errors()));
+            out.print(switch (format) {
+                case text, json -> TextReport.errors(inspection.errors());
+                case junit -> JUnitReport.errors("failscope sweep", inspection.errors());
+                case github -> GithubReport.errors(inspection.errors());
+                case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
+            });
             out.flush();
             return ExitCodes.LOAD_OR_USAGE;
         }
         SweepResult result = Sweep.run(inspection.topology(), new Sweep.Options(domains, pairs));
-        out.print(format == Format.json ? SweepJson.render(result) : SweepText.render(result));
+        Optional<Health> threshold = switch (failOn) {
+            case outage -> Optional.of(Health.DOWN);
+            case degraded -> Optional.of(Health.DEGRADED);
+            case never -> Optional.empty();
+        };
+        out.print(switch (format) {
+            case text -> SweepText.render(result);
+            case json -> SweepJson.render(result);
+            case junit -> SweepCi.junit(result, threshold);
+            case github -> SweepCi.github(result, threshold, inspection.topology());
+            case prometheus -> PrometheusReport.render(inspection.findings(), inspection.waived(),
+                    ResilienceMetrics.of(inspection.topology(), result), RuleCatalog.standard().rules(), Instant.now());
+        });
         out.flush();
         return switch (failOn) {
             case outage -> result.any(Health.DOWN) ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * {"scenario":["db-main-1", "zone:us-west-2b@90s"],
  *  "events":[{"t_ms","kind","subject","reason","location":{"file","line","column"}|null}],
  *  "clusters":{"NAME":{"state":"ok|degraded|down","primary","rto_ms","rpo_risk_ms"}},
- *  "services":{"NAME":{"state","down_at_ms","restored_at_ms"}},
+ *  "services":{"NAME":{"state","down_at_ms","restored_at_ms","downtimes":[{"from_ms","to_ms"|null}]}},
  *  "servers":{"NAME":{"state":"failed|stale","failed_at_ms"}},
  *  "summary":{"clusters_down":[…],"services_down":[…]}}
  * </pre>
@@ -114,6 +114,14 @@ public final class TimelineJson {
             g.writeStringField("state", o.health().label());
             millis(g, "down_at_ms", o.downAt());
             millis(g, "restored_at_ms", o.restoredAt());
+            g.writeArrayFieldStart("downtimes");
+            for (ServiceOutcome.Downtime d : o.downtimes()) {
+                g.writeStartObject();
+                millis(g, "from_ms", d.from());
+                millis(g, "to_ms", d.to());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }
         g.writeEndObject();

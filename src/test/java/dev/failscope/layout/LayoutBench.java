@@ -9,7 +9,7 @@ public final class LayoutBench {
     public static void main(String[] args) {
         int clusters = args.length > 0 ? Integer.parseInt(args[0]) : 1500;
         Topology t = Fleets.fleet(clusters, 2);
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < Integer.getInteger("iters", 8); i++) {
             long t0 = System.nanoTime();
             Layout l = TopologyLayout.layout(t);
             long t1 = System.nanoTime();
