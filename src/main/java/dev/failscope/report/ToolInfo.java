@@ -21,8 +21,7 @@ public final class ToolInfo {
 
     public static Optional<String> commit() {
         String c = PROPS.getProperty("commit", "");
-        // the build writes "unknown" when it cannot ask git (no .git, no git); "${" when resources were not filtered
-        return c.isBlank() || c.equals("unknown") || c.startsWith("${") ? Optional.empty() : Optional.of(c);
+        return c.isBlank() || c.startsWith("${") ? Optional.empty() : Optional.of(c);
     }
 
     private static Properties load() {
