@@ -169,6 +169,21 @@ class SimulateCommandTest {
     }
 
     @Test
+    void helpListsTheExitCodes() {
+        Cli.Run r = run("simulate", "--help");
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("--fail=X", "zone:NAME", "Exit codes:", "  2  load error");
+        assertThat(run("sweep", "--help").out()).contains("--domains", "--pairs", "outage, degraded, never");
+    }
+
+    @Test
+    void jsonLoadErrorsAreJson(@TempDir Path dir) throws Exception {
+        Cli.Run r = run("simulate", dir.resolve("missing.yaml").toString(), "--fail", "x", "--format", "json");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(r.out()).get("errors")).hasSize(1);
+    }
+
+    @Test
     void failIsRequired() {
         Cli.Run r = run("simulate", "sample-topologies/catifyme");
         assertThat(r.exit()).isEqualTo(2);

@@ -101,7 +101,8 @@ public final class PatroniImporter implements Importer {
             }
             Optional<PMap> dcs = Tree.map(doc, "bootstrap", "dcs");
             return Optional.of(new Member(doc, scope.get(), namespace, name.get(),
-                    Tree.scalar(doc, "postgresql", "connect_address"), noFailover, noFailoverAt,
+                    Tree.scalar(doc, "postgresql", "connect_address").or(() -> Tree.scalar(doc, "postgresql", "listen")
+                            .filter(l -> routable(l.text()))), noFailover, noFailoverAt,
                     priority.orElse(1L), Tree.scalar(doc, "tags", "replicatefrom"),
                     tree.bool(doc, "tags", "nosync").orElse(false), PatroniSettings.read(dcs, tree),
                     dcs.flatMap(d -> Tree.scalar(d, "standby_cluster", "host")),
@@ -178,6 +179,13 @@ public final class PatroniImporter implements Importer {
                 }
             }
             return List.copyOf(byName.values());
+        }
+
+        /** A listen address that names one host (not 0.0.0.0, *, :: or a list). */
+        private static boolean routable(String listen) {
+            String host = listen.trim().replaceFirst(":\\d+$", "");
+            return !host.isEmpty() && !host.contains(",") && !host.equals("*") && !host.equals("0.0.0.0")
+                    && !host.equals("::") && !host.equals("[::]");
         }
 
         private static String clusterName(Member m) {

@@ -31,12 +31,17 @@ final class TerraformMapper {
     private final List<Resource> resources;
     private final boolean plan;
     private final Tree tree;
+    private final TerraformConfig config;
 
-    TerraformMapper(ImportContext ctx, List<Resource> resources, boolean plan) {
+    /** A referenced resource's name and where the reference is written. */
+    private record Target(String name, SourcePosition at) {}
+
+    TerraformMapper(ImportContext ctx, List<Resource> resources, boolean plan, TerraformConfig config) {
         this.ctx = ctx;
         this.resources = resources;
         this.plan = plan;
         this.tree = new Tree(ctx, "Terraform");
+        this.config = config;
     }
 
     void map() {
@@ -52,13 +57,13 @@ final class TerraformMapper {
         Map<String, List<Resource>> replicasBySource = new LinkedHashMap<>();
         for (Resource r : all) {
             declare(r, text(r, "identifier"), awsAddress(r), zone(r, "availability_zone"));
-            source(r, "replicate_source_db").ifPresent(s -> replicasBySource
-                    .computeIfAbsent(lastSegment(s.text()), k -> new ArrayList<>()).add(r));
+            target(r, "replicate_source_db", "identifier").ifPresent(t -> replicasBySource
+                    .computeIfAbsent(t.name(), k -> new ArrayList<>()).add(r));
         }
         Map<String, Resource> byName = new LinkedHashMap<>();
         all.forEach(r -> byName.putIfAbsent(name(r, "identifier"), r));
         for (Resource p : all) {
-            if (source(p, "replicate_source_db").isEmpty()) {
+            if (target(p, "replicate_source_db", "identifier").isEmpty()) {
                 rdsCluster(name(p, "identifier"), p, replicasBySource);
             }
         }
@@ -97,10 +102,10 @@ final class TerraformMapper {
             if (!seen.add(n)) {
                 continue;
             }
-            PScalar src = source(r, "replicate_source_db").orElseThrow();
+            Target src = target(r, "replicate_source_db", "identifier").orElseThrow();
             out.add(new Replica(new Ref(n, nameAt(r, "identifier")), source.equals(primary) ? null
-                    : new Ref(source, src.position()), ReplicationMode.ASYNC, null,
-                    new Facts(Map.of("source", src.position()))));
+                    : new Ref(source, src.at()), ReplicationMode.ASYNC, null,
+                    new Facts(Map.of("source", src.at()))));
             collectReplicas(primary, n, bySource, out, seen);
         }
     }
@@ -114,12 +119,13 @@ final class TerraformMapper {
         clusters.keySet().forEach(k -> members.put(k, new ArrayList<>()));
         for (Resource r : of(AURORA_INSTANCE)) {
             declare(r, text(r, "identifier"), awsAddress(r), zone(r, "availability_zone"));
-            Optional<String> cluster = text(r, "cluster_identifier");
+            Optional<Target> cluster = target(r, "cluster_identifier", "cluster_identifier");
             if (cluster.isEmpty()) {
-                ctx.error(r.address() + " has no cluster_identifier (unknown until apply?)", r.at());
+                ctx.error(r.address() + " has no cluster_identifier, and the configuration does not say which "
+                        + "cluster it refers to", r.at());
                 continue;
             }
-            members.computeIfAbsent(cluster.get(), k -> new ArrayList<>()).add(r);
+            members.computeIfAbsent(cluster.get().name(), k -> new ArrayList<>()).add(r);
         }
         members.forEach((name, instances) -> {
             Resource c = clusters.get(name);
@@ -127,7 +133,7 @@ final class TerraformMapper {
                 return;
             }
             SourcePosition at = c != null ? nameAt(c, "cluster_identifier")
-                    : Tree.position(instances.get(0).values(), "cluster_identifier");
+                    : target(instances.get(0), "cluster_identifier", "cluster_identifier").orElseThrow().at();
             Resource writer = instances.stream().filter(i -> tree.bool(i.values(), "writer").orElse(false))
                     .findFirst().orElse(null);
             if (writer == null) {
@@ -161,11 +167,11 @@ final class TerraformMapper {
             String zone = settings.flatMap(s -> TerraformResources.block(s, "location_preference"))
                     .flatMap(l -> Tree.text(l, "zone")).orElse(null);
             declare(r, text(r, "name"), Optional.empty(), Optional.ofNullable(zone));
-            source(r, "master_instance_name").ifPresent(m -> replicasOf
-                    .computeIfAbsent(lastSegment(m.text()), k -> new ArrayList<>()).add(r));
+            target(r, "master_instance_name", "name").ifPresent(m -> replicasOf
+                    .computeIfAbsent(m.name(), k -> new ArrayList<>()).add(r));
         }
         for (Resource p : all) {
-            if (source(p, "master_instance_name").isPresent()) {
+            if (target(p, "master_instance_name", "name").isPresent()) {
                 continue;
             }
             String name = name(p, "name");
@@ -183,9 +189,9 @@ final class TerraformMapper {
                         name, availability.get().position());
             }
             for (Resource r : replicasOf.getOrDefault(name, List.of())) {
-                PScalar m = source(r, "master_instance_name").orElseThrow();
+                Target m = target(r, "master_instance_name", "name").orElseThrow();
                 replicas.add(new Replica(new Ref(name(r, "name"), nameAt(r, "name")), null, ReplicationMode.ASYNC,
-                        null, new Facts(Map.of("source", m.position()))));
+                        null, new Facts(Map.of("source", m.at()))));
             }
             TerraformResources.block(p.values(), "replication_cluster")
                     .flatMap(rc -> Tree.scalar(rc, "failover_dr_replica_name"))
@@ -255,8 +261,19 @@ final class TerraformMapper {
         return Tree.scalar(r.values(), key).map(PScalar::position).orElse(r.at());
     }
 
-    private static Optional<PScalar> source(Resource r, String key) {
-        return Tree.scalar(r.values(), key);
+    /**
+     * What {@code attribute} of {@code r} names: its value (an ARN or {@code project:name} naming its last
+     * segment), else, when the value is unknown until apply, the name of the resource the configuration's
+     * expression refers to ({@code nameKey} of it, or its address), positioned at {@code r}'s address.
+     */
+    private Optional<Target> target(Resource r, String attribute, String nameKey) {
+        Optional<PScalar> value = Tree.scalar(r.values(), attribute);
+        if (value.isPresent()) {
+            return Optional.of(new Target(lastSegment(value.get().text()), value.get().position()));
+        }
+        return config.reference(r, attribute).flatMap(ref -> resources.stream()
+                .filter(x -> TerraformConfig.configAddress(x.address()).equals(ref)).findFirst())
+                .map(x -> new Target(name(x, nameKey), r.at()));
     }
 
     private static Optional<String> zone(Resource r, String key) {

@@ -112,6 +112,16 @@ class PatroniImporterTest {
         assertThat(Fixture.findings(i, "failover-target")).isEmpty();
     }
 
+    @Test
+    void listenNamesTheAddressWhenConnectAddressIsAbsent() {
+        Inspection i = new Fixture(tmp)
+                .file("a.yml", "scope: pg\nname: a\npostgresql:\n  listen: 10.0.0.7:5433\n")
+                .file("b.yml", "scope: pg\nname: b\npostgresql:\n  listen: 0.0.0.0:5432\n").inspect();
+        assertThat(Fixture.errors(i)).isEmpty();
+        assertThat(i.topology().server("a").orElseThrow().address()).isEqualTo("10.0.0.7:5433");
+        assertThat(i.topology().server("b").orElseThrow().address()).isNull();
+    }
+
     static String member(String name, String ip, String tags) {
         return "scope: pg\nname: " + name + "\nrestapi:\n  listen: " + ip + ":8008\npostgresql:\n  connect_address: "
                 + ip + ":5432\ntags:\n  noloadbalance: false\n" + tags;

@@ -85,6 +85,35 @@ class TerraformImporterTest {
     }
 
     @Test
+    void valuesUnknownUntilApplyAreFollowedThroughTheConfiguration() {
+        Inspection i = new Fixture(tmp).file("plan.json", """
+                {"format_version": "1.2",
+                 "planned_values": {"root_module": {"child_modules": [{"address": "module.db", "resources": [
+                   {"address": "module.db.aws_rds_cluster.this", "mode": "managed", "type": "aws_rds_cluster",
+                    "name": "this", "values": {"engine": "aurora-mysql", "cluster_identifier_prefix": "orders-"}},
+                   {"address": "module.db.aws_rds_cluster_instance.this[0]", "mode": "managed",
+                    "type": "aws_rds_cluster_instance", "name": "this", "index": 0,
+                    "values": {"identifier": "orders-a", "promotion_tier": 1}},
+                   {"address": "module.db.aws_rds_cluster_instance.this[1]", "mode": "managed",
+                    "type": "aws_rds_cluster_instance", "name": "this", "index": 1,
+                    "values": {"identifier": "orders-b", "promotion_tier": 0}}]}]}},
+                 "resource_changes": [],
+                 "configuration": {"root_module": {"module_calls": {"db": {"source": "./modules/aurora",
+                   "module": {"resources": [
+                     {"address": "aws_rds_cluster.this", "mode": "managed", "type": "aws_rds_cluster",
+                      "name": "this", "expressions": {}},
+                     {"address": "aws_rds_cluster_instance.this", "mode": "managed",
+                      "type": "aws_rds_cluster_instance", "name": "this",
+                      "expressions": {"cluster_identifier": {"references": ["aws_rds_cluster.this.id",
+                        "aws_rds_cluster.this"]}}, "count_expression": {"constant_value": 2}}]}}}}}}
+                """).inspect();
+        assertThat(Fixture.errors(i)).isEmpty();
+        Topology t = i.topology();
+        assertThat(t.cluster("module.db.aws_rds_cluster.this").orElseThrow().primary().name()).isEqualTo("orders-a");
+        assertThat(Fixture.candidates(t, "module.db.aws_rds_cluster.this")).containsExactly("orders-b");
+    }
+
+    @Test
     void anUnsupportedMajorFormatVersionIsALoadError() {
         Inspection i = new Fixture(tmp).file("x.json", "{\"format_version\": \"2.0\", \"values\": {}}").inspect();
         assertThat(Fixture.errors(i)).singleElement().asString().contains("format_version 2.0 is not supported");
