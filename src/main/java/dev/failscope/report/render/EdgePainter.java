@@ -42,18 +42,22 @@ final class EdgePainter {
             Edge e = r.edge();
             Point at = r.label();
             switch (e.kind()) {
-                case REPLICATION -> ctx.replica(e).ifPresent(rep -> Glyphs.label(g, replicationLabel(rep),
-                        Palette.SMALL, Palette.REPLICATION, at.x() + labelShift(r), at.y()));
+                case REPLICATION -> ctx.replica(e).ifPresent(rep -> {
+                    String text = replicationLabel(rep);
+                    double half = g.getFontMetrics(Palette.SMALL).stringWidth(text) / 2.0 + 3;
+                    Glyphs.label(g, text, Palette.SMALL, Palette.REPLICATION, at.x() - labelShift(r, half), at.y());
+                });
                 case FAILOVER -> failoverLabel(g, r, at);
                 default -> { }
             }
         }
     }
 
-    private static double labelShift(EdgeRoute r) {
+    /** On a vertical final segment the label sits just left of the line (failover lines arrive from the right). */
+    private static double labelShift(EdgeRoute r, double halfWidth) {
         Point a = r.points().get(r.points().size() - 2);
         Point b = r.end();
-        return a.x() == b.x() ? 26 : 0;
+        return a.x() == b.x() ? halfWidth + 4 : 0;
     }
 
     private void failoverLabel(Graphics2D g, EdgeRoute r, Point at) {

@@ -148,6 +148,18 @@ final class Glyphs {
         return shown;
     }
 
+    /**
+     * Draws text with its baseline at y in {@code font}, or in a smaller size (down to 9 px) when it does not
+     * fit, and only then shortened with an ellipsis; returns the text drawn and leaves that font set.
+     */
+    static String shrunk(Graphics2D g, String text, Font font, double x, double y, double maxWidth) {
+        Font f = font;
+        while (f.getSize2D() > 9 && g.getFontMetrics(f).stringWidth(text) > maxWidth) {
+            f = f.deriveFont(f.getSize2D() - 1);
+        }
+        return fitted(g, text, f, x, y, maxWidth);
+    }
+
     static String fit(FontMetrics fm, String text, double maxWidth) {
         if (fm.stringWidth(text) <= maxWidth) {
             return text;

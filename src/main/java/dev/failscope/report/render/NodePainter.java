@@ -64,7 +64,7 @@ final class NodePainter {
         g.draw(s);
         g.setColor(Palette.DANGER);
         double top = n.role() == NodeRole.CLUSTER ? b.y() + 18 : b.y() + 20;
-        Glyphs.fitted(g, "missing: " + n.node().name(), Palette.NAME, b.x() + 8, top, b.width() - 16);
+        Glyphs.shrunk(g, "missing: " + n.node().name(), Palette.NAME, b.x() + 8, top, b.width() - 16);
         g.setColor(Palette.MUTED);
         Glyphs.fitted(g, "not declared anywhere", Palette.SMALL, b.x() + 8, top + 15, b.width() - 16);
     }
@@ -107,7 +107,7 @@ final class NodePainter {
             textX = b.x() + 36;
         }
         g.setColor(Palette.INK);
-        Glyphs.fitted(g, n.node().name(), Palette.NAME, textX, b.y() + 18, b.maxX() - 12 - textX);
+        Glyphs.shrunk(g, n.node().name(), Palette.NAME, textX, b.y() + 18, b.maxX() - 18 - textX);
         g.setColor(Palette.MUTED);
         String sub = state.map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).orElse("service");
         Glyphs.fitted(g, sub, Palette.SMALL, textX, b.y() + 32, b.maxX() - 12 - textX);
@@ -129,10 +129,10 @@ final class NodePainter {
         g.setStroke(n.role() == NodeRole.PRIMARY ? new java.awt.BasicStroke(2.2f) : Palette.BOX);
         g.draw(s);
         g.setColor(decom ? Palette.MUTED : Palette.INK);
-        double nameRoom = b.width() - (overlay.promoted(node.name()) ? 52 : 24);
-        String shown = Glyphs.fitted(g, node.name(), Palette.NAME, b.x() + 9, b.y() + 19, nameRoom);
+        double nameRoom = b.width() - (overlay.promoted(node.name()) ? 52 : 20);
+        String shown = Glyphs.shrunk(g, node.name(), Palette.NAME, b.x() + 9, b.y() + 19, nameRoom);
         if (decom) {
-            double w = g.getFontMetrics(Palette.NAME).stringWidth(shown);
+            double w = g.getFontMetrics().stringWidth(shown);
             g.setStroke(new java.awt.BasicStroke(1.5f));
             g.draw(new Line2D.Double(b.x() + 8, b.y() + 15, b.x() + 10 + w, b.y() + 15));
         }

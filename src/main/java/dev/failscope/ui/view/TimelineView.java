@@ -178,7 +178,7 @@ final class TimelineView {
 
     private static String icon(EventKind kind) {
         return switch (kind) {
-            case FAILED -> "✖";
+            case FAILED, PRIMARY_LOST -> "✖";
             case DETECTED -> "⚑";
             case CANDIDATE_SKIPPED -> "↷";
             case ATTEMPT_TIMED_OUT -> "◷";
