@@ -47,6 +47,22 @@ public final class GraphPainter {
                         Palette palette) {
     }
 
+    /** Drawn over the graph in layout coordinates, under the legend (diff mode's overlay). */
+    public interface Layer {
+        void paint(GraphicsContext gc, GraphScene scene, Viewport vp, double w, double h, Palette palette);
+
+        /** Lines added to a vertex's tooltip, or "". */
+        default String tooltip(Node node) {
+            return "";
+        }
+
+        /** What "fit" shows: the layout's bounds, grown by what the layer draws outside them. */
+        default Box bounds(Layout layout) {
+            return layout.bounds();
+        }
+    }
+
+    private Layer layer;
     private GraphicsContext gc;
     private Palette p;
     private double scale;
@@ -85,11 +101,19 @@ public final class GraphPainter {
         for (NodeBox nb : boxes) {
             highlight(nb, state);
         }
+        if (layer != null) {
+            layer.paint(gc, scene, vp, w, h, p);
+        }
         gc.setTransform(1, 0, 0, 1, 0, 0);
         if (state.legend()) {
             Legend.draw(gc, p, h, overlay.active());
         }
         return boxes.size();
+    }
+
+    /** Sets (or with null removes) the layer drawn over the graph. */
+    public void setLayer(Layer layer) {
+        this.layer = layer;
     }
 
     private double px(double pixels) {

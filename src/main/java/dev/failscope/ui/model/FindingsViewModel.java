@@ -17,6 +17,8 @@ import javafx.collections.transformation.FilteredList;
 public final class FindingsViewModel {
     private final ObjectProperty<Severity> severityFilter = new SimpleObjectProperty<>(this, "severityFilter");
     private final ObjectProperty<String> ruleFilter = new SimpleObjectProperty<>(this, "ruleFilter");
+    private final ObjectProperty<java.util.function.Predicate<Finding>> scope =
+            new SimpleObjectProperty<>(this, "scope");
     private final ObservableList<String> rules = FXCollections.observableArrayList();
     private final FilteredList<Finding> shown;
     private final StringBinding title;
@@ -24,7 +26,7 @@ public final class FindingsViewModel {
     public FindingsViewModel(ObservableList<Finding> findings) {
         shown = new FilteredList<>(findings, f -> true);
         shown.predicateProperty().bind(Bindings.createObjectBinding(() -> f -> matches(f),
-                severityFilter, ruleFilter));
+                severityFilter, ruleFilter, scope));
         findings.addListener((ListChangeListener<Finding>) c -> updateRules(findings));
         updateRules(findings);
         title = Bindings.createStringBinding(() -> shown.size() == findings.size()
@@ -34,7 +36,8 @@ public final class FindingsViewModel {
 
     private boolean matches(Finding f) {
         return (severityFilter.get() == null || f.severity() == severityFilter.get())
-                && (ruleFilter.get() == null || f.rule().equals(ruleFilter.get()));
+                && (ruleFilter.get() == null || f.rule().equals(ruleFilter.get()))
+                && (scope.get() == null || scope.get().test(f));
     }
 
     private void updateRules(List<Finding> findings) {
@@ -62,6 +65,11 @@ public final class FindingsViewModel {
     /** Null shows every rule. */
     public ObjectProperty<String> ruleFilterProperty() {
         return ruleFilter;
+    }
+
+    /** A further filter set from outside (diff mode: only the introduced findings); null shows all. */
+    public ObjectProperty<java.util.function.Predicate<Finding>> scopeProperty() {
+        return scope;
     }
 
     public StringBinding titleProperty() {

@@ -161,6 +161,12 @@ public final class MainViewModel {
         errors.clear();
     }
 
+    /** Shows errors that did not come from loading the paths on screen (diff mode's other side). */
+    public void reportErrors(List<LoadError> list, String message) {
+        errors.setAll(list);
+        status.set(message);
+    }
+
     public ReadOnlyObjectProperty<Inspection> inspectionProperty() {
         return inspection.getReadOnlyProperty();
     }

@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 final class FindingsView {
     private final TableView<Finding> table = new TableView<>();
     private final Tab tab = new Tab();
+    private HBox filters;
     private boolean syncing;
 
     FindingsView(MainViewModel main, FindingsViewModel vm) {
@@ -56,7 +57,7 @@ final class FindingsView {
         vm.rules().addListener((ListChangeListener<String>) c -> fillRules(ruleFilter, vm));
         fillRules(ruleFilter, vm);
         ruleFilter.valueProperty().bindBidirectional(vm.ruleFilterProperty());
-        HBox filters = new HBox(8, new Label("Show"), severityFilter, ruleFilter);
+        filters = new HBox(8, new Label("Show"), severityFilter, ruleFilter);
         filters.setPadding(new Insets(4, 6, 4, 6));
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -114,6 +115,11 @@ final class FindingsView {
 
     Tab tab() {
         return tab;
+    }
+
+    /** Adds a control to the filter row (diff mode's "introduced by this change"). */
+    void addFilter(javafx.scene.Node control) {
+        filters.getChildren().add(control);
     }
 
     TableView<Finding> table() {

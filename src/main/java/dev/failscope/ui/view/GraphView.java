@@ -61,6 +61,7 @@ public final class GraphView {
     private Consumer<String> onSimulateLoss = s -> { };
     private Consumer<String> onAddFailure = s -> { };
     private BiConsumer<String, String> onSimulateZoneLoss = (region, zone) -> { };
+    private GraphPainter.Layer layer;
 
     GraphView(MainViewModel main, GraphViewModel vm) {
         this.main = main;
@@ -163,7 +164,8 @@ public final class GraphView {
             Tooltip.uninstall(canvas, tooltip);
             return;
         }
-        tooltip.setText(s.get().look(n).tooltip());
+        String extra = layer == null ? "" : layer.tooltip(n);
+        tooltip.setText(s.get().look(n).tooltip() + (extra.isEmpty() ? "" : "\n\n" + extra));
         Tooltip.install(canvas, tooltip);
     }
 
@@ -230,7 +232,8 @@ public final class GraphView {
         // Leave the legend's column free when there is room for it, so it does not cover the graph.
         double left = legendShown.get() && canvas.getWidth() > 900 ? dev.failscope.ui.graph.GraphPainter.LEGEND_WIDTH
                 + 12 : 0;
-        vm.sceneProperty().get().ifPresent(s -> viewport = Viewport.fit(s.layout().bounds(),
+        vm.sceneProperty().get().ifPresent(s -> viewport = Viewport.fit(layer == null ? s.layout().bounds()
+                : layer.bounds(s.layout()),
                 canvas.getWidth() - left, canvas.getHeight(), 24).panBy(left, 0));
         repaint();
     }
@@ -332,6 +335,13 @@ public final class GraphView {
 
     void onSimulateZoneLoss(BiConsumer<String, String> action) {
         onSimulateZoneLoss = action;
+    }
+
+    /** Draws a layer over the graph (diff mode), or none with null; it adds to tooltips and to "fit". */
+    void setLayer(GraphPainter.Layer layer) {
+        this.layer = layer;
+        painter.setLayer(layer);
+        repaint();
     }
 
     void close() {

@@ -44,6 +44,7 @@ public final class MainView {
     private final GraphView graph;
     private final SimulationViewModel simulation;
     private final TimelineView timeline;
+    private final DiffMode diffMode;
     private final TabPane bottomTabs = new TabPane();
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane leftSplit = new SplitPane();
@@ -59,7 +60,8 @@ public final class MainView {
         this.recent = recent;
         this.background = background;
         root.getStyleClass().add("failscope");
-        findings = new FindingsView(vm, new FindingsViewModel(vm.findings()));
+        FindingsViewModel findingsVm = new FindingsViewModel(vm.findings());
+        findings = new FindingsView(vm, findingsVm);
         details = new DetailsView(vm, new DetailsViewModel(vm));
         GraphViewModel graphVm = new GraphViewModel(vm, background, Platform::runLater);
         graph = new GraphView(vm, graphVm);
@@ -77,6 +79,7 @@ public final class MainView {
         watcher = new FileWatcher(400, () -> Platform.runLater(vm::reload));
 
         bottomTabs.getTabs().addAll(findings.tab(), timeline.tab());
+        diffMode = new DiffMode(this, findings, findingsVm, background); // adds the Changes tab
         bottomTabs.setId("bottom-tabs");
         leftSplit.setOrientation(Orientation.VERTICAL);
         leftSplit.getItems().addAll(graph.node(), bottomTabs);
@@ -262,6 +265,15 @@ public final class MainView {
 
     public SimulationViewModel simulation() {
         return simulation;
+    }
+
+    /** Diff mode: File → Compare with… and the Changes tab. */
+    public dev.failscope.ui.model.DiffViewModel diff() {
+        return diffMode.viewModel();
+    }
+
+    DiffMode diffMode() {
+        return diffMode;
     }
 
     RecentFiles recent() {

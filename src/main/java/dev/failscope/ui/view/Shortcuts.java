@@ -8,6 +8,7 @@ final class Shortcuts {
             List.of("Ctrl+O", "Open files"),
             List.of("Ctrl+Shift+O", "Open a folder"),
             List.of("F5", "Reload (files also reload by themselves when they change)"),
+            List.of("Ctrl+D", "Compare with another folder or a git revision (diff mode)"),
             List.of("Ctrl+E / Ctrl+Shift+E", "Export PNG / SVG"),
             List.of("Ctrl+F", "Find by name: centres and selects"),
             List.of("F", "Fit the graph to the window"),
