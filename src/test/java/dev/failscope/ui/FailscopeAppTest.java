@@ -62,7 +62,8 @@ class FailscopeAppTest {
 
     @Test
     void opensOnCatifyMeAndListsTheDecommissionedTarget() {
-        assertThat(findingsTable().getItems()).extracting(Finding::rule).contains("failover-target-decommissioned");
+        assertThat(findingsTable().getItems()).extracting(Finding::rule)
+                .contains("failover-target-decommissioned", "no-viable-failover");
         javafx.scene.control.TabPane tabs = robot.lookup("#bottom-tabs").queryAs(javafx.scene.control.TabPane.class);
         assertThat(tabs.getTabs().get(0).getText()).isEqualTo("Findings (" + findingsTable().getItems().size() + ")");
         assertThat(app.viewModel().topology().cluster("catify-main")).isPresent();
