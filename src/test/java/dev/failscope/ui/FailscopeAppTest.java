@@ -216,5 +216,11 @@ class FailscopeAppTest {
                         .startsWith(broken.toString() + ":"));
         assertThat(vm.topology().cluster("catify-main")).isPresent();
         assertThat(findingsTable().getItems()).isNotEmpty();
+
+        robot.clickOn(robot.lookup(".error-link").queryAs(javafx.scene.control.Hyperlink.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#snippet-focus").queryAs(Label.class).getText()).contains("(end of file)");
+        assertThat(robot.lookup("#details-snippet .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anySatisfy(t -> assertThat(t).contains("name: [oops"));
     }
 }
