@@ -1,15 +1,44 @@
 package dev.failscope;
 
 import dev.failscope.cli.FailscopeCommand;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Process entry point. It does not extend {@code javafx.application.Application}, so the fat jar runs
  * without a module path, and it never touches the JavaFX toolkit for CLI commands.
+ *
+ * <p>With no arguments, or when the first argument is neither an option nor a known subcommand, the arguments
+ * are paths and the GUI opens on them ({@code failscope [PATH...]} is {@code failscope gui [PATH...]}).
  */
 public final class Launcher {
+    /** Subcommands of the whole product, including those other parts register. */
+    static final Set<String> KNOWN_COMMANDS = Set.of("check", "rules", "simulate", "sweep", "render", "diff",
+            "export", "generate", "audit", "help", "gui");
+
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.exit(FailscopeCommand.commandLine().execute(args));
+        System.exit(FailscopeCommand.commandLine().execute(route(args)));
+    }
+
+    /** The arguments picocli should see: CLI invocations unchanged, anything else prefixed with {@code gui}. */
+    static String[] route(String[] args) {
+        if (args.length > 0 && (args[0].startsWith("-") || commands().contains(args[0]))) {
+            return args;
+        }
+        List<String> routed = new ArrayList<>();
+        routed.add("gui");
+        routed.addAll(Arrays.asList(args));
+        return routed.toArray(String[]::new);
+    }
+
+    private static Set<String> commands() {
+        Set<String> names = new TreeSet<>(KNOWN_COMMANDS);
+        names.addAll(FailscopeCommand.commandLine().getSubcommands().keySet());
+        return names;
     }
 }

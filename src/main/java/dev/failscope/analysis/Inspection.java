@@ -7,10 +7,19 @@ import dev.failscope.model.Severity;
 import dev.failscope.model.Topology;
 import java.util.List;
 
-/** A loaded topology and its findings, sorted by file, line, column, then rule. */
-public record Inspection(LoadResult load, List<Finding> findings) {
+/**
+ * A loaded topology and its findings, sorted by file, line, column, then rule. Findings accepted by a live
+ * waiver are not in {@code findings} (they never fail a run) but in {@code waived}.
+ */
+public record Inspection(LoadResult load, List<Finding> findings, List<WaivedFinding> waived) {
     public Inspection {
         findings = findings.stream().sorted(Finding.ORDER).toList();
+        waived = waived.stream().sorted(WaivedFinding.ORDER).toList();
+    }
+
+    /** An inspection with nothing waived. */
+    public Inspection(LoadResult load, List<Finding> findings) {
+        this(load, findings, List.of());
     }
 
     public Topology topology() {

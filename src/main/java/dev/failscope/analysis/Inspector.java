@@ -3,6 +3,8 @@ package dev.failscope.analysis;
 import dev.failscope.load.LoadResult;
 import dev.failscope.load.TopologyLoader;
 import dev.failscope.model.Finding;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +15,21 @@ import java.util.List;
 public final class Inspector {
     private final TopologyLoader loader;
     private final RuleCatalog catalog;
+    private final Clock clock;
 
     public Inspector() {
         this(new TopologyLoader(), RuleCatalog.standard());
     }
 
     public Inspector(TopologyLoader loader, RuleCatalog catalog) {
+        this(loader, catalog, Clock.systemUTC());
+    }
+
+    /** With the clock that decides which waivers have expired (tests pass a fixed one). */
+    public Inspector(TopologyLoader loader, RuleCatalog catalog, Clock clock) {
         this.loader = loader;
         this.catalog = catalog;
+        this.clock = clock;
     }
 
     public Inspection inspect(List<String> paths) {
@@ -32,7 +41,9 @@ public final class Inspector {
     public Inspection analyse(LoadResult load) {
         List<Finding> findings = new ArrayList<>(load.topology().loadFindings());
         findings.addAll(catalog.check(load.topology()));
-        return new Inspection(load, findings);
+        Waivers.Outcome waivers = Waivers.apply(findings, load.topology().waivers(), LocalDate.now(clock),
+                catalog.rules().stream().map(Rule::id).toList());
+        return new Inspection(load, waivers.active(), waivers.waived());
     }
 
     public RuleCatalog catalog() {

@@ -16,6 +16,7 @@ import dev.failscope.analysis.rules.FailoverTargetSameZoneRule;
 import dev.failscope.analysis.rules.NoFailoverPolicyRule;
 import dev.failscope.analysis.rules.NoViableFailoverRule;
 import dev.failscope.analysis.rules.ReplicationCycleRule;
+import dev.failscope.analysis.rules.SentinelQuorumRule;
 import dev.failscope.analysis.rules.ServerDecommissionedInUseRule;
 import dev.failscope.analysis.rules.ServerInTwoClustersRule;
 import dev.failscope.analysis.rules.ServerMissingRule;
@@ -23,6 +24,8 @@ import dev.failscope.analysis.rules.ServicePinnedToServerRule;
 import dev.failscope.analysis.rules.SingleZoneClusterRule;
 import dev.failscope.analysis.rules.UnknownKeyRule;
 import dev.failscope.analysis.rules.UnusedServerRule;
+import dev.failscope.analysis.rules.WaiverExpiredRule;
+import dev.failscope.analysis.rules.WaiverUnusedRule;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
@@ -53,6 +56,7 @@ public final class RuleCatalog {
                 new DuplicateNameRule(),
                 new ServerInTwoClustersRule(),
                 new ReplicationCycleRule(),
+                new SentinelQuorumRule(),
                 new UnknownKeyRule(),
                 // warnings
                 new FailoverTargetMaintenanceRule(),
@@ -65,6 +69,8 @@ public final class RuleCatalog {
                 new NoFailoverPolicyRule(),
                 new SingleZoneClusterRule(),
                 new ServicePinnedToServerRule(),
+                new WaiverExpiredRule(),
+                new WaiverUnusedRule(),
                 // infos
                 new UnusedServerRule()));
     }

@@ -3,7 +3,12 @@ package dev.failscope.cli;
 import dev.failscope.analysis.Inspection;
 import dev.failscope.analysis.Inspector;
 import dev.failscope.model.Severity;
+import dev.failscope.report.CiResult;
+import dev.failscope.report.GithubReport;
+import dev.failscope.report.JUnitReport;
 import dev.failscope.report.JsonReport;
+import dev.failscope.report.PrometheusReport;
+import dev.failscope.report.ResilienceMetrics;
 import dev.failscope.report.SarifReport;
 import dev.failscope.report.TextReport;
 import java.io.IOException;
@@ -11,7 +16,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +34,7 @@ import picocli.CommandLine.Spec;
             "  1  some finding at or above --fail-on",
             "  2  load error or bad usage"})
 public final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json, sarif }
+    enum Format { text, json, sarif, junit, github, prometheus }
 
     enum FailOn { error, warning, info, never }
 
@@ -35,7 +42,7 @@ public final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "Files (.yaml, .yml, .json) or directories to check.")
+            description = "Files or directories to check: native files and the configs of docs/importers.md.")
     List<String> paths;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -50,9 +57,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     Path output;
 
+    @picocli.CommandLine.Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
+
     @Override
     public Integer call() {
-        Inspector inspector = new Inspector();
+        Inspector inspector = importFormat.inspector();
         Inspection inspection = inspector.inspect(paths);
         String report;
         int exit;
@@ -61,6 +71,9 @@ public final class CheckCommand implements Callable<Integer> {
                 case text -> TextReport.errors(inspection.errors());
                 case json -> JsonReport.errors(inspection.errors());
                 case sarif -> SarifReport.errors(inspection.errors(), inspector.catalog());
+                case junit -> JUnitReport.errors("failscope check", inspection.errors());
+                case github -> GithubReport.errors(inspection.errors());
+                case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
             };
             exit = ExitCodes.LOAD_OR_USAGE;
         } else {
@@ -68,10 +81,24 @@ public final class CheckCommand implements Callable<Integer> {
                 case text -> TextReport.findings(inspection);
                 case json -> JsonReport.findings(inspection);
                 case sarif -> SarifReport.findings(inspection, inspector.catalog());
+                case junit -> JUnitReport.render(CiResult.of("failscope check", inspection, threshold(failOn)),
+                        inspector.catalog().rules());
+                case github -> GithubReport.render(CiResult.of("failscope check", inspection, threshold(failOn)));
+                case prometheus -> PrometheusReport.render(inspection.findings(), inspection.waived(),
+                        ResilienceMetrics.of(inspection.topology()), inspector.catalog().rules(), Instant.now());
             };
             exit = exitCode(inspection, failOn);
         }
         return write(report) ? exit : ExitCodes.LOAD_OR_USAGE;
+    }
+
+    static Optional<Severity> threshold(FailOn failOn) {
+        return switch (failOn) {
+            case error -> Optional.of(Severity.ERROR);
+            case warning -> Optional.of(Severity.WARNING);
+            case info -> Optional.of(Severity.INFO);
+            case never -> Optional.empty();
+        };
     }
 
     /** 1 when some finding is at or above {@code failOn}, else 0. */

@@ -9,8 +9,9 @@ import picocli.CommandLine.ScopeType;
 /** The root command: {@code failscope SUBCOMMAND ...}. */
 @Command(name = "failscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Checks database failover topologies offline and simulates failover.",
-        subcommands = {CheckCommand.class, RulesCommand.class, SimulateCommand.class, SweepCommand.class,
-            GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, SimulateCommand.class, SweepCommand.class, DiffCommand.class,
+                AuditCommand.class, RenderCommand.class, ExportCommand.class, GenerateCommand.class,
+                RulesCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class FailscopeCommand implements Runnable {
     static final String DEBUG = "--debug";
 

@@ -1,7 +1,7 @@
 package dev.failscope.cli;
 
 import dev.failscope.analysis.Inspection;
-import dev.failscope.analysis.Inspector;
+import dev.failscope.report.JsonReport;
 import dev.failscope.report.TextReport;
 import dev.failscope.report.TimelineJson;
 import dev.failscope.report.TimelineText;
@@ -17,34 +17,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code failscope simulate}: what happens if X dies. */
-@Command(name = "simulate", description = "Simulates failures and prints the failover timeline.%n"
-        + "Exit codes: 0 no cluster or service down at the end, 1 some down, 2 load error, unknown target "
-        + "or bad usage.")
+/** {@code failscope simulate}: what happens if X dies. A thin shell over {@link Simulator} and the renderers. */
+@Command(name = "simulate", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Simulates failures and prints the failover timeline, then a summary.",
+        footer = {"", "Exit codes:",
+            "  0  no cluster and no service is down at the end",
+            "  1  some cluster or service is down at the end",
+            "  2  load error, a failure target that names nothing, or bad usage"})
 public final class SimulateCommand implements Callable<Integer> {
     enum Format { text, json }
+
+    @picocli.CommandLine.Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to load.")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Files (.yaml, .yml, .json) or directories to load.")
     List<String> paths;
 
     @Option(names = "--fail", required = true, paramLabel = "X",
-            description = "What fails: a server name, zone:NAME, region:NAME or host:NAME, optionally @TIME "
-                    + "(e.g. db-2@90s). Repeatable.")
+            description = "What fails: a server name, zone:NAME, region:NAME or host:NAME, optionally followed by "
+                    + "@TIME to fail later (e.g. db-2@90s). Repeatable.")
     List<String> fail;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inspection inspection = new Inspector().inspect(paths);
+        Inspection inspection = importFormat.inspector().inspect(paths);
         if (inspection.hasLoadErrors()) {
-            out.print(TextReport.errors(inspection.errors()));
+            out.print(format == Format.json ? JsonReport.errors(inspection.errors())
+                    : TextReport.errors(inspection.errors()));
             out.flush();
             return ExitCodes.LOAD_OR_USAGE;
         }

@@ -1,7 +1,13 @@
 package dev.failscope.cli;
 
 import dev.failscope.analysis.Inspection;
-import dev.failscope.analysis.Inspector;
+import dev.failscope.analysis.RuleCatalog;
+import dev.failscope.report.GithubReport;
+import dev.failscope.report.JUnitReport;
+import dev.failscope.report.JsonReport;
+import dev.failscope.report.PrometheusReport;
+import dev.failscope.report.ResilienceMetrics;
+import dev.failscope.report.SweepCi;
 import dev.failscope.report.SweepJson;
 import dev.failscope.report.SweepText;
 import dev.failscope.report.TextReport;
@@ -9,7 +15,10 @@ import dev.failscope.simulation.Health;
 import dev.failscope.simulation.Sweep;
 import dev.failscope.simulation.SweepResult;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,18 +26,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code failscope sweep}: every single failure (and optionally every pair), as a CI gate. */
-@Command(name = "sweep", description = "Simulates the loss of every server one at a time (optionally every zone, "
-        + "region, host and pair) and prints a survivability matrix.%n"
-        + "Exit codes: 0 nothing at or above --fail-on, 1 some failure at or above it, 2 load error or bad usage.")
+@Command(name = "sweep", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Simulates the loss of every server one at a time (optionally every zone, region, host and "
+                + "pair of servers within a cluster) and prints a survivability matrix, the single points of "
+                + "failure and a resilience summary.",
+        footer = {"", "Exit codes:",
+            "  0  no simulated failure at or above --fail-on",
+            "  1  some simulated failure at or above --fail-on",
+            "  2  load error or bad usage"})
 public final class SweepCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, junit, github, prometheus }
 
     enum FailOn { outage, degraded, never }
+
+    @picocli.CommandLine.Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to load.")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Files (.yaml, .yml, .json) or directories to load.")
     List<String> paths;
 
     @Option(names = "--domains", description = "Also fail every zone, region and host.")
@@ -37,25 +55,53 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--pairs", description = "Also fail every pair of servers within a cluster.")
     boolean pairs;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--fail-on", defaultValue = "outage",
-            description = "outage, degraded or never (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "outage",
+            description = "Exit 1 when a simulated failure ends at or above LEVEL: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}).")
     FailOn failOn;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
+    java.nio.file.Path output;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        Inspection inspection = new Inspector().inspect(paths);
+        StringWriter buffer = new StringWriter();
+        PrintWriter out = new PrintWriter(buffer);
+        Inspection inspection = importFormat.inspector().inspect(paths);
         if (inspection.hasLoadErrors()) {
-            out.print(TextReport.errors(inspection.errors()));
+            out.print(switch (format) {
+                case text -> TextReport.errors(inspection.errors());
+                case json -> JsonReport.errors(inspection.errors());
+                case junit -> JUnitReport.errors("failscope sweep", inspection.errors());
+                case github -> GithubReport.errors(inspection.errors());
+                case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
+            });
             out.flush();
+            ReportOutput.write(spec, output, buffer.toString());
             return ExitCodes.LOAD_OR_USAGE;
         }
         SweepResult result = Sweep.run(inspection.topology(), new Sweep.Options(domains, pairs));
-        out.print(format == Format.json ? SweepJson.render(result) : SweepText.render(result));
+        Optional<Health> threshold = switch (failOn) {
+            case outage -> Optional.of(Health.DOWN);
+            case degraded -> Optional.of(Health.DEGRADED);
+            case never -> Optional.empty();
+        };
+        out.print(switch (format) {
+            case text -> SweepText.render(result);
+            case json -> SweepJson.render(result);
+            case junit -> SweepCi.junit(result, threshold);
+            case github -> SweepCi.github(result, threshold, inspection.topology());
+            case prometheus -> PrometheusReport.render(inspection.findings(), inspection.waived(),
+                    ResilienceMetrics.of(inspection.topology(), result), RuleCatalog.standard().rules(), Instant.now());
+        });
         out.flush();
+        if (!ReportOutput.write(spec, output, buffer.toString())) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         return switch (failOn) {
             case outage -> result.any(Health.DOWN) ? ExitCodes.FINDINGS : ExitCodes.OK;
             case degraded -> result.any(Health.DEGRADED) ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -1,6 +1,8 @@
 package dev.failscope.layout;
 
 import static dev.failscope.layout.LayoutMetrics.CLUSTER_HEADER;
+import static dev.failscope.layout.LayoutMetrics.CLUSTER_PAD;
+import static dev.failscope.layout.LayoutMetrics.LANE_PAD;
 
 import dev.failscope.model.Edge;
 import dev.failscope.model.EdgeKind;
@@ -18,12 +20,25 @@ import java.util.Map;
  */
 final class EdgeRouter {
     private final Map<Node, NodeBox> boxes;
+    private final List<NodeBox> placed;
+    private final GridIndex index;
+    private final double[] gutters;
     private final double busTop;
     private final Map<Edge, Double> dependencyX = new HashMap<>();
     private final Map<Node, Integer> serviceRank = new HashMap<>();
 
-    EdgeRouter(Map<Node, NodeBox> boxes, double busTop, List<Edge> dependencies) {
+    /**
+     * @param gutters x of the left edge of each wrap group's first lane, ascending: a strip of
+     *                {@link LayoutMetrics#LANE_PAD} there holds no box
+     */
+    EdgeRouter(Map<Node, NodeBox> boxes, Box area, double[] gutters, double busTop, List<Edge> dependencies) {
         this.boxes = boxes;
+        this.placed = boxes.values().stream()
+                .sorted(java.util.Comparator.comparingDouble((NodeBox n) -> n.box().y())
+                        .thenComparingDouble(n -> n.box().x()))
+                .toList();
+        this.index = GridIndex.of(area, placed.stream().map(NodeBox::box).toList(), 256);
+        this.gutters = gutters;
         this.busTop = busTop;
         spreadDependencies(dependencies);
     }
@@ -52,10 +67,7 @@ final class EdgeRouter {
     private EdgeRoute failover(Edge e, Box c, Box t) {
         double y0 = c.y() + CLUSTER_HEADER / 2;
         if (c.contains(t)) {
-            double px = c.maxX() - 16;
-            Point start = new Point(px, c.y() + CLUSTER_HEADER);
-            Point end = new Point(t.x() + t.width() * 0.8, t.y());
-            return withEndLabel(e, List.of(start, end));
+            return failoverInside(e, c, t);
         }
         if (t.x() >= c.maxX() || t.maxX() <= c.x()) {
             boolean right = t.x() >= c.maxX();
@@ -74,6 +86,20 @@ final class EdgeRouter {
         return straight(e, c, t, 0.8);
     }
 
+    /**
+     * A candidate inside its cluster's box: down the box's inner right margin (clear of members), along the
+     * gap just above the candidate's row, then onto its top edge near the right corner.
+     */
+    private static EdgeRoute failoverInside(Edge e, Box c, Box t) {
+        double gx = c.maxX() - CLUSTER_PAD / 2;
+        double gy = Math.max(c.y() + CLUSTER_HEADER, t.y() - 7);
+        double tx = t.maxX() - 12;
+        List<Point> pts = orthogonal(new Point(gx, c.y() + CLUSTER_HEADER), new Point(gx, gy),
+                new Point(tx, gy), new Point(tx, t.y()));
+        Point label = new Point(Math.min(gx - 9, tx + 14), gy);
+        return new EdgeRoute(e, pts, label);
+    }
+
     private EdgeRoute membership(Edge e, Box s, Box c) {
         if (c.contains(s)) {
             List<Point> pts = List.of(new Point(s.centerX(), s.y()), new Point(s.centerX(), c.y() + CLUSTER_HEADER));
@@ -89,9 +115,37 @@ final class EdgeRouter {
         }
         int rank = serviceRank.getOrDefault(e.from(), 0);
         double busY = Math.min(busTop + 10 + (rank % 6) * 6.0, t.y() - 4);
-        List<Point> pts = orthogonal(new Point(svc.centerX(), svc.maxY()), new Point(svc.centerX(), busY),
-                new Point(tx, busY), new Point(tx, t.y()));
-        return withEndLabel(e, pts);
+        Point top = new Point(svc.centerX(), svc.maxY());
+        Point bus = new Point(svc.centerX(), busY);
+        if (clear(tx, busY, t.y(), t)) {
+            return withEndLabel(e, orthogonal(top, bus, new Point(tx, busY), new Point(tx, t.y())));
+        }
+        double gx = gutter(t.x());
+        double approach = t.y() - 9;
+        return withEndLabel(e, orthogonal(top, bus, new Point(gx, busY), new Point(gx, approach),
+                new Point(tx, approach), new Point(tx, t.y())));
+    }
+
+    /** True when a vertical line at x from y0 down to y1 meets no box but the target. */
+    private boolean clear(double x, double y0, double y1, Box target) {
+        for (int id : index.candidateList(x, y0, 0, y1 - y0)) {
+            Box b = placed.get(id).box();
+            if (b != target && b.x() < x && b.maxX() > x && b.y() < y1 && b.maxY() > y0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The free strip at the left of the wrap group holding x. */
+    private double gutter(double x) {
+        double g = gutters.length == 0 ? x : gutters[0];
+        for (double left : gutters) {
+            if (left <= x) {
+                g = left;
+            }
+        }
+        return g + LANE_PAD / 2;
     }
 
     /** Incoming dependency edges land spread over the target's top edge, ordered by their service's x. */
@@ -111,11 +165,33 @@ final class EdgeRouter {
             edges.sort(Comparator.comparingDouble((Edge x) -> boxes.get(x.from()).box().centerX()));
             Box t = boxes.get(target).box();
             double inset = Math.min(24, t.width() / 4);
+            double[] xs = landings(edges, t.x() + inset, t.maxX() - inset);
             for (int i = 0; i < edges.size(); i++) {
-                double f = (i + 1.0) / (edges.size() + 1.0);
-                dependencyX.put(edges.get(i), t.x() + inset + (t.width() - 2 * inset) * f);
+                dependencyX.put(edges.get(i), xs[i]);
             }
         });
+    }
+
+    /**
+     * Landing x of each edge on the target's top edge: straight below its service when that lies over the
+     * target, else as close as possible, at least {@code gap} apart, within [lo, hi].
+     */
+    private double[] landings(List<Edge> edges, double lo, double hi) {
+        int k = edges.size();
+        double gap = k > 1 ? Math.min(16, (hi - lo) / (k - 1)) : 0;
+        double[] xs = new double[k];
+        for (int i = 0; i < k; i++) {
+            double sx = boxes.get(edges.get(i).from()).box().centerX();
+            xs[i] = Math.max(lo, Math.min(hi, sx));
+            if (i > 0) {
+                xs[i] = Math.max(xs[i], xs[i - 1] + gap);
+            }
+        }
+        for (int i = k - 1; i >= 0; i--) {
+            double limit = i == k - 1 ? hi : xs[i + 1] - gap;
+            xs[i] = Math.max(lo, Math.min(xs[i], limit));
+        }
+        return xs;
     }
 
     private static EdgeRoute straight(Edge e, Box a, Box b, double labelAt) {

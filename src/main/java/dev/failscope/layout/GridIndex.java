@@ -29,10 +29,22 @@ final class GridIndex {
 
     /** Indexes {@code boxes} (id = list index) over {@code area}. */
     static GridIndex of(Box area, List<Box> boxes, double cellSize) {
+        int[] ids = new int[boxes.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i;
+        }
+        return of(area, boxes, ids, boxes.size(), cellSize);
+    }
+
+    /**
+     * Indexes {@code boxes} over {@code area}, box {@code i} standing for item {@code owners[i]} (an item may
+     * own several boxes, e.g. the segments of one route); {@code items} is the number of items.
+     */
+    static GridIndex of(Box area, List<Box> boxes, int[] owners, int items, double cellSize) {
         int cols = Math.max(1, (int) Math.ceil(area.width() / cellSize));
         int rows = Math.max(1, (int) Math.ceil(area.height() / cellSize));
         int[] counts = new int[cols * rows];
-        GridIndex probe = new GridIndex(area.x(), area.y(), cellSize, cols, rows, null, boxes.size());
+        GridIndex probe = new GridIndex(area.x(), area.y(), cellSize, cols, rows, null, items);
         for (Box b : boxes) {
             probe.forCells(b.x(), b.y(), b.width(), b.height(), c -> counts[c]++);
         }
@@ -41,12 +53,12 @@ final class GridIndex {
             cells[i] = new int[counts[i]];
             counts[i] = 0;
         }
-        for (int id = 0; id < boxes.size(); id++) {
-            Box b = boxes.get(id);
-            int item = id;
+        for (int i = 0; i < boxes.size(); i++) {
+            Box b = boxes.get(i);
+            int item = owners[i];
             probe.forCells(b.x(), b.y(), b.width(), b.height(), c -> cells[c][counts[c]++] = item);
         }
-        return new GridIndex(area.x(), area.y(), cellSize, cols, rows, cells, boxes.size());
+        return new GridIndex(area.x(), area.y(), cellSize, cols, rows, cells, items);
     }
 
     /** Ids of items whose cells meet the rectangle (a superset of the true hits), ascending. */

@@ -40,7 +40,7 @@ public final class Layout {
         this.edges.forEach(e -> eb.put(e.edge(), e));
         this.byEdge = Collections.unmodifiableMap(eb);
         this.nodeIndex = GridIndex.of(bounds, this.nodes.stream().map(NodeBox::box).toList(), CELL);
-        this.edgeIndex = GridIndex.of(bounds, this.edges.stream().map(EdgeRoute::bounds).toList(), CELL);
+        this.edgeIndex = segmentIndex(bounds, this.edges);
     }
 
     /** Everything drawn (lanes, boxes, routes), without margin; starts at (0,0). */
@@ -93,16 +93,52 @@ public final class Layout {
         return out;
     }
 
-    /** Routes whose bounding box meets the rectangle, in graph order. */
+    /**
+     * Routes with a segment whose bounding box meets the rectangle, in graph order. Segments are indexed one by
+     * one, so a long route is found only where it actually runs.
+     */
     public List<EdgeRoute> edgesIn(double x, double y, double w, double h) {
         List<EdgeRoute> out = new ArrayList<>();
         for (int id : edgeIndex.candidateList(x, y, w, h)) {
             EdgeRoute e = edges.get(id);
-            if (e.bounds().intersects(x, y, w, h)) {
+            if (meets(e, x, y, w, h)) {
                 out.add(e);
             }
         }
         return out;
+    }
+
+    /** True when some segment's bounding box of the route meets the rectangle. */
+    public static boolean meets(EdgeRoute e, double x, double y, double w, double h) {
+        if (!e.bounds().intersects(x, y, w, h)) {
+            return false;
+        }
+        List<Point> p = e.points();
+        for (int i = 1; i < p.size(); i++) {
+            if (segment(p.get(i - 1), p.get(i)).intersects(x, y, w, h)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Box segment(Point a, Point b) {
+        return new Box(Math.min(a.x(), b.x()), Math.min(a.y(), b.y()), Math.abs(a.x() - b.x()),
+                Math.abs(a.y() - b.y()));
+    }
+
+    private static GridIndex segmentIndex(Box bounds, List<EdgeRoute> edges) {
+        List<Box> segments = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < edges.size(); i++) {
+            List<Point> p = edges.get(i).points();
+            for (int k = 1; k < p.size(); k++) {
+                segments.add(segment(p.get(k - 1), p.get(k)));
+                owners.add(i);
+            }
+        }
+        return GridIndex.of(bounds, segments, owners.stream().mapToInt(Integer::intValue).toArray(), edges.size(),
+                CELL);
     }
 
     /** The topmost box under the point: a server or service before the cluster box around it. */

@@ -2,9 +2,9 @@ package dev.failscope.layout;
 
 /** The fixed sizes the layout uses, in layout units (1 unit = 1 pixel at zoom 1). Painters may read them. */
 public final class LayoutMetrics {
-    public static final double SERVER_W = 168;
+    public static final double SERVER_W = 184;
     public static final double SERVER_H = 50;
-    public static final double SERVICE_W = 168;
+    public static final double SERVICE_W = 184;
     public static final double SERVICE_H = 42;
     /** Height of a cluster box's title strip (name, engine, badges). */
     public static final double CLUSTER_HEADER = 28;

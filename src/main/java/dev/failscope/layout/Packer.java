@@ -5,12 +5,12 @@ import static dev.failscope.layout.LayoutMetrics.UNIT_GAP;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Stacks units down their columns with a skyline per column (a unit sits as high as all the columns it uses
  * allow), then, when the result is much taller than wide, wraps the units into side-by-side groups so the
- * whole picture is roughly {@link LayoutMetrics#ASPECT} wide:high. Linear in the number of pieces.
+ * whole picture is roughly {@link LayoutMetrics#ASPECT} wide:high, searching the smallest group height that
+ * needs no more groups (so the groups come out even). Each pass is linear in the number of pieces.
  */
 final class Packer {
     /** Where each unit went: {@code group[i]}, {@code top[i]} (relative to the group's content top). */
@@ -35,7 +35,24 @@ final class Packer {
             return single;
         }
         double tallest = units.stream().mapToDouble(Unit::height).max().orElse(0);
-        return stack(units, columns, Math.max(tallest, h / groups));
+        double lo = Math.max(tallest, h / groups);
+        double hi = h;
+        Placement best = single;
+        for (int i = 0; i < 24 && hi - lo > Math.max(1, h * 0.004); i++) {
+            double mid = (lo + hi) / 2;
+            Placement p = stack(units, columns, mid);
+            if (p.groups() <= groups) {
+                best = p;
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        if (best == single) {
+            Placement p = stack(units, columns, hi);
+            best = p.groups() <= groups ? p : single;
+        }
+        return best;
     }
 
     private static Placement stack(List<Unit> units, int columns, double limit) {
@@ -56,8 +73,9 @@ final class Packer {
             empty = false;
             group[i] = g;
             top[i] = t;
-            for (Map.Entry<Integer, double[]> e : u.extents().entrySet()) {
-                skyline[e.getKey()] = t + e.getValue()[1] + UNIT_GAP;
+            int[] cols = u.columns();
+            for (int k = 0; k < cols.length; k++) {
+                skyline[cols[k]] = t + u.bottom(k) + UNIT_GAP;
             }
             heights[g] = Math.max(heights[g], t + u.height());
         }
@@ -66,8 +84,9 @@ final class Packer {
 
     private static double topFor(Unit u, double[] skyline) {
         double t = 0;
-        for (Map.Entry<Integer, double[]> e : u.extents().entrySet()) {
-            t = Math.max(t, skyline[e.getKey()] - e.getValue()[0]);
+        int[] cols = u.columns();
+        for (int k = 0; k < cols.length; k++) {
+            t = Math.max(t, skyline[cols[k]] - u.top(k));
         }
         return t;
     }

@@ -144,12 +144,17 @@ public final class TopologyLayout {
 
         List<Edge> dependencies = topology.graph().edgeSet().stream()
                 .filter(e -> e.kind() == EdgeKind.DEPENDENCY).toList();
-        EdgeRouter router = new EdgeRouter(byNode, band.height(), dependencies);
+        double[] gutters = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            gutters[g] = lanesLeft + g * (groupWidth + GROUP_GAP);
+        }
+        Box area = new Box(0, 0, width, Math.max(lanesTop + lanesHeight, band.height()));
+        EdgeRouter router = new EdgeRouter(byNode, area, gutters, band.height(), dependencies);
         List<EdgeRoute> routes = new ArrayList<>();
         for (Edge e : topology.graph().edgeSet()) {
             routes.add(router.route(e));
         }
-        Box bounds = new Box(0, 0, width, Math.max(lanesTop + lanesHeight, band.height()));
+        Box bounds = area;
         for (EdgeRoute r : routes) {
             bounds = bounds.union(r.bounds());
         }

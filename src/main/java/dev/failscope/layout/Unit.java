@@ -6,11 +6,16 @@ import java.util.TreeMap;
 
 /**
  * What the packer stacks: a cluster box with its members and the servers placed beside it, or a lone server.
- * Pieces are relative to the unit's top; {@link #extents()} gives, per column, the [top, bottom] used.
+ * Pieces are relative to the unit's top; {@link #columns()} with {@link #top(int)} and {@link #bottom(int)}
+ * give, per column used, the [top, bottom] span.
  */
 final class Unit {
     private final List<Piece> pieces;
     private final Map<Integer, double[]> extents = new TreeMap<>();
+    private final int[] columns;
+    private final double[] tops;
+    private final double[] bottoms;
+    private final double height;
 
     Unit(List<Piece> pieces) {
         this(pieces, Map.of());
@@ -28,6 +33,20 @@ final class Unit {
             }
         }
         reserved.forEach((c, span) -> extend(c, span[0], span[1]));
+        int n = extents.size();
+        columns = new int[n];
+        tops = new double[n];
+        bottoms = new double[n];
+        int i = 0;
+        double h = 0;
+        for (Map.Entry<Integer, double[]> e : extents.entrySet()) {
+            columns[i] = e.getKey();
+            tops[i] = e.getValue()[0];
+            bottoms[i] = e.getValue()[1];
+            h = Math.max(h, bottoms[i]);
+            i++;
+        }
+        height = h;
     }
 
     private void extend(int column, double top, double bottom) {
@@ -40,16 +59,20 @@ final class Unit {
         return pieces;
     }
 
-    /** Column index to {top, bottom} relative to the unit's top, ascending by column. */
-    Map<Integer, double[]> extents() {
-        return extents;
+    double height() {
+        return height;
     }
 
-    double height() {
-        double h = 0;
-        for (double[] e : extents.values()) {
-            h = Math.max(h, e[1]);
-        }
-        return h;
+    /** The columns used, ascending; {@link #top(int)} and {@link #bottom(int)} take an index into it. */
+    int[] columns() {
+        return columns;
+    }
+
+    double top(int i) {
+        return tops[i];
+    }
+
+    double bottom(int i) {
+        return bottoms[i];
     }
 }

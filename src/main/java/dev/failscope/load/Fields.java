@@ -144,6 +144,27 @@ public final class Fields {
         return Optional.empty();
     }
 
+    /** A whole number of at least {@code min}. */
+    public Optional<Long> integer(String key, long min) {
+        Optional<PNode> n = node(key);
+        if (n.isEmpty()) {
+            return Optional.empty();
+        }
+        if (n.get() instanceof PScalar s && s.type() == ScalarType.INT) {
+            try {
+                long v = Long.parseLong(s.text().trim().replace("_", ""));
+                if (v >= min) {
+                    return Optional.of(v);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        sink.error("'" + key + "' of " + what + " must be a whole number of at least " + min + ", got "
+                + n.get().describe(), n.get().position());
+        return Optional.empty();
+    }
+
     /** An enum value written in lower case with dashes. */
     public <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
         Optional<PNode> n = node(key);

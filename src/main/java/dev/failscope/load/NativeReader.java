@@ -23,17 +23,20 @@ import java.util.Set;
 /** Reads documents of the native {@code failscope/v1} format into the topology builder. */
 public final class NativeReader {
     /** The kinds this format defines. */
-    public static final List<String> KINDS = List.of("inventory", "cluster", "failover", "service");
+    public static final List<String> KINDS = List.of("inventory", "cluster", "failover", "service", "waivers");
 
     static final Set<String> INVENTORY_KEYS = Set.of("kind", "servers", "authoritative");
     static final Set<String> SERVER_KEYS = Set.of("name", "address", "region", "zone", "host", "status",
             "no-failover", "tags");
-    static final Set<String> CLUSTER_KEYS = Set.of("kind", "name", "engine", "primary", "replicas");
+    static final Set<String> CLUSTER_KEYS = Set.of("kind", "name", "engine", "primary", "replicas", "upstream");
     static final Set<String> REPLICA_KEYS = Set.of("server", "source", "mode", "lag");
     static final Set<String> FAILOVER_KEYS = Set.of("kind", "cluster", "candidates", "detection",
-            "attempt-timeout", "max-lag", "require-sync", "same-region-only");
+            "attempt-timeout", "max-lag", "require-sync", "same-region-only", "max-lag-bytes", "sync-replicas",
+            "strict-sync", "quorum", "monitors");
     static final Set<String> SERVICE_KEYS = Set.of("kind", "name", "depends-on");
     static final Set<String> DEPENDENCY_KEYS = Set.of("cluster", "server", "access");
+    static final Set<String> WAIVERS_KEYS = Set.of("kind", "waivers");
+    static final Set<String> WAIVER_KEYS = Set.of("rule", "subject", "target", "reason", "owner", "expires");
 
     private final LoadSink sink;
 
@@ -67,6 +70,7 @@ public final class NativeReader {
             case "cluster" -> cluster(map);
             case "failover" -> failover(map);
             case "service" -> service(map);
+            case "waivers" -> new WaiverReader(sink).read(map);
             default -> sink.error("unknown kind '" + kind.text() + "'"
                     + Suggestions.closest(kind.text(), KINDS).map(s -> ": did you mean '" + s + "'?")
                     .orElse(": expected one of " + String.join(", ", KINDS)), kind.position());
@@ -76,7 +80,9 @@ public final class NativeReader {
     private void inventory(PMap map) {
         Fields f = new Fields(map, "inventory", sink);
         f.checkKeys(INVENTORY_KEYS, "inventory");
-        f.bool("authoritative", false);
+        if (f.bool("authoritative", false)) {
+            sink.builder().authoritativeInventory(map.get("authoritative").orElseThrow().position());
+        }
         Optional<PSeq> servers = f.list("servers");
         if (servers.isEmpty() && map.get("servers").isEmpty()) {
             sink.error("inventory is missing required key 'servers'", map.position());
@@ -113,13 +119,14 @@ public final class NativeReader {
         f.checkKeys(CLUSTER_KEYS, name != null ? name.text() : "cluster");
         Optional<String> engine = f.string("engine");
         PScalar primary = f.requiredName("primary");
+        Optional<PScalar> upstream = f.optionalName("upstream");
         List<Replica> replicas = new ArrayList<>();
         String clusterName = name != null ? name.text() : "cluster";
         f.list("replicas").ifPresent(seq -> seq.items().forEach(item -> replica(item, label, clusterName)
                 .ifPresent(replicas::add)));
         if (name != null && primary != null) {
             sink.builder().cluster(new Cluster(name.text(), name.position(), engine.orElse(null), ref(primary),
-                    replicas, f.facts()));
+                    replicas, f.facts(), upstream.map(NativeReader::ref).orElse(null)));
         }
     }
 
@@ -153,22 +160,32 @@ public final class NativeReader {
         if (list.isEmpty() && map.get("candidates").isEmpty()) {
             sink.error(label + " is missing required key 'candidates'", map.position());
         }
-        list.ifPresent(seq -> seq.items().forEach(item -> {
-            if (item instanceof PScalar s && (s.type() == ScalarType.STRING || s.type() == ScalarType.INT)
-                    && !s.text().isBlank()) {
-                candidates.add(ref(s));
-            } else {
-                sink.error("a failover candidate must be a server name, got " + item.describe(), item.position());
-            }
-        }));
+        list.ifPresent(seq -> names(seq, "a failover candidate", candidates));
+        List<Ref> monitors = new ArrayList<>();
+        f.list("monitors").ifPresent(seq -> names(seq, "a monitor", monitors));
         var detection = f.duration("detection").orElse(FailoverPolicy.DEFAULT_DETECTION);
         var attempt = f.duration("attempt-timeout").orElse(FailoverPolicy.DEFAULT_ATTEMPT_TIMEOUT);
         var maxLag = f.duration("max-lag").orElse(null);
         boolean requireSync = f.bool("require-sync", false);
         boolean sameRegion = f.bool("same-region-only", false);
+        Long maxLagBytes = f.integer("max-lag-bytes", 0).orElse(null);
+        Integer syncCount = f.integer("sync-replicas", 0).map(NativeReader::toInt).orElse(null);
+        boolean strictSync = f.bool("strict-sync", false);
+        Integer quorum = f.integer("quorum", 1).map(NativeReader::toInt).orElse(null);
         if (cluster != null) {
             sink.builder().policy(new FailoverPolicy(ref(cluster), candidates, detection, attempt, maxLag,
-                    requireSync, sameRegion, f.facts()));
+                    requireSync, sameRegion, f.facts(), maxLagBytes, syncCount, strictSync, quorum, monitors));
+        }
+    }
+
+    private void names(PSeq seq, String what, List<Ref> into) {
+        for (PNode item : seq.items()) {
+            if (item instanceof PScalar s && (s.type() == ScalarType.STRING || s.type() == ScalarType.INT)
+                    && !s.text().isBlank()) {
+                into.add(ref(s));
+            } else {
+                sink.error(what + " must be a server name, got " + item.describe(), item.position());
+            }
         }
     }
 
@@ -212,6 +229,10 @@ public final class NativeReader {
         Optional<PScalar> target = hasCluster ? cluster : server;
         return target.map(t -> new Dependency(
                 hasCluster ? Dependency.Kind.CLUSTER : Dependency.Kind.SERVER, ref(t), access));
+    }
+
+    private static int toInt(long v) {
+        return (int) Math.min(v, Integer.MAX_VALUE);
     }
 
     static Ref ref(PScalar s) {

@@ -48,7 +48,7 @@ public final class PathExpander {
                     .filter(Files::isRegularFile)
                     .filter(p -> directoryExtensions.contains(extension(p)))
                     .sorted(Comparator.comparing(p -> slashed(root.relativize(p))))
-                    .forEach(p -> found.add(new SourceFile(join(arg, slashed(root.relativize(p))), p)));
+                    .forEach(p -> found.add(new SourceFile(join(arg, slashed(root.relativize(p))), p, false)));
         } catch (IOException | UncheckedIOException e) {
             errors.add(new LoadError("cannot read directory: " + e.getMessage(), SourcePosition.ofFile(arg)));
         }

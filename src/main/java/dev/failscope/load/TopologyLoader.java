@@ -1,48 +1,162 @@
 package dev.failscope.load;
 
-import dev.failscope.load.tree.PNode;
-import dev.failscope.load.tree.PSeq;
+import dev.failscope.load.importers.ImportContext;
+import dev.failscope.load.importers.ImportResolver;
+import dev.failscope.load.importers.ImportedModel;
+import dev.failscope.load.importers.Importer;
+import dev.failscope.load.importers.Importers;
+import dev.failscope.load.importers.SourceText;
+import dev.failscope.model.Finding;
+import dev.failscope.model.Severity;
 import dev.failscope.model.SourcePosition;
 import dev.failscope.model.Topology;
 import dev.failscope.model.TopologyBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Loads paths into one {@link Topology}. Never throws for bad input: every problem is a positioned
  * {@link LoadError}, and as many as can be found are reported.
+ *
+ * <p>Each file's format is detected by content ({@link Importers}); every importer that recognises a file reads
+ * it. Reading is two-phase: all files are read, then each importer resolves what it collected, then the
+ * imported topology is cross-checked against the native inventory.
  */
 public final class TopologyLoader {
     /** Extensions picked up when a directory is given. */
-    public static final Set<String> DIRECTORY_EXTENSIONS = Set.of("yaml", "yml", "json");
+    public static final Set<String> DIRECTORY_EXTENSIONS = Set.of("yaml", "yml", "json", "conf", "cnf", "cfg");
+
+    /** Rule id of the info finding for a file in a directory that no importer recognises. */
+    public static final String UNRECOGNIZED_FILE = "unrecognized-file";
 
     private final LoadLimits limits;
+    private final LoadOptions options;
+    private final Importers importers;
 
     public TopologyLoader() {
         this(LoadLimits.DEFAULT);
     }
 
     public TopologyLoader(LoadLimits limits) {
+        this(limits, LoadOptions.DEFAULT);
+    }
+
+    public TopologyLoader(LoadOptions options) {
+        this(LoadLimits.DEFAULT, options);
+    }
+
+    public TopologyLoader(LoadLimits limits, LoadOptions options) {
         this.limits = limits;
+        this.options = options;
+        this.importers = Importers.standard();
+        options.forcedFormatOpt().ifPresent(id -> {
+            if (importers.byId(id).isEmpty()) {
+                throw new IllegalArgumentException("unknown format '" + id + "': expected one of " + importers.ids());
+            }
+        });
+    }
+
+    /** The format ids {@code --as} accepts. */
+    public static List<String> formats() {
+        return Importers.standard().ids();
     }
 
     public LoadResult load(List<String> paths) {
         List<LoadError> errors = new ArrayList<>();
         List<SourceFile> files = new PathExpander(DIRECTORY_EXTENSIONS).expand(paths, errors);
+        return loadFiles(files, errors);
+    }
+
+    /**
+     * Loads files already expanded, each with its own display path (the diff's {@code --git} side reads
+     * files extracted to a temporary directory but shows them under their repository paths).
+     */
+    public LoadResult loadFiles(List<SourceFile> files, List<LoadError> earlier) {
+        List<LoadError> errors = new ArrayList<>(earlier);
         TopologyBuilder builder = Topology.builder();
         LoadSink sink = new LoadSink(builder);
+        ImportedModel imported = new ImportedModel();
+        ImportContext context = new ImportContext(sink, imported);
+        Map<Importer, Importer.Session> sessions = new LinkedHashMap<>();
         for (SourceFile file : files) {
             builder.file(file.displayPath());
-            loadFile(file, sink);
+            read(file, sink).ifPresent(text -> dispatch(text, sink, context, sessions));
         }
+        for (Importer importer : importers.all()) {
+            Importer.Session session = sessions.get(importer);
+            if (session != null) {
+                session.finish();
+            }
+        }
+        new ImportResolver(builder).resolve(imported);
         errors.addAll(sink.errors());
         return new LoadResult(builder.build(), errors, files);
     }
 
-    private void loadFile(SourceFile file, LoadSink sink) {
+    private void dispatch(SourceText text, LoadSink sink, ImportContext context,
+                          Map<Importer, Importer.Session> sessions) {
+        Optional<Importer> forced = options.forcedFormatOpt().filter(id -> text.file().explicit())
+                .flatMap(importers::byId);
+        if (forced.isPresent()) {
+            if (text.structured() || !forced.get().lineBased()) {
+                text.parseErrors().forEach(sink::error);
+            }
+            sessions.computeIfAbsent(forced.get(), i -> i.open(context)).read(text, true);
+            return;
+        }
+        List<Importer> hits = detect(text);
+        if (text.structured() || hits.stream().anyMatch(i -> !i.lineBased())) {
+            text.parseErrors().forEach(sink::error);
+        }
+        if (!hits.isEmpty()) {
+            hits.forEach(i -> sessions.computeIfAbsent(i, x -> x.open(context)).read(text, false));
+            return;
+        }
+        String display = text.display();
+        if (text.structured() && !text.parseErrors().isEmpty()) {
+            return;
+        }
+        if (text.structured() && text.documents().isEmpty()) {
+            sink.error("empty file: no documents", SourcePosition.ofFile(display));
+        } else if (text.file().explicit()) {
+            sink.error("not a format Failscope reads; tried " + tried() + " (force one with --as FORMAT)",
+                    SourcePosition.ofFile(display));
+        } else {
+            sink.finding(new Finding(UNRECOGNIZED_FILE, Severity.INFO, "skipped: not a format Failscope reads "
+                    + "(tried " + tried() + "; force one with --as FORMAT)", display, null,
+                    SourcePosition.ofFile(display)));
+        }
+    }
+
+    /**
+     * The importers that recognise the file. Tree formats and line formats exclude each other, so the family
+     * the extension suggests is tried first and the other only when it finds nothing: a large YAML file is never
+     * tokenised as a redis.conf.
+     */
+    private List<Importer> detect(SourceText text) {
+        boolean linesFirst = !text.structured();
+        for (boolean lines : List.of(linesFirst, !linesFirst)) {
+            List<Importer> hits = importers.all().stream().filter(i -> i.lineBased() == lines)
+                    .filter(i -> i.detect(text)).toList();
+            if (!hits.isEmpty()) {
+                return hits;
+            }
+        }
+        return List.of();
+    }
+
+    private String tried() {
+        return importers.all().stream().map(Importer::id).collect(Collectors.joining(", "));
+    }
+
+    private Optional<SourceText> read(SourceFile file, LoadSink sink) {
         String display = file.displayPath();
         byte[] bytes;
         try {
@@ -50,42 +164,19 @@ public final class TopologyLoader {
             if (size > limits.maxFileBytes()) {
                 sink.error("file is " + size + " bytes, over the limit of " + limits.maxFileBytes() + " bytes",
                         SourcePosition.ofFile(display));
-                return;
+                return Optional.empty();
             }
             bytes = Files.readAllBytes(file.path());
         } catch (IOException e) {
             sink.error("cannot read file: " + describe(e), SourcePosition.ofFile(display));
-            return;
+            return Optional.empty();
         }
         TextDecoder.Decoded decoded = TextDecoder.decode(bytes, display);
         if (decoded.error().isPresent()) {
             sink.error(decoded.error().get());
-            return;
+            return Optional.empty();
         }
-        List<PNode> documents = parse(file, decoded.text(), sink);
-        if (documents.isEmpty() && sink.errors().stream().noneMatch(e -> e.position().file().equals(display))) {
-            sink.error("empty file: no documents", SourcePosition.ofFile(display));
-            return;
-        }
-        NativeReader reader = new NativeReader(sink);
-        documents.forEach(reader::read);
-    }
-
-    private List<PNode> parse(SourceFile file, String text, LoadSink sink) {
-        List<LoadError> errors = new ArrayList<>();
-        List<PNode> documents = new ArrayList<>();
-        if ("json".equals(file.extension())) {
-            PNode root = new JsonTreeParser(limits).parse(text, file.displayPath(), errors);
-            if (root instanceof PSeq seq) {
-                documents.addAll(seq.items());
-            } else if (root != null) {
-                documents.add(root);
-            }
-        } else {
-            documents.addAll(new YamlTreeParser(limits).parse(text, file.displayPath(), errors));
-        }
-        errors.forEach(sink::error);
-        return documents;
+        return Optional.of(new SourceText(file, decoded.text(), limits));
     }
 
     private static String describe(IOException e) {

@@ -13,15 +13,27 @@ import java.util.Optional;
  * @param primary  the current primary
  * @param replicas replicas in declaration order
  * @param facts    positions of each key written
+ * @param upstream the remote cluster or host this whole cluster replicates from (a standby or replica cluster,
+ *                 e.g. Patroni {@code standby_cluster}, CloudNativePG {@code spec.replica}); null for none
  */
 public record Cluster(String name, SourcePosition position, String engine, Ref primary, List<Replica> replicas,
-                      Facts facts) {
+                      Facts facts, Ref upstream) {
     public Cluster {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(primary, "primary");
         replicas = List.copyOf(replicas);
         Objects.requireNonNull(facts, "facts");
+    }
+
+    /** A cluster that is not a standby of another one. */
+    public Cluster(String name, SourcePosition position, String engine, Ref primary, List<Replica> replicas,
+                   Facts facts) {
+        this(name, position, engine, primary, replicas, facts, null);
+    }
+
+    public Optional<Ref> upstreamOpt() {
+        return Optional.ofNullable(upstream);
     }
 
     public Optional<String> engineOpt() {

@@ -16,9 +16,18 @@ import java.util.Optional;
  * @param requireSync    only sync replicas are promoted
  * @param sameRegionOnly never promote outside the primary's region
  * @param facts          positions of each key written
+ * @param maxLagBytes    a candidate further behind than this many bytes of WAL/replication offset is not promoted
+ *                       (Patroni {@code maximum_lag_on_failover}); null when unset
+ * @param syncCount      how many synchronous standbys the cluster keeps; null when unset
+ * @param strictSync     writes stop when no synchronous standby is available (Patroni
+ *                       {@code synchronous_mode_strict})
+ * @param quorum         how many monitors must agree that the primary is down (Redis Sentinel); null when unset
+ * @param monitors       the processes that watch the primary and vote on failover (sentinels), in order
  */
 public record FailoverPolicy(Ref cluster, List<Ref> candidates, Duration detection, Duration attemptTimeout,
-                             Duration maxLag, boolean requireSync, boolean sameRegionOnly, Facts facts) {
+                             Duration maxLag, boolean requireSync, boolean sameRegionOnly, Facts facts,
+                             Long maxLagBytes, Integer syncCount, boolean strictSync, Integer quorum,
+                             List<Ref> monitors) {
     public static final Duration DEFAULT_DETECTION = Duration.ofSeconds(30);
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -28,6 +37,32 @@ public record FailoverPolicy(Ref cluster, List<Ref> candidates, Duration detecti
         Objects.requireNonNull(detection, "detection");
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(facts, "facts");
+        monitors = List.copyOf(monitors);
+    }
+
+    /** A policy with none of the importer-specific settings (byte lag, sync count, quorum, monitors). */
+    public FailoverPolicy(Ref cluster, List<Ref> candidates, Duration detection, Duration attemptTimeout,
+                          Duration maxLag, boolean requireSync, boolean sameRegionOnly, Facts facts) {
+        this(cluster, candidates, detection, attemptTimeout, maxLag, requireSync, sameRegionOnly, facts,
+                null, null, false, null, List.of());
+    }
+
+    public Optional<Long> maxLagBytesOpt() {
+        return Optional.ofNullable(maxLagBytes);
+    }
+
+    public Optional<Integer> syncCountOpt() {
+        return Optional.ofNullable(syncCount);
+    }
+
+    public Optional<Integer> quorumOpt() {
+        return Optional.ofNullable(quorum);
+    }
+
+    /** This policy with other candidates and monitors (names resolved by an importer), all else equal. */
+    public FailoverPolicy withRefs(Ref cluster, List<Ref> candidates, List<Ref> monitors) {
+        return new FailoverPolicy(cluster, candidates, detection, attemptTimeout, maxLag, requireSync,
+                sameRegionOnly, facts, maxLagBytes, syncCount, strictSync, quorum, monitors);
     }
 
     public Optional<Duration> maxLagOpt() {

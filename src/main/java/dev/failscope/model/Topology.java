@@ -26,6 +26,8 @@ public final class Topology {
     private final List<Service> services;
     private final List<UnknownKey> unknownKeys;
     private final List<Finding> loadFindings;
+    private final SourcePosition authoritativeInventory;
+    private final List<Waiver> waivers;
 
     private final Map<String, Server> serverByName;
     private final Map<String, Cluster> clusterByName;
@@ -42,6 +44,8 @@ public final class Topology {
         this.services = List.copyOf(b.services);
         this.unknownKeys = List.copyOf(b.unknownKeys);
         this.loadFindings = List.copyOf(b.loadFindings);
+        this.authoritativeInventory = b.authoritativeInventory;
+        this.waivers = List.copyOf(b.waivers);
         this.serverByName = firstByName(servers, Server::name);
         this.clusterByName = firstByName(clusters, Cluster::name);
         this.serviceByName = firstByName(services, Service::name);
@@ -86,6 +90,16 @@ public final class Topology {
     /** Findings made while loading (importer assumptions, skipped files). */
     public List<Finding> loadFindings() {
         return loadFindings;
+    }
+
+    /** Where an inventory said {@code authoritative: true}, if one did. */
+    public Optional<SourcePosition> authoritativeInventory() {
+        return Optional.ofNullable(authoritativeInventory);
+    }
+
+    /** Waivers ({@code kind: waivers} documents), in load order. */
+    public List<Waiver> waivers() {
+        return waivers;
     }
 
     public Optional<Server> server(String name) {

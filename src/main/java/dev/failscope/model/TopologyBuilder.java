@@ -12,6 +12,8 @@ public final class TopologyBuilder {
     final List<Service> services = new ArrayList<>();
     final List<UnknownKey> unknownKeys = new ArrayList<>();
     final List<Finding> loadFindings = new ArrayList<>();
+    SourcePosition authoritativeInventory;
+    final List<Waiver> waivers = new ArrayList<>();
 
     TopologyBuilder() {}
 
@@ -47,6 +49,37 @@ public final class TopologyBuilder {
 
     public TopologyBuilder loadFinding(Finding f) {
         loadFindings.add(f);
+        return this;
+    }
+
+    /**
+     * Marks the inventory as authoritative (the first position wins): servers that imported configs name but no
+     * inventory declares are then missing.
+     */
+    public TopologyBuilder authoritativeInventory(SourcePosition at) {
+        if (authoritativeInventory == null) {
+            authoritativeInventory = at;
+        }
+        return this;
+    }
+
+    public java.util.Optional<SourcePosition> authoritativeInventory() {
+        return java.util.Optional.ofNullable(authoritativeInventory);
+    }
+
+    /** The servers declared so far, in order (read-only). */
+    public List<Server> servers() {
+        return java.util.Collections.unmodifiableList(servers);
+    }
+
+    /** Replaces the declaration at {@code index} (an importer merging what it knows into an inventory entry). */
+    public TopologyBuilder replaceServer(int index, Server s) {
+        servers.set(index, java.util.Objects.requireNonNull(s, "server"));
+        return this;
+    }
+
+    public TopologyBuilder waiver(Waiver w) {
+        waivers.add(w);
         return this;
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
  * <pre>
  * {"tool":{"name":…,"version":…},
  *  "findings":[{"rule","severity","message","subject","target"(or null),"location":{"file","line","column"}}],
+ *  "waived":[{"finding":{…},"waiver":{"rule","subject","target","reason","owner","expires","location"}}],
  *  "summary":{"error","warning","info","files"}}
  * </pre>
  * and, when loading failed, {@code {"tool":…,"errors":[{"message","location"}]}}.
@@ -28,6 +29,11 @@ public final class JsonReport {
             g.writeArrayFieldStart("findings");
             for (Finding f : inspection.findings()) {
                 finding(g, f);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("waived");
+            for (var w : inspection.waived()) {
+                WaivedJson.write(g, w);
             }
             g.writeEndArray();
             g.writeObjectFieldStart("summary");
@@ -58,7 +64,7 @@ public final class JsonReport {
         });
     }
 
-    private static void finding(JsonGenerator g, Finding f) throws IOException {
+    static void finding(JsonGenerator g, Finding f) throws IOException {
         g.writeStartObject();
         g.writeStringField("rule", f.rule());
         g.writeStringField("severity", f.severity().label());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.failscope.analysis.Inspection;
 import dev.failscope.analysis.Rule;
 import dev.failscope.analysis.RuleCatalog;
+import dev.failscope.analysis.WaivedFinding;
 import dev.failscope.load.LoadError;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
@@ -28,13 +29,27 @@ public final class SarifReport {
     private SarifReport() {}
 
     public static String findings(Inspection inspection, RuleCatalog catalog) {
+        return findings(inspection.findings(), inspection.waived(), catalog);
+    }
+
+    /**
+     * Results for {@code findings}, then for {@code waived} ones, each with an accepted external suppression
+     * whose justification names the waiver's reason, owner and expiry. The diff passes only its introduced
+     * findings.
+     */
+    public static String findings(List<Finding> findings, List<WaivedFinding> waived, RuleCatalog catalog) {
         Map<String, Integer> index = new LinkedHashMap<>();
-        List<RuleRow> rules = rules(catalog, inspection.findings(), index);
+        List<Finding> all = new ArrayList<>(findings);
+        waived.forEach(w -> all.add(w.finding()));
+        List<RuleRow> rules = rules(catalog, all, index);
         return JsonWriting.render(g -> {
             startRun(g, rules);
             g.writeArrayFieldStart("results");
-            for (Finding f : inspection.findings()) {
+            for (Finding f : findings) {
                 result(g, f, index.get(f.rule()));
+            }
+            for (WaivedFinding w : waived) {
+                suppressed(g, w, index.get(w.finding().rule()));
             }
             g.writeEndArray();
             invocation(g, List.of());
@@ -128,6 +143,25 @@ public final class SarifReport {
         g.writeStringField("level", level(f.severity()));
         message(g, f.message());
         locations(g, f.position());
+        g.writeEndObject();
+    }
+
+    private static void suppressed(JsonGenerator g, WaivedFinding w, int ruleIndex) throws IOException {
+        Finding f = w.finding();
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.rule());
+        g.writeNumberField("ruleIndex", ruleIndex);
+        g.writeStringField("level", level(f.severity()));
+        message(g, f.message());
+        locations(g, f.position());
+        g.writeArrayFieldStart("suppressions");
+        g.writeStartObject();
+        g.writeStringField("kind", "external");
+        g.writeStringField("status", "accepted");
+        g.writeStringField("justification", w.waiver().reason() + " (owner " + w.waiver().owner() + ", until "
+                + w.waiver().expires() + ")");
+        g.writeEndObject();
+        g.writeEndArray();
         g.writeEndObject();
     }
 

@@ -21,7 +21,7 @@ public final class SweepJson {
     private SweepJson() {}
 
     public static String render(SweepResult result) {
-        return TimelineJson.write(g -> {
+        return JsonWriting.render(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("failures");
             for (SweepRow r : result.rows()) {

@@ -1,6 +1,7 @@
 package dev.failscope.report;
 
 import dev.failscope.analysis.Inspection;
+import dev.failscope.analysis.WaivedFinding;
 import dev.failscope.load.LoadError;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
@@ -15,12 +16,23 @@ public final class TextReport {
         for (Finding f : inspection.findings()) {
             out.append(line(f)).append('\n');
         }
+        for (WaivedFinding w : inspection.waived()) {
+            out.append(waivedLine(w)).append('\n');
+        }
         out.append(summary(inspection)).append('\n');
         return out.toString();
     }
 
     public static String line(Finding f) {
         return f.position() + ": " + f.severity().label() + ": " + f.message() + " [" + f.rule() + "]";
+    }
+
+    /** {@code PATH:LINE:COL: waived SEVERITY: MESSAGE [RULE] (waived by OWNER until DATE: REASON)}. */
+    public static String waivedLine(WaivedFinding w) {
+        Finding f = w.finding();
+        return f.position() + ": waived " + f.severity().label() + ": " + f.message() + " [" + f.rule()
+                + "] (waived by " + w.waiver().owner() + " until " + w.waiver().expires() + ": "
+                + w.waiver().reason() + ")";
     }
 
     public static String errors(List<LoadError> errors) {
@@ -35,7 +47,8 @@ public final class TextReport {
     public static String summary(Inspection inspection) {
         return plural(inspection.count(Severity.ERROR), "error") + ", "
                 + plural(inspection.count(Severity.WARNING), "warning") + ", "
-                + plural(inspection.count(Severity.INFO), "info") + " in "
+                + plural(inspection.count(Severity.INFO), "info")
+                + (inspection.waived().isEmpty() ? "" : ", " + inspection.waived().size() + " waived") + " in "
                 + plural(inspection.load().files().size(), "file");
     }
 

@@ -1,11 +1,6 @@
 package dev.failscope.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Service;
 import dev.failscope.model.SourcePosition;
@@ -16,10 +11,7 @@ import dev.failscope.simulation.ServerOutcome;
 import dev.failscope.simulation.ServiceOutcome;
 import dev.failscope.simulation.Simulation;
 import dev.failscope.simulation.SimulationEvent;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +23,18 @@ import java.util.TreeMap;
  * {"scenario":["db-main-1", "zone:us-west-2b@90s"],
  *  "events":[{"t_ms","kind","subject","reason","location":{"file","line","column"}|null}],
  *  "clusters":{"NAME":{"state":"ok|degraded|down","primary","rto_ms","rpo_risk_ms"}},
- *  "services":{"NAME":{"state","down_at_ms","restored_at_ms"}},
+ *  "services":{"NAME":{"state","down_at_ms","restored_at_ms","downtimes":[{"from_ms","to_ms"|null}]}},
  *  "servers":{"NAME":{"state":"failed|stale","failed_at_ms"}},
  *  "summary":{"clusters_down":[…],"services_down":[…]}}
  * </pre>
  * Every declared cluster and service is listed (untouched ones as ok); servers only when failed or stale.
- * Two-space indentation and a final newline, byte-stable for the same input.
+ * Written like the other JSON reports ({@link JsonWriting}): byte-stable for the same input.
  */
 public final class TimelineJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private TimelineJson() {}
 
     public static String render(Simulation sim, Topology topology) {
-        return write(g -> {
+        return JsonWriting.render(g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("scenario");
             for (FailureTarget t : sim.scenario().targets()) {
@@ -114,6 +104,14 @@ public final class TimelineJson {
             g.writeStringField("state", o.health().label());
             millis(g, "down_at_ms", o.downAt());
             millis(g, "restored_at_ms", o.restoredAt());
+            g.writeArrayFieldStart("downtimes");
+            for (ServiceOutcome.Downtime d : o.downtimes()) {
+                g.writeStartObject();
+                millis(g, "from_ms", d.from());
+                millis(g, "to_ms", d.to());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -138,35 +136,8 @@ public final class TimelineJson {
     static void location(JsonGenerator g, SourcePosition p) throws IOException {
         if (p == null) {
             g.writeNull();
-            return;
+        } else {
+            JsonWriting.location(g, p);
         }
-        g.writeStartObject();
-        g.writeStringField("file", p.file());
-        g.writeNumberField("line", p.line());
-        g.writeNumberField("column", p.column());
-        g.writeEndObject();
-    }
-
-    /** What a renderer writes into a generator. */
-    @FunctionalInterface
-    interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    /** UTF-8, two-space indentation, {@code \n} line ends and a final newline. */
-    static String write(Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            DefaultPrettyPrinter p = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-            p.indentObjectsWith(indenter);
-            p.indentArraysWith(indenter);
-            g.setPrettyPrinter(p);
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing JSON to memory cannot fail", e);
-        }
-        return bytes.toString(StandardCharsets.UTF_8) + "\n";
     }
 }

@@ -73,6 +73,9 @@ public final class TimelineText {
         StringBuilder d = new StringBuilder("primary " + c.primary());
         if (c.failovers() > 0) {
             d.append(", RTO ").append(c.rtoOpt().map(Durations::format).orElse("unknown"));
+            if (c.failovers() > 1) {
+                d.append(" over ").append(c.failovers()).append(" failovers");
+            }
             d.append(", RPO risk ").append(c.rpoRiskOpt().map(Durations::format).orElse("unknown"));
         }
         if (c.health() == Health.DEGRADED) {
@@ -84,12 +87,14 @@ public final class TimelineText {
     static String serviceDetail(ServiceOutcome s) {
         List<String> parts = new ArrayList<>();
         if (s.health() == Health.DOWN) {
-            parts.add("since " + time(s.downAt()) + ": " + s.reason());
+            parts.add("since " + time(s.downtimes().get(s.downtimes().size() - 1).from()) + ": " + s.reason());
             return String.join("; ", parts);
         }
         s.reasonOpt().ifPresent(parts::add);
-        if (s.downAt() != null) {
-            parts.add("down from " + time(s.downAt()) + " to " + s.restoredAtOpt().map(TimelineText::time).orElse("?"));
+        if (!s.downtimes().isEmpty()) {
+            parts.add("was down " + String.join(", ", s.downtimes().stream()
+                    .map(d -> time(d.from()) + " to " + d.toOpt().map(TimelineText::time).orElse("the end"))
+                    .toList()));
         }
         return String.join("; ", parts);
     }

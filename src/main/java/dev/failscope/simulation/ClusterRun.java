@@ -58,7 +58,6 @@ final class ClusterRun {
     private long seq;
     private String primary;
     private boolean writable = true;
-    private boolean outage;
     private Duration lostAt;
     private Duration rto;
     private Duration rpoRisk;
@@ -126,6 +125,8 @@ final class ClusterRun {
         if (server.equals(primary) && writable) {
             writable = false;
             lostAt = at;
+            emit(at, EventKind.PRIMARY_LOST, cluster.name(), cluster.name() + " loses its primary " + server
+                    + ": no writable primary", primaryPosition(server), "no writable primary", server);
             if (policy == null) {
                 schedule(at.plus(FailoverPolicy.DEFAULT_DETECTION), StepKind.NO_POLICY, null, -1);
             } else {
@@ -133,33 +134,33 @@ final class ClusterRun {
             }
         } else if (!server.equals(primary)) {
             emit(at, EventKind.DEGRADED, cluster.name(), cluster.name() + " loses replica " + server
-                    + ": redundancy reduced", replicaRef(server).map(Ref::position).orElse(cluster.position()));
+                    + ": redundancy reduced", replicaRef(server).map(Ref::position).orElse(cluster.position()),
+                    "redundancy reduced", server);
             markStaleFollowers(server, at);
         }
         record(at);
     }
 
     private void noPolicy(Duration at) {
-        outage = true;
         emit(at, EventKind.OUTAGE, cluster.name(), cluster.name() + " has no failover policy (default detection "
                 + Durations.format(FailoverPolicy.DEFAULT_DETECTION) + "): " + cluster.name() + " is DOWN",
-                cluster.position());
+                cluster.position(), "no failover policy", null);
     }
 
     private void detect(Duration at) {
         emit(at, EventKind.DETECTED, cluster.name(), "failover of " + cluster.name() + " starts: detection "
-                + Durations.format(policy.detection()), policy.facts().orElse("detection", policy.position()));
+                + Durations.format(policy.detection()), policy.facts().orElse("detection", policy.position()),
+                "detection " + Durations.format(policy.detection()), null);
         schedule(at, StepKind.ATTEMPT, null, 0);
     }
 
     private void attempt(int i, Duration at) {
         List<CandidateAssessment> candidates = index.assessments(policy);
         if (i >= candidates.size()) {
-            outage = true;
-            String why = candidates.isEmpty() ? cluster.name() + " has no failover candidates: "
+                String why = candidates.isEmpty() ? cluster.name() + " has no failover candidates: "
                     : "no viable candidate left: ";
             emit(at, EventKind.OUTAGE, cluster.name(), why + cluster.name() + " is DOWN",
-                    policy.facts().orElse("candidates", policy.position()));
+                    policy.facts().orElse("candidates", policy.position()), "NO PRIMARY", null);
             return;
         }
         CandidateAssessment a = candidates.get(i);
@@ -167,7 +168,7 @@ final class ClusterRun {
         if (verdict.isPresent()) {
             Verdict v = verdict.get();
             emit(at, EventKind.CANDIDATE_SKIPPED, a.candidate().name(), "skip " + a.candidate().name() + ": "
-                    + v.detail(), v.position());
+                    + v.detail(), v.position(), v.reason() == CandidateReason.FAILED ? "failed" : v.detail(), null);
             schedule(at.plus(policy.attemptTimeout()), StepKind.TIMED_OUT, a.candidate().name(), i);
         } else {
             promote(a, at);
@@ -178,7 +179,8 @@ final class ClusterRun {
         emit(at, EventKind.ATTEMPT_TIMED_OUT, index.assessments(policy).get(i).candidate().name(),
                 "attempt on " + index.assessments(policy).get(i).candidate().name() + " timed out: attempt-timeout "
                         + Durations.format(policy.attemptTimeout()),
-                policy.facts().orElse("attempt-timeout", policy.position()));
+                policy.facts().orElse("attempt-timeout", policy.position()),
+                "timed out after " + Durations.format(policy.attemptTimeout()), null);
         attempt(i + 1, at);
     }
 
@@ -235,13 +237,14 @@ final class ClusterRun {
         writable = true;
         source.remove(next);
         emit(at, EventKind.PROMOTED, next, next + " promoted to primary of " + cluster.name() + ": RTO "
-                + Durations.format(lost) + ", " + rpo, a.candidate().position());
+                + Durations.format(lost) + ", " + rpo, a.candidate().position(), "RTO " + Durations.format(lost)
+                + ", " + rpo, old);
         for (Replica other : cluster.replicas()) {
             String name = other.server().name();
             if (!name.equals(next) && old.equals(source.get(name)) && !SimulationIndex.failedBy(failures, name, at)) {
                 source.put(name, next);
                 emit(at, EventKind.REPOINTED, name, name + " re-points from " + old + " to " + next,
-                        other.server().position());
+                        other.server().position(), "follows " + next, next);
             }
         }
         record(at);
@@ -255,11 +258,12 @@ final class ClusterRun {
             String src = todo.poll();
             for (Replica r : cluster.replicas()) {
                 String name = r.server().name();
-                if (src.equals(source.get(name)) && !failed.contains(name) && !name.equals(primary)
+                if (src.equals(source.get(name)) && !SimulationIndex.failedBy(failures, name, at)
+                        && !name.equals(primary)
                         && stale.add(name)) {
                     String why = src.equals(server) ? "failed" : "is stale";
                     emit(at, EventKind.REPLICA_STALE, name, name + " is stale: its source " + src + " " + why,
-                            sourcePosition(r));
+                            sourcePosition(r), "stale", src);
                     todo.add(name);
                 }
             }
@@ -297,15 +301,26 @@ final class ClusterRun {
         return r.source() != null ? r.source().position() : r.server().position();
     }
 
-    private void emit(Duration at, EventKind kind, String subject, String reason, SourcePosition position) {
-        events.add(new SimulationEvent(at, kind, subject, cluster.name(), reason, position));
+    private void emit(Duration at, EventKind kind, String subject, String reason, SourcePosition position,
+                      String detail, String related) {
+        events.add(new SimulationEvent(at, kind, subject, cluster.name(), reason, position, detail, related,
+                health()));
+    }
+
+    /** The cluster's state now: down without a writable primary, degraded once a member failed or is stale. */
+    private Health health() {
+        return !writable ? Health.DOWN : failed.isEmpty() && stale.isEmpty() ? Health.OK : Health.DEGRADED;
+    }
+
+    /** Where the failed primary was named: its candidate entry if it was promoted, else the cluster's primary. */
+    private SourcePosition primaryPosition(String server) {
+        if (server.equals(cluster.primary().name())) {
+            return cluster.primary().position();
+        }
+        return replicaRef(server).map(Ref::position).orElse(cluster.position());
     }
 
     private void schedule(Duration at, StepKind kind, String server, int candidate) {
         queue.add(new Step(at, kind, server, candidate, seq++));
-    }
-
-    boolean outage() {
-        return outage;
     }
 }

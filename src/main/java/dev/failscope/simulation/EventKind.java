@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum EventKind {
     /** A server fails (the scenario says so). */
     FAILED,
+    /** A cluster's writable primary fails: writes stop until a promotion. */
+    PRIMARY_LOST,
     /** The failure of a cluster's primary is detected: failover starts. */
     DETECTED,
     /** A failover candidate cannot be promoted; the reason says why. */

@@ -6,6 +6,7 @@ import dev.failscope.model.Service;
 import dev.failscope.model.SourcePosition;
 import dev.failscope.simulation.SimulationIndex.Failure;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -34,8 +35,8 @@ final class ServiceRun {
     /** Appends the service's events to {@code out} and returns how it ends. */
     ServiceOutcome run(List<SimulationEvent> out) {
         Status current = Status.OK;
-        Duration downAt = null;
-        Duration restoredAt = null;
+        List<ServiceOutcome.Downtime> downtimes = new ArrayList<>();
+        Duration downSince = null;
         for (Duration t : changeTimes()) {
             Status next = statusAt(t);
             if (next.health() == current.health()) {
@@ -45,23 +46,27 @@ final class ServiceRun {
             String name = service.name();
             if (next.health() == Health.DOWN) {
                 out.add(event(t, EventKind.SERVICE_DOWN, "service " + name + " DOWN: " + next.reason(),
-                        next.position()));
-                downAt = downAt == null ? t : downAt;
-                restoredAt = null;
+                        next.position(), next));
+                downSince = t;
             } else if (current.health() == Health.DOWN) {
                 String tail = next.health() == Health.DEGRADED ? ", degraded: " + next.reason() : "";
                 out.add(event(t, EventKind.SERVICE_RESTORED, "service " + name + " restored" + tail,
-                        current.position()));
-                restoredAt = t;
+                        current.position(), next));
+                downtimes.add(new ServiceOutcome.Downtime(downSince, t));
+                downSince = null;
             } else if (next.health() == Health.DEGRADED) {
                 out.add(event(t, EventKind.SERVICE_DEGRADED, "service " + name + " degraded: " + next.reason(),
-                        next.position()));
+                        next.position(), next));
             } else {
-                out.add(event(t, EventKind.SERVICE_RESTORED, "service " + name + " back to ok", current.position()));
+                out.add(event(t, EventKind.SERVICE_RESTORED, "service " + name + " back to ok", current.position(),
+                        next));
             }
             current = next;
         }
-        return new ServiceOutcome(service.name(), current.health(), current.reason(), downAt, restoredAt);
+        if (downSince != null) {
+            downtimes.add(new ServiceOutcome.Downtime(downSince, null));
+        }
+        return new ServiceOutcome(service.name(), current.health(), current.reason(), downtimes);
     }
 
     private TreeSet<Duration> changeTimes() {
@@ -124,7 +129,8 @@ final class ServiceRun {
         return found;
     }
 
-    private SimulationEvent event(Duration t, EventKind kind, String reason, SourcePosition position) {
-        return new SimulationEvent(t, kind, service.name(), null, reason, position);
+    private SimulationEvent event(Duration t, EventKind kind, String reason, SourcePosition position, Status next) {
+        return new SimulationEvent(t, kind, service.name(), null, reason, position, next.reason(), null,
+                next.health());
     }
 }

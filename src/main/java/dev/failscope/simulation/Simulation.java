@@ -35,6 +35,16 @@ public record Simulation(FailureScenario scenario, Timeline timeline, Map<String
         return services.getOrDefault(name, ServiceOutcome.ok(name));
     }
 
+    /** The state after the first {@code n} events (0 to {@code timeline().events().size()}), for stepping. */
+    public SimulationStep step(int n) {
+        return SimulationStep.replay(timeline, n);
+    }
+
+    /** The state at the end: the same as the outcomes. */
+    public SimulationStep end() {
+        return step(timeline.events().size());
+    }
+
     public Summary summary() {
         Map<String, Duration> rto = new TreeMap<>();
         Map<String, Duration> rpo = new TreeMap<>();

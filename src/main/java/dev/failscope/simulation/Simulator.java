@@ -69,7 +69,8 @@ public final class Simulator {
         String reason = f.cause().kind() == FailureTarget.Kind.SERVER
                 ? f.server() + " fails" + (domain.isEmpty() ? "" : " (" + domain + ")")
                 : f.server() + " fails with " + f.cause().describe();
-        return new SimulationEvent(f.at(), EventKind.FAILED, f.server(), null, reason, null);
+        return new SimulationEvent(f.at(), EventKind.FAILED, f.server(), null, reason, null, "failed",
+                null, null);
     }
 
     private List<String> touchedClusters(Map<String, Failure> failures) {

@@ -4,37 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.failscope.support.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SimulateCommandTest {
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = FailscopeCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString().replace(System.lineSeparator(), "\n"),
-                err.toString().replace(System.lineSeparator(), "\n"));
+    private static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void catifymePrintsTheIncidentAndExits1() {
-        Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main-1");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main-1");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("""
                 t+0s    db-main-1 fails (zone us-west-2a)
+                t+0s    catify-main loses its primary db-main-1: no writable primary (clusters.yaml:6)
                 t+0s    service cat-posting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:6)
                 t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:12)
                 t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:18)
@@ -54,11 +44,12 @@ class SimulateCommandTest {
 
     @Test
     void catifymeFixedPromotesTheReplicaAndExits0() {
-        Run r = run("simulate", "sample-topologies/catifyme-fixed", "--fail", "db-main-1");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme-fixed", "--fail", "db-main-1");
 
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).isEqualTo("""
                 t+0s    db-main-1 fails (zone us-west-2a)
+                t+0s    catify-main loses its primary db-main-1: no writable primary (clusters.yaml:6)
                 t+0s    service cat-posting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:6)
                 t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:12)
                 t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:18)
@@ -70,23 +61,57 @@ class SimulateCommandTest {
 
                 summary:
                   cluster catify-main     degraded  primary db-replica-1, RTO 30s, RPO risk 2s, redundancy reduced
-                  service cat-commenting  degraded  catify-main:write runs on reduced redundancy; down from t+0s to t+30s
-                  service cat-liking      degraded  catify-main:write runs on reduced redundancy; down from t+0s to t+30s
-                  service cat-posting     degraded  catify-main:write runs on reduced redundancy; down from t+0s to t+30s
+                  service cat-commenting  degraded  catify-main:write runs on reduced redundancy; was down t+0s to t+30s
+                  service cat-liking      degraded  catify-main:write runs on reduced redundancy; was down t+0s to t+30s
+                  service cat-posting     degraded  catify-main:write runs on reduced redundancy; was down t+0s to t+30s
+                  0 clusters down, 0 services down
+                """);
+    }
+
+    @Test
+    void aSecondFailureTriggersASecondFailover() {
+        Cli.Run r = run("simulate", "sample-topologies/three-zone-healthy", "--fail", "pg-orders-1",
+                "--fail", "pg-orders-2@60s");
+
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).isEqualTo("""
+                t+0s    pg-orders-1 fails (zone us-east-1a)
+                t+0s    orders-pg loses its primary pg-orders-1: no writable primary (postgresql.yaml:7)
+                t+0s    service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (services.json:6)
+                t+0s    service order-history degraded: orders-pg:read runs on reduced redundancy (services.json:15)
+                t+0s    service sales-reports degraded: orders-pg:read runs on reduced redundancy (services.json:23)
+                t+30s   failover of orders-pg starts: detection 30s (postgresql.yaml:23)
+                t+30s   pg-orders-2 promoted to primary of orders-pg: RTO 30s, RPO risk 0s, sync (postgresql.yaml:22)
+                t+30s   pg-orders-3 re-points from pg-orders-1 to pg-orders-2 (postgresql.yaml:12)
+                t+30s   service checkout restored, degraded: orders-pg:write runs on reduced redundancy (services.json:6)
+                t+60s   pg-orders-2 fails (zone us-east-1b)
+                t+60s   orders-pg loses its primary pg-orders-2: no writable primary (postgresql.yaml:9)
+                t+60s   service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (services.json:6)
+                t+90s   failover of orders-pg starts: detection 30s (postgresql.yaml:23)
+                t+90s   skip pg-orders-2: failed in this scenario (pg-orders-2 at t+60s)
+                t+150s  attempt on pg-orders-2 timed out: attempt-timeout 60s (postgresql.yaml:24)
+                t+150s  pg-orders-3 promoted to primary of orders-pg: RTO 90s, RPO risk 1s of async lag (postgresql.yaml:22)
+                t+150s  service checkout restored, degraded: orders-pg:write runs on reduced redundancy (services.json:6)
+
+                summary:
+                  cluster orders-pg      degraded  primary pg-orders-3, RTO 120s over 2 failovers, RPO risk 1s, redundancy reduced
+                  service checkout       degraded  orders-pg:write runs on reduced redundancy; was down t+0s to t+30s, t+60s to t+150s
+                  service order-history  degraded  orders-pg:read runs on reduced redundancy
+                  service sales-reports  degraded  orders-pg:read runs on reduced redundancy
                   0 clusters down, 0 services down
                 """);
     }
 
     @Test
     void jsonHasTheDocumentedShape() throws Exception {
-        Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main-1", "--format", "json");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main-1", "--format", "json");
 
         assertThat(r.exit()).isEqualTo(1);
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.fieldNames()).toIterable()
                 .containsExactly("scenario", "events", "clusters", "services", "servers", "summary");
         assertThat(root.get("scenario").get(0).asText()).isEqualTo("db-main-1");
-        JsonNode skip = root.get("events").get(5);
+        JsonNode skip = root.get("events").get(6);
         assertThat(skip.fieldNames()).toIterable().containsExactly("t_ms", "kind", "subject", "reason", "location");
         assertThat(skip.get("t_ms").asLong()).isEqualTo(30_000);
         assertThat(skip.get("kind").asText()).isEqualTo("candidate-skipped");
@@ -102,7 +127,7 @@ class SimulateCommandTest {
 
     @Test
     void jsonListsRtoAndRpoOfAPromotion() throws Exception {
-        Run r = run("simulate", "sample-topologies/catifyme-fixed", "--fail", "db-main-1", "--format", "json");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme-fixed", "--fail", "db-main-1", "--format", "json");
 
         JsonNode cluster = new ObjectMapper().readTree(r.out()).get("clusters").get("catify-main");
         assertThat(cluster.get("state").asText()).isEqualTo("degraded");
@@ -120,7 +145,7 @@ class SimulateCommandTest {
 
     @Test
     void anUnknownTargetExits2WithASuggestion() {
-        Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main1", "--fail", "zone:us-west-2x");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme", "--fail", "db-main1", "--fail", "zone:us-west-2x");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
@@ -135,7 +160,7 @@ class SimulateCommandTest {
     void aLoadErrorExits2WithItsPosition(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "kind: inventory\nservers: [\n");
-        Run r = run("simulate", bad.toString(), "--fail", "x");
+        Cli.Run r = run("simulate", bad.toString(), "--fail", "x");
 
         assertThat(r.exit()).isEqualTo(2);
         List<String> lines = List.of(r.out().split("\n"));
@@ -144,8 +169,23 @@ class SimulateCommandTest {
     }
 
     @Test
+    void helpListsTheExitCodes() {
+        Cli.Run r = run("simulate", "--help");
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("--fail=X", "zone:NAME", "Exit codes:", "  2  load error");
+        assertThat(run("sweep", "--help").out()).contains("--domains", "--pairs", "outage, degraded, never");
+    }
+
+    @Test
+    void jsonLoadErrorsAreJson(@TempDir Path dir) throws Exception {
+        Cli.Run r = run("simulate", dir.resolve("missing.yaml").toString(), "--fail", "x", "--format", "json");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(r.out()).get("errors")).hasSize(1);
+    }
+
+    @Test
     void failIsRequired() {
-        Run r = run("simulate", "sample-topologies/catifyme");
+        Cli.Run r = run("simulate", "sample-topologies/catifyme");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Missing required option: '--fail=X'");
     }

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failscope.support.Cli;
 import org.junit.jupiter.api.Test;
 
 class SweepCommandTest {
-    private static SimulateCommandTest.Run run(String... args) {
-        return SimulateCommandTest.run(args);
+    private static Cli.Run run(String... args) {
+        return Cli.run(args);
     }
 
     @Test
     void threeZoneHealthyNamesTheRegionAsItsOnlySinglePointOfFailure() {
-        SimulateCommandTest.Run r = run("sweep", "sample-topologies/three-zone-healthy", "--domains");
+        Cli.Run r = run("sweep", "sample-topologies/three-zone-healthy", "--domains");
 
         assertThat(r.exit()).isEqualTo(1);
         String[] lines = r.out().split("\n");
@@ -35,7 +36,7 @@ class SweepCommandTest {
 
     @Test
     void serversOnlySweepOfThreeZoneHealthyPasses() {
-        SimulateCommandTest.Run r = run("sweep", "sample-topologies/three-zone-healthy");
+        Cli.Run r = run("sweep", "sample-topologies/three-zone-healthy");
 
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).endsWith("""
@@ -46,7 +47,7 @@ class SweepCommandTest {
 
     @Test
     void catifymeWithPairs() {
-        SimulateCommandTest.Run r = run("sweep", "sample-topologies/catifyme", "--pairs");
+        Cli.Run r = run("sweep", "sample-topologies/catifyme", "--pairs");
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("""
@@ -74,8 +75,16 @@ class SweepCommandTest {
     }
 
     @Test
+    void aLoadErrorExits2() {
+        Cli.Run r = run("sweep", "sample-topologies/does-not-exist");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).contains(": error: ").endsWith("1 load error\n");
+    }
+
+    @Test
     void jsonListsEveryFailure() throws Exception {
-        SimulateCommandTest.Run r = run("sweep", "sample-topologies/catifyme", "--format", "json");
+        Cli.Run r = run("sweep", "sample-topologies/catifyme", "--format", "json");
 
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.fieldNames()).toIterable()

@@ -21,9 +21,35 @@ class SpatialQueryTest {
             double y = b.y() - 200 + random.nextDouble() * (b.height() + 400);
             List<NodeBox> expected = LAYOUT.nodes().stream().filter(n -> n.box().intersects(x, y, w, h)).toList();
             assertThat(LAYOUT.nodesIn(x, y, w, h)).isEqualTo(expected);
-            List<EdgeRoute> edges = LAYOUT.edges().stream().filter(e -> e.bounds().intersects(x, y, w, h)).toList();
+            List<EdgeRoute> edges = LAYOUT.edges().stream().filter(e -> segmentMeets(e, x, y, w, h)).toList();
             assertThat(LAYOUT.edgesIn(x, y, w, h)).isEqualTo(edges);
         }
+    }
+
+    private static boolean segmentMeets(EdgeRoute e, double x, double y, double w, double h) {
+        for (int i = 1; i < e.points().size(); i++) {
+            Point a = e.points().get(i - 1);
+            Point b = e.points().get(i);
+            if (Math.min(a.x(), b.x()) <= x + w && Math.max(a.x(), b.x()) >= x
+                    && Math.min(a.y(), b.y()) <= y + h && Math.max(a.y(), b.y()) >= y) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aLongRouteIsNotReturnedForAViewportItOnlySpansDiagonally() {
+        Layout layout = TopologyLayout.layout(Fleets.fleet(300, 2));
+        EdgeRoute longest = layout.edges().stream()
+                .filter(e -> e.points().size() >= 4)
+                .max(java.util.Comparator.comparingDouble(e -> e.bounds().width() * e.bounds().height()))
+                .orElseThrow();
+        Box b = longest.bounds();
+        double cx = b.centerX();
+        double cy = b.centerY();
+        boolean onRoute = segmentMeets(longest, cx - 1, cy - 1, 2, 2);
+        assertThat(layout.edgesIn(cx - 1, cy - 1, 2, 2).contains(longest)).isEqualTo(onRoute);
     }
 
     @Test

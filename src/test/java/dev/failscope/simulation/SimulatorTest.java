@@ -54,6 +54,7 @@ class SimulatorTest {
 
         assertThat(lines(s)).containsExactly(
                 "0s failed db-main-1",
+                "0s primary-lost catify-main",
                 "0s service-down cat-posting",
                 "0s service-down cat-liking",
                 "0s service-down cat-commenting",
@@ -69,6 +70,39 @@ class SimulatorTest {
         assertThat(s.service("cat-posting").downAt()).isEqualTo(Duration.ZERO);
         assertThat(s.service("cat-posting").restoredAtOpt()).isEmpty();
         assertThat(s.outage()).isTrue();
+    }
+
+    @Test
+    void stepsReplayTheIncidentForAViewer() {
+        Simulation s = run(Fixtures.sample("catifyme"), "db-main-1");
+
+        SimulationStep before = s.step(0);
+        assertThat(before.failed()).isEmpty();
+        assertThat(before.primary("catify-main", "db-main-1")).contains("db-main-1");
+        int skip = s.timeline().events().indexOf(s.timeline().ofKind(EventKind.CANDIDATE_SKIPPED).get(0)) + 1;
+        SimulationStep trying = s.step(skip);
+        assertThat(trying.trying()).isEqualTo("db-legacy-2");
+        assertThat(trying.skipped()).containsExactly(java.util.Map.entry("db-legacy-2", "decommissioned"));
+        assertThat(trying.clustersDown()).containsExactly("catify-main");
+        assertThat(trying.service("cat-posting")).isEqualTo(Health.DOWN);
+        SimulationStep end = s.end();
+        assertThat(end.trying()).isNull();
+        assertThat(end.failed()).containsExactly("db-main-1");
+        assertThat(end.primary("catify-main", "db-main-1")).isEmpty();
+        assertThat(end.cluster("catify-main")).isEqualTo(Health.DOWN);
+    }
+
+    @Test
+    void stepsShowThePromotionAndRepointing() {
+        Simulation s = run(Fixtures.sample("three-zone-healthy"), "pg-orders-1");
+
+        SimulationStep end = s.end();
+        assertThat(end.promoted()).containsExactly("pg-orders-2");
+        assertThat(end.primary("orders-pg", "pg-orders-1")).contains("pg-orders-2");
+        assertThat(end.repointed()).containsExactly(java.util.Map.entry("pg-orders-3", "pg-orders-2"));
+        assertThat(end.cluster("orders-pg")).isEqualTo(Health.DEGRADED);
+        assertThat(end.service("checkout")).isEqualTo(Health.DEGRADED);
+        assertThat(end.service("account-api")).isEqualTo(Health.OK);
     }
 
     @Test
@@ -216,6 +250,18 @@ class SimulatorTest {
         assertThat(stale.position().shortForm()).isEqualTo("postgresql.yaml:16");
         assertThat(s.servers().get("pg-orders-4").state()).isEqualTo(ServerOutcome.State.STALE);
         assertThat(s.service("sales-reports").health()).isEqualTo(Health.DEGRADED);
+    }
+
+    @Test
+    void aReplicaThatFailsWithItsSourceIsLostNotStale() {
+        Simulation s = run(Fixtures.sample("three-zone-healthy"), "zone:us-east-1c");
+
+        assertThat(s.timeline().ofKind(EventKind.REPLICA_STALE)).isEmpty();
+        assertThat(s.timeline().ofKind(EventKind.DEGRADED)).extracting(SimulationEvent::reason).containsExactly(
+                "accounts-mysql loses replica mysql-accounts-2: redundancy reduced",
+                "orders-pg loses replica pg-orders-3: redundancy reduced",
+                "orders-pg loses replica pg-orders-4: redundancy reduced");
+        assertThat(s.servers().get("pg-orders-4").state()).isEqualTo(ServerOutcome.State.FAILED);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.failscope.analysis.rules;
 
 import dev.failscope.analysis.Rule;
+import dev.failscope.load.Suggestions;
+import dev.failscope.model.Cluster;
 import dev.failscope.model.Dependency;
 import dev.failscope.model.FailoverPolicy;
 import dev.failscope.model.Finding;
@@ -34,7 +36,7 @@ public final class ClusterMissingRule implements Rule {
             String name = p.cluster().name();
             if (topology.cluster(name).isEmpty()) {
                 findings.add(finding("failover document for cluster '" + name + "' refers to a cluster no "
-                        + "'kind: cluster' document declares: fix the name or declare the cluster",
+                        + "'kind: cluster' document declares: " + fix(topology, name),
                         name, name, p.cluster().position()));
             }
         }
@@ -43,11 +45,18 @@ public final class ClusterMissingRule implements Rule {
                 String name = d.target().name();
                 if (d.kind() == Dependency.Kind.CLUSTER && topology.cluster(name).isEmpty()) {
                     findings.add(finding("service '" + s.name() + "' depends on cluster '" + name
-                            + "', which no 'kind: cluster' document declares: fix the name or declare the cluster",
+                            + "', which no 'kind: cluster' document declares: " + fix(topology, name),
                             s.name(), name, d.target().position()));
                 }
             }
         }
         return findings;
+    }
+
+    /** "did you mean 'posts-db'?" when a declared cluster name is close, else the generic fix. */
+    private static String fix(Topology topology, String name) {
+        List<String> declared = topology.clusters().stream().map(Cluster::name).distinct().toList();
+        return Suggestions.closest(name, declared).map(s -> "did you mean '" + s + "'?")
+                .orElse("fix the name or declare the cluster");
     }
 }

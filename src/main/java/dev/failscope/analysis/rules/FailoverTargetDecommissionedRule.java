@@ -15,7 +15,7 @@ public final class FailoverTargetDecommissionedRule extends CandidateRule {
 
     @Override
     String message(CandidateContext c) {
-        String declared = c.server().map(s -> " (" + s.position().shortForm() + ")").orElse("");
+        String declared = " (" + c.issue().decidedBy().shortForm() + ")";
         return c.subject() + " is decommissioned" + declared + ": " + c.consequence()
                 + "; point failover at an active replica";
     }

@@ -25,10 +25,10 @@ import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
 import org.jgrapht.graph.AsSubgraph;
 
 /**
- * Replica sources form a cycle, so no server in it is fed by the primary. Per cluster, the replication edges
- * that cluster wrote are viewed as a JGraphT subgraph of the topology graph; each strongly connected set with a
- * cycle (two or more servers, or a server that is its own source) is reported once, at the replica {@code source}
- * value that closes it: the last one written.
+ * Replica sources form a cycle, so no server in it is fed by the primary. For each cluster with cascading
+ * replication, the replication edges that cluster wrote are viewed as a subgraph ({@link AsSubgraph}) of the
+ * topology graph, and each strongly connected set with a cycle (two or more servers, or a server that is its own
+ * source) is reported once, at the replica {@code source} value that closes it: the last one written.
  *
  * <p>Strongly connected sets rather than an enumeration of simple cycles: they take linear time whatever the
  * input, and when each replica has one source (the format's normal case) each set is exactly one cycle.
@@ -53,6 +53,9 @@ public final class ReplicationCycleRule implements Rule {
     public List<Finding> check(Topology topology) {
         List<Finding> findings = new ArrayList<>();
         for (Cluster cluster : InForce.clusters(topology)) {
+            if (!mayCycle(cluster)) {
+                continue;
+            }
             Set<SourcePosition> explicit = new HashSet<>();
             Graph<Node, Edge> replication = replicationOf(topology, cluster, explicit);
             for (List<Edge> inside : cyclic(replication)) {
@@ -82,11 +85,8 @@ public final class ReplicationCycleRule implements Rule {
 
     /** The replication edges this cluster wrote, as a view of the topology graph. */
     private static Graph<Node, Edge> replicationOf(Topology topology, Cluster cluster, Set<SourcePosition> explicit) {
-        Set<SourcePosition> written = new HashSet<>();
-        for (Replica r : cluster.replicas()) {
-            written.add(r.source() != null ? r.source().position() : r.server().position());
-            r.sourceOpt().ifPresent(s -> explicit.add(s.position()));
-        }
+        Set<SourcePosition> written = written(cluster);
+        cluster.replicas().forEach(r -> r.sourceOpt().ifPresent(s -> explicit.add(s.position())));
         Graph<Node, Edge> graph = topology.graph();
         Set<Node> vertices = new HashSet<>();
         Set<Edge> edges = new HashSet<>();
@@ -102,6 +102,26 @@ public final class ReplicationCycleRule implements Rule {
             });
         }
         return new AsSubgraph<>(graph, vertices, edges);
+    }
+
+    /**
+     * False when every replica streams from the primary and the primary is not also listed as a replica: then
+     * every replication edge leaves the primary and none enters it, so there is nothing for JGraphT to find.
+     * Most clusters; it spares them a subgraph.
+     */
+    private static boolean mayCycle(Cluster cluster) {
+        String primary = cluster.primary().name();
+        return cluster.replicas().stream()
+                .anyMatch(r -> !r.sourceName(primary).equals(primary) || r.server().name().equals(primary));
+    }
+
+    /** Where the cluster wrote each replication edge: the explicit source, else the replica's server. */
+    private static Set<SourcePosition> written(Cluster cluster) {
+        Set<SourcePosition> written = new HashSet<>();
+        for (Replica r : cluster.replicas()) {
+            written.add(r.source() != null ? r.source().position() : r.server().position());
+        }
+        return written;
     }
 
     private Finding cycle(Cluster cluster, List<Edge> inside, Set<SourcePosition> explicit) {

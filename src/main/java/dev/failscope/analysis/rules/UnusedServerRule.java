@@ -27,9 +27,16 @@ public final class UnusedServerRule implements Rule {
     @Override
     public List<Finding> check(Topology topology) {
         return InForce.servers(topology).stream()
-                .filter(s -> s.status() == ServerStatus.ACTIVE && topology.clustersOf(s.name()).isEmpty())
+                .filter(s -> s.status() == ServerStatus.ACTIVE && topology.clustersOf(s.name()).isEmpty()
+                        && !monitors(topology, s.name()))
                 .map(s -> finding("server '" + s.name() + "' is active but belongs to no cluster: add it to a "
                         + "cluster, or mark it decommissioned if it is retired", s.name(), null, s.position()))
                 .toList();
+    }
+
+    /** A sentinel watching a cluster (a failover policy's monitor) is in use, though no cluster member. */
+    private static boolean monitors(Topology topology, String server) {
+        return topology.policies().stream().anyMatch(p -> p.monitors().stream()
+                .anyMatch(m -> m.name().equals(server)));
     }
 }

@@ -128,6 +128,14 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void clusterMissingSuggestsACloseClusterName() {
+        Finding f = fixture().write("service.yaml", service("cluster: mian")).only("cluster-missing");
+        assertFinding(f, "cluster-missing", "web", "mian", "service.yaml", 4, 14);
+        assertThat(f.message()).isEqualTo("service 'web' depends on cluster 'mian', which no 'kind: cluster' "
+                + "document declares: did you mean 'main'?");
+    }
+
+    @Test
     void clusterMissingDoesNotFireForDeclaredClusters() {
         assertThat(fixture().write("service.yaml", service("cluster: main")).findings("cluster-missing"))
                 .isEmpty();

@@ -54,6 +54,16 @@ class ReplicationCycleRuleTest {
     }
 
     @Test
+    void aPrimaryListedAsItsOwnReplicaIsACycle() {
+        Finding f = withCluster("""
+                  - {server: db-2}
+                  - {server: db-1}
+                """).only(RULE);
+        assertFinding(f, RULE, "main", null, "cluster.yaml", 6, 14);
+        assertThat(f.message()).contains("(db-1 -> db-1)");
+    }
+
+    @Test
     void aLongerCycleIsNamedInStreamingOrder() {
         Finding f = withCluster("""
                   - {server: db-2, source: db-4}

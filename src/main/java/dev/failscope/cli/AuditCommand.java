@@ -1,0 +1,66 @@
+package dev.failscope.cli;
+
+import dev.failscope.report.Audit;
+import dev.failscope.report.AuditReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code failscope audit ROOT}: every environment under ROOT, one line each. */
+@Command(name = "audit", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "Checks every environment under ROOT (each direct subdirectory: dev, staging, prod, ...) and "
+                + "prints one line per environment: clusters, errors, warnings, clusters without viable failover "
+                + "and single points of failure.",
+        footer = {"", "Exit codes:", "  0  no environment has an error", "  1  some environment has an error "
+                + "(or could not be loaded)", "  2  ROOT is not a directory with subdirectories, or bad usage"})
+public final class AuditCommand implements Callable<Integer> {
+    enum Format { text, json, markdown }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ROOT", description = "A directory with one subdirectory per environment.")
+    String root;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = Path.of(root);
+        List<Path> environments;
+        try {
+            environments = Files.isDirectory(dir) ? Audit.environments(dir) : null;
+        } catch (IOException e) {
+            environments = null;
+        }
+        if (environments == null || environments.isEmpty()) {
+            err.println("failscope audit: " + root + (environments == null ? ": not a readable directory"
+                    : ": has no environment subdirectories"));
+            err.flush();
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        List<Audit.Row> rows = Audit.run(importFormat.inspector(), root, environments);
+        out.print(switch (format) {
+            case text -> AuditReport.text(rows);
+            case json -> AuditReport.json(rows);
+            case markdown -> AuditReport.markdown(rows);
+        });
+        out.flush();
+        return rows.stream().anyMatch(Audit.Row::hasError) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+}

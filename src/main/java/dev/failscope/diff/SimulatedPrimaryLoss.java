@@ -1,0 +1,53 @@
+package dev.failscope.diff;
+
+import dev.failscope.model.Cluster;
+import dev.failscope.model.Durations;
+import dev.failscope.model.Topology;
+import dev.failscope.simulation.ClusterOutcome;
+import dev.failscope.simulation.EventKind;
+import dev.failscope.simulation.FailureScenario;
+import dev.failscope.simulation.Health;
+import dev.failscope.simulation.Simulation;
+import dev.failscope.simulation.SimulationEvent;
+import dev.failscope.simulation.Simulator;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The resilience probe backed by the simulator: fail the cluster's primary, read the cluster's outcome. One
+ * simulator (and its index) is built per topology and reused for every cluster of that side.
+ */
+public final class SimulatedPrimaryLoss implements PrimaryLossProbe {
+    private final Map<Topology, Simulator> simulators = new IdentityHashMap<>();
+
+    @Override
+    public Optional<PrimaryLossOutcome> primaryLoss(Topology topology, String cluster) {
+        Optional<Cluster> c = topology.cluster(cluster);
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        String primary = c.get().primary().name();
+        Simulation sim = simulators.computeIfAbsent(topology, Simulator::new).run(FailureScenario.servers(primary));
+        ClusterOutcome outcome = sim.cluster(cluster, primary);
+        if (outcome.health() != Health.DOWN) {
+            Optional<String> promoted = outcome.primaryOpt().filter(p -> !p.equals(primary));
+            String summary = promoted.map(p -> p + " promoted").orElse("primary kept")
+                    + outcome.rtoOpt().map(d -> ", RTO " + Durations.format(d)).orElse("");
+            return Optional.of(new PrimaryLossOutcome(true, promoted, outcome.rtoOpt(), summary));
+        }
+        List<String> why = new ArrayList<>();
+        for (SimulationEvent e : sim.timeline().events()) {
+            if (cluster.equals(e.cluster()) && e.kind() == EventKind.CANDIDATE_SKIPPED) {
+                why.add(e.subject() + " skipped: " + e.reason().replaceFirst("^skip " + e.subject() + ": ", ""));
+            }
+        }
+        long servicesDown = sim.services().values().stream().filter(s -> s.health() == Health.DOWN).count();
+        String summary = (why.isEmpty() ? "no candidate to promote" : String.join("; ", why))
+                + (servicesDown == 0 ? "" : "; " + servicesDown + (servicesDown == 1 ? " service" : " services")
+                + " down");
+        return Optional.of(new PrimaryLossOutcome(false, Optional.empty(), Optional.empty(), summary));
+    }
+}

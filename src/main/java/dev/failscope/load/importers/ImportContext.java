@@ -1,0 +1,42 @@
+package dev.failscope.load.importers;
+
+import dev.failscope.load.LoadSink;
+import dev.failscope.model.Finding;
+import dev.failscope.model.Severity;
+import dev.failscope.model.SourcePosition;
+
+/** What an importer session writes to: load errors and findings go to the sink, the topology to the model. */
+public final class ImportContext {
+    private final LoadSink sink;
+    private final ImportedModel model;
+
+    public ImportContext(LoadSink sink, ImportedModel model) {
+        this.sink = sink;
+        this.model = model;
+    }
+
+    public LoadSink sink() {
+        return sink;
+    }
+
+    public ImportedModel model() {
+        return model;
+    }
+
+    public void error(String message, SourcePosition at) {
+        sink.error(message, at);
+    }
+
+    public void finding(String rule, Severity severity, String message, String subject, String target,
+                        SourcePosition at) {
+        sink.finding(new Finding(rule, severity, message, subject, target, at));
+    }
+
+    /**
+     * An {@code assumed-WHAT} info finding: the format is silent about something (the runtime primary, say), so
+     * the importer assumed it, here is what and why.
+     */
+    public void assumed(String what, String message, String subject, SourcePosition at) {
+        finding("assumed-" + what, Severity.INFO, message, subject, null, at);
+    }
+}

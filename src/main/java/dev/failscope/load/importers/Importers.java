@@ -1,0 +1,38 @@
+package dev.failscope.load.importers;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The formats Failscope reads, listed explicitly, in detection order. */
+public final class Importers {
+    private final List<Importer> all;
+
+    public Importers(List<Importer> all) {
+        this.all = List.copyOf(all);
+    }
+
+    /** Every format: native first, then the importers. */
+    public static Importers standard() {
+        return new Importers(List.of(
+                new NativeImporter(),
+                new PatroniImporter(),
+                new CnpgImporter(),
+                new ZalandoImporter(),
+                new TerraformImporter(),
+                new RedisImporter(),
+                new MhaImporter()));
+    }
+
+    public List<Importer> all() {
+        return all;
+    }
+
+    public Optional<Importer> byId(String id) {
+        return all.stream().filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    /** The ids, for {@code --as} and its help. */
+    public List<String> ids() {
+        return all.stream().map(Importer::id).toList();
+    }
+}

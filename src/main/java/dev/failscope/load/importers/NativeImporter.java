@@ -1,0 +1,39 @@
+package dev.failscope.load.importers;
+
+import dev.failscope.load.NativeReader;
+import dev.failscope.load.tree.PMap;
+import dev.failscope.load.tree.PNode;
+
+/**
+ * The native {@code failscope/v1} format: documents with a {@code kind} and no {@code apiVersion}. Native
+ * declarations go straight into the builder; documents with an {@code apiVersion} (Kubernetes objects in the
+ * same file) are left to the other importers.
+ */
+public final class NativeImporter implements Importer {
+    @Override
+    public String id() {
+        return "native";
+    }
+
+    @Override
+    public String label() {
+        return "Failscope native (kind: inventory/cluster/failover/service)";
+    }
+
+    @Override
+    public boolean detect(SourceText source) {
+        return source.documents().stream().anyMatch(NativeReader::isNative);
+    }
+
+    @Override
+    public Session open(ImportContext context) {
+        NativeReader reader = new NativeReader(context.sink());
+        return (source, forced) -> {
+            for (PNode doc : source.documents()) {
+                if (!(doc instanceof PMap m && m.get("apiVersion").isPresent())) {
+                    reader.read(doc);
+                }
+            }
+        };
+    }
+}

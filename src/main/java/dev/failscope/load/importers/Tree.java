@@ -1,0 +1,103 @@
+package dev.failscope.load.importers;
+
+import dev.failscope.load.tree.PMap;
+import dev.failscope.load.tree.PNode;
+import dev.failscope.load.tree.PScalar;
+import dev.failscope.load.tree.PSeq;
+import dev.failscope.model.SourcePosition;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Lenient, positioned access to vendor documents: paths through maps, and values read the way the vendor's own
+ * tool reads them ({@code "true"} and {@code true} alike). A value of the wrong type becomes a load error.
+ */
+final class Tree {
+    private final ImportContext ctx;
+    private final String format;
+
+    /**
+     * @param format how the format is named in messages, e.g. "Patroni"
+     */
+    Tree(ImportContext ctx, String format) {
+        this.ctx = ctx;
+        this.format = format;
+    }
+
+    static Optional<PNode> at(PNode root, String... path) {
+        PNode n = root;
+        for (String key : path) {
+            if (!(n instanceof PMap m)) {
+                return Optional.empty();
+            }
+            Optional<PNode> next = m.get(key);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            n = next.get();
+        }
+        return Optional.of(n);
+    }
+
+    static Optional<PMap> map(PNode root, String... path) {
+        return at(root, path).filter(PMap.class::isInstance).map(PMap.class::cast);
+    }
+
+    static List<PNode> list(PNode root, String... path) {
+        return at(root, path).filter(PSeq.class::isInstance).map(n -> ((PSeq) n).items()).orElse(List.of());
+    }
+
+    /** A non-null, non-blank scalar. */
+    static Optional<PScalar> scalar(PNode root, String... path) {
+        return at(root, path).filter(PScalar.class::isInstance).map(PScalar.class::cast)
+                .filter(s -> !s.isNull() && !s.text().isBlank());
+    }
+
+    static Optional<String> text(PNode root, String... path) {
+        return scalar(root, path).map(s -> s.text().trim());
+    }
+
+    /** A boolean written as a YAML/JSON boolean or as on/off, yes/no, 1/0 text. */
+    Optional<Boolean> bool(PNode root, String... path) {
+        Optional<PNode> n = at(root, path);
+        if (n.isEmpty() || n.get() instanceof PScalar s && s.isNull()) {
+            return Optional.empty();
+        }
+        if (n.get() instanceof PScalar s) {
+            Optional<Boolean> b = parseBool(s.text());
+            if (b.isPresent()) {
+                return b;
+            }
+        }
+        ctx.error(format + " '" + String.join(".", path) + "' must be true or false, got " + n.get().describe(),
+                n.get().position());
+        return Optional.empty();
+    }
+
+    static Optional<Boolean> parseBool(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes", "y", "1" -> Optional.of(true);
+            case "false", "off", "no", "n", "0" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
+    /** A whole number, written as a number or as numeric text. */
+    Optional<Long> integer(PNode root, String... path) {
+        Optional<PNode> n = at(root, path);
+        if (n.isEmpty() || n.get() instanceof PScalar s && s.isNull()) {
+            return Optional.empty();
+        }
+        if (n.get() instanceof PScalar s && s.text().trim().matches("-?\\d{1,18}")) {
+            return Optional.of(Long.parseLong(s.text().trim()));
+        }
+        ctx.error(format + " '" + String.join(".", path) + "' must be a whole number, got " + n.get().describe(),
+                n.get().position());
+        return Optional.empty();
+    }
+
+    static SourcePosition position(PNode root, String... path) {
+        return at(root, path).map(PNode::position).orElse(root.position());
+    }
+}

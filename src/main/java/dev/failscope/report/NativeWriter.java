@@ -1,0 +1,188 @@
+package dev.failscope.report;
+
+import dev.failscope.model.Cluster;
+import dev.failscope.model.Dependency;
+import dev.failscope.model.Durations;
+import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.Ref;
+import dev.failscope.model.Replica;
+import dev.failscope.model.Server;
+import dev.failscope.model.ServerStatus;
+import dev.failscope.model.Service;
+import dev.failscope.model.SourcePosition;
+import dev.failscope.model.Topology;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes a topology (native or imported) as native {@code failscope/v1} YAML that loads back to the same servers,
+ * clusters, policies and services: one file per kind ({@code inventory.yaml}, {@code clusters.yaml},
+ * {@code failover.yaml}, {@code services.yaml}; empty kinds are left out). Every element carries a comment
+ * naming where it was read from. Strings are always double-quoted, so no value is re-typed on the way back.
+ * Output is deterministic: the topology's order, the same bytes for the same input.
+ */
+public final class NativeWriter {
+    private NativeWriter() {}
+
+    /** File name to YAML text, in write order. */
+    public static Map<String, String> write(Topology t) {
+        Map<String, String> files = new LinkedHashMap<>();
+        if (!t.servers().isEmpty() || t.authoritativeInventory().isPresent()) {
+            files.put("inventory.yaml", inventory(t));
+        }
+        if (!t.clusters().isEmpty()) {
+            files.put("clusters.yaml", documents(t.clusters().stream().map(NativeWriter::cluster).toList()));
+        }
+        if (!t.policies().isEmpty()) {
+            files.put("failover.yaml", documents(t.policies().stream().map(NativeWriter::policy).toList()));
+        }
+        if (!t.services().isEmpty()) {
+            files.put("services.yaml", documents(t.services().stream().map(NativeWriter::service).toList()));
+        }
+        return files;
+    }
+
+    private static String documents(List<String> docs) {
+        return String.join("---\n", docs);
+    }
+
+    private static String inventory(Topology t) {
+        StringBuilder sb = new StringBuilder("kind: inventory\n");
+        t.authoritativeInventory().ifPresent(p -> sb.append("authoritative: true   # ").append(p).append('\n'));
+        sb.append(t.servers().isEmpty() ? "servers: []\n" : "servers:\n");
+        for (Server s : t.servers()) {
+            sb.append("  # from ").append(s.position()).append('\n');
+            sb.append("  - name: ").append(q(s.name())).append('\n');
+            opt(sb, "    ", "address", s.address());
+            opt(sb, "    ", "region", s.region());
+            opt(sb, "    ", "zone", s.zone());
+            opt(sb, "    ", "host", s.host());
+            if (s.status() != ServerStatus.ACTIVE) {
+                sb.append("    status: ").append(s.status().label());
+                if (!s.statusPosition().equals(s.position())) {
+                    sb.append("   # ").append(s.statusPosition());
+                }
+                sb.append('\n');
+            }
+            if (s.noFailover()) {
+                sb.append("    no-failover: true\n");
+            }
+            if (!s.tags().isEmpty()) {
+                sb.append("    tags:\n");
+                new TreeMap<>(s.tags()).forEach((k, v) -> sb.append("      ").append(q(k)).append(": ").append(q(v))
+                        .append('\n'));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String cluster(Cluster c) {
+        StringBuilder sb = from(c.position()).append("kind: cluster\nname: ").append(q(c.name())).append('\n');
+        opt(sb, "", "engine", c.engine());
+        sb.append("primary: ").append(q(c.primary().name())).append('\n');
+        if (c.upstream() != null) {
+            sb.append("upstream: ").append(q(c.upstream().name())).append('\n');
+        }
+        sb.append(c.replicas().isEmpty() ? "replicas: []\n" : "replicas:\n");
+        for (Replica r : c.replicas()) {
+            sb.append("  - server: ").append(q(r.server().name())).append('\n');
+            if (r.source() != null) {
+                sb.append("    source: ").append(q(r.source().name())).append('\n');
+            }
+            sb.append("    mode: ").append(r.mode().label()).append('\n');
+            if (r.lag() != null) {
+                sb.append("    lag: ").append(Durations.format(r.lag())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String policy(FailoverPolicy p) {
+        StringBuilder sb = from(p.position()).append("kind: failover\ncluster: ").append(q(p.cluster().name()))
+                .append('\n');
+        sb.append("detection: ").append(Durations.format(p.detection())).append('\n');
+        sb.append("attempt-timeout: ").append(Durations.format(p.attemptTimeout())).append('\n');
+        if (p.maxLag() != null) {
+            sb.append("max-lag: ").append(Durations.format(p.maxLag())).append('\n');
+        }
+        if (p.maxLagBytes() != null) {
+            sb.append("max-lag-bytes: ").append(p.maxLagBytes()).append('\n');
+        }
+        if (p.requireSync()) {
+            sb.append("require-sync: true\n");
+        }
+        if (p.strictSync()) {
+            sb.append("strict-sync: true\n");
+        }
+        if (p.syncCount() != null) {
+            sb.append("sync-replicas: ").append(p.syncCount()).append('\n');
+        }
+        if (p.sameRegionOnly()) {
+            sb.append("same-region-only: true\n");
+        }
+        if (p.quorum() != null) {
+            sb.append("quorum: ").append(p.quorum()).append('\n');
+        }
+        names(sb, "monitors", p.monitors(), false);
+        names(sb, "candidates", p.candidates(), true);
+        return sb.toString();
+    }
+
+    private static void names(StringBuilder sb, String key, List<Ref> refs, boolean always) {
+        if (refs.isEmpty()) {
+            if (always) {
+                sb.append(key).append(": []\n");
+            }
+            return;
+        }
+        sb.append(key).append(":\n");
+        for (Ref r : refs) {
+            sb.append("  - ").append(q(r.name())).append("   # ").append(r.position()).append('\n');
+        }
+    }
+
+    private static String service(Service s) {
+        StringBuilder sb = from(s.position()).append("kind: service\nname: ").append(q(s.name())).append('\n');
+        sb.append("depends-on:\n");
+        for (Dependency d : s.dependsOn()) {
+            sb.append("  - ").append(d.kind() == Dependency.Kind.CLUSTER ? "cluster" : "server").append(": ")
+                    .append(q(d.target().name())).append('\n');
+            sb.append("    access: ").append(d.access().label()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static StringBuilder from(SourcePosition p) {
+        return new StringBuilder("# from ").append(p).append('\n');
+    }
+
+    private static void opt(StringBuilder sb, String indent, String key, String value) {
+        if (value != null) {
+            sb.append(indent).append(key).append(": ").append(q(value)).append('\n');
+        }
+    }
+
+    /** A YAML double-quoted scalar (JSON escaping is valid YAML). */
+    static String q(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.failscope.report.render;
+
+import dev.failscope.layout.Box;
+import dev.failscope.layout.Point;
+import dev.failscope.model.Severity;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+
+/** Small shapes the painters share: arrow heads, marks, badges, pills, hatching, fitted text. */
+final class Glyphs {
+    private Glyphs() {}
+
+    static Shape rounded(Box b, double arc) {
+        return new RoundRectangle2D.Double(b.x(), b.y(), b.width(), b.height(), arc, arc);
+    }
+
+    static void arrowHead(Graphics2D g, Point from, Point to, double size) {
+        double dx = to.x() - from.x();
+        double dy = to.y() - from.y();
+        double len = Math.hypot(dx, dy);
+        if (len == 0) {
+            return;
+        }
+        double ux = dx / len;
+        double uy = dy / len;
+        Path2D.Double head = new Path2D.Double();
+        head.moveTo(to.x(), to.y());
+        head.lineTo(to.x() - ux * size - uy * size * 0.5, to.y() - uy * size + ux * size * 0.5);
+        head.lineTo(to.x() - ux * size + uy * size * 0.5, to.y() - uy * size - ux * size * 0.5);
+        head.closePath();
+        g.fill(head);
+    }
+
+    /** A bold ✖ drawn as two strokes in a white disc with a red ring (no font needed). */
+    static void crossMark(Graphics2D g, double cx, double cy, double r) {
+        g.setColor(Palette.BACKGROUND);
+        g.fill(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        g.setColor(Palette.DANGER);
+        g.setStroke(new java.awt.BasicStroke((float) (r / 3.2), java.awt.BasicStroke.CAP_ROUND,
+                java.awt.BasicStroke.JOIN_ROUND));
+        double k = r * 0.5;
+        g.draw(new Line2D.Double(cx - k, cy - k, cx + k, cy + k));
+        g.draw(new Line2D.Double(cx - k, cy + k, cx + k, cy - k));
+        g.setStroke(Palette.THIN);
+        g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+    }
+
+    /** A numbered disc (failover order). */
+    static void orderDisc(Graphics2D g, double cx, double cy, String text, Color ring) {
+        double r = 8;
+        g.setColor(Palette.BACKGROUND);
+        g.fill(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        g.setColor(ring);
+        g.setStroke(new java.awt.BasicStroke(1.6f));
+        g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        centred(g, text, Palette.SMALL_BOLD, cx, cy);
+    }
+
+    /** Severity badge: error = circle, warning = triangle, info = square, each with its letter (and count). */
+    static void severityBadge(Graphics2D g, double cx, double cy, Severity severity, int count) {
+        String text = severity.name().substring(0, 1) + (count > 1 ? Integer.toString(count) : "");
+        double r = 9;
+        double w = Math.max(2 * r, 8 + g.getFontMetrics(Palette.SMALL_BOLD).stringWidth(text));
+        Shape shape = switch (severity) {
+            case ERROR -> new RoundRectangle2D.Double(cx - w / 2, cy - r, w, 2 * r, 2 * r, 2 * r);
+            case WARNING -> triangle(cx, cy, Math.max(w, 22) * 0.62);
+            case INFO -> new Rectangle2D.Double(cx - w / 2, cy - r, w, 2 * r);
+        };
+        Color c = switch (severity) {
+            case ERROR -> Palette.DANGER;
+            case WARNING -> Palette.WARN;
+            case INFO -> Palette.INFO;
+        };
+        g.setColor(c);
+        g.fill(shape);
+        g.setColor(Palette.BACKGROUND);
+        g.setStroke(new java.awt.BasicStroke(1.5f));
+        g.draw(shape);
+        centred(g, text, Palette.SMALL_BOLD, cx, severity == Severity.WARNING ? cy + 2 : cy);
+    }
+
+    private static Shape triangle(double cx, double cy, double r) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(cx, cy - r * 1.05);
+        p.lineTo(cx + r * 1.1, cy + r * 0.75);
+        p.lineTo(cx - r * 1.1, cy + r * 0.75);
+        p.closePath();
+        return p;
+    }
+
+    /** A small rounded tag with text, e.g. "MAINTENANCE"; returns its width. */
+    static double pill(Graphics2D g, double x, double y, String text, Color fill, Color ink) {
+        FontMetrics fm = g.getFontMetrics(Palette.SMALL_BOLD);
+        double w = fm.stringWidth(text) + 10;
+        double h = 14;
+        g.setColor(fill);
+        g.fill(new RoundRectangle2D.Double(x, y, w, h, h, h));
+        g.setColor(ink);
+        g.setFont(Palette.SMALL_BOLD);
+        g.drawString(text, (float) (x + 5), (float) (y + h - 3.5));
+        return w;
+    }
+
+    /** A crown above a box's top-left corner: the promoted primary. */
+    static void crown(Graphics2D g, double x, double y, double w) {
+        double h = w * 0.6;
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(x, y);
+        p.lineTo(x, y - h);
+        p.lineTo(x + w * 0.25, y - h * 0.45);
+        p.lineTo(x + w * 0.5, y - h * 1.05);
+        p.lineTo(x + w * 0.75, y - h * 0.45);
+        p.lineTo(x + w, y - h);
+        p.lineTo(x + w, y);
+        p.closePath();
+        g.setColor(new Color(0xF2C94C));
+        g.fill(p);
+        g.setColor(new Color(0x7A5B00));
+        g.setStroke(new java.awt.BasicStroke(1.4f));
+        g.draw(p);
+    }
+
+    /** Diagonal hatching inside {@code shape}. */
+    static void hatch(Graphics2D g, Shape shape, Box b, Color color, double spacing) {
+        Shape clip = g.getClip();
+        g.clip(shape);
+        g.setColor(color);
+        g.setStroke(new java.awt.BasicStroke(1f));
+        for (double d = -b.height(); d < b.width(); d += spacing) {
+            g.draw(new Line2D.Double(b.x() + d, b.maxY(), b.x() + d + b.height(), b.y()));
+        }
+        g.setClip(clip);
+    }
+
+    /** Draws text with its baseline at y, shortened with an ellipsis to fit maxWidth; returns the text. */
+    static String fitted(Graphics2D g, String text, Font font, double x, double y, double maxWidth) {
+        g.setFont(font);
+        String shown = fit(g.getFontMetrics(font), text, maxWidth);
+        g.drawString(shown, (float) x, (float) y);
+        return shown;
+    }
+
+    /**
+     * Draws text with its baseline at y in {@code font}, or in a smaller size (down to 9 px) when it does not
+     * fit, and only then shortened with an ellipsis; returns the text drawn and leaves that font set.
+     */
+    static String shrunk(Graphics2D g, String text, Font font, double x, double y, double maxWidth) {
+        Font f = font;
+        while (f.getSize2D() > 9 && g.getFontMetrics(f).stringWidth(text) > maxWidth) {
+            f = f.deriveFont(f.getSize2D() - 1);
+        }
+        return fitted(g, text, f, x, y, maxWidth);
+    }
+
+    static String fit(FontMetrics fm, String text, double maxWidth) {
+        if (fm.stringWidth(text) <= maxWidth) {
+            return text;
+        }
+        String ell = "…";
+        int n = text.length();
+        while (n > 1 && fm.stringWidth(text.substring(0, n) + ell) > maxWidth) {
+            n--;
+        }
+        return text.substring(0, n) + ell;
+    }
+
+    static void centred(Graphics2D g, String text, Font font, double cx, double cy) {
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics(font);
+        g.drawString(text, (float) (cx - fm.stringWidth(text) / 2.0),
+                (float) (cy + (fm.getAscent() - fm.getDescent()) / 2.0));
+    }
+
+    /** Text on a translucent white plate, centred on (cx, cy). */
+    static void label(Graphics2D g, String text, Font font, Color ink, double cx, double cy) {
+        FontMetrics fm = g.getFontMetrics(font);
+        double w = fm.stringWidth(text) + 6;
+        double h = fm.getAscent() + fm.getDescent() + 2;
+        g.setColor(Palette.LABEL_BG);
+        g.fill(new RoundRectangle2D.Double(cx - w / 2, cy - h / 2, w, h, 4, 4));
+        g.setColor(ink);
+        centred(g, text, font, cx, cy);
+    }
+}

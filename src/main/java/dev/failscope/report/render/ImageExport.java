@@ -1,0 +1,88 @@
+package dev.failscope.report.render;
+
+import dev.failscope.layout.Point;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Writes a {@link GraphPainter} page as PNG or SVG. Works headless. */
+public final class ImageExport {
+    /** PNGs are scaled down to stay under this many pixels (about 160 MB of ARGB). */
+    public static final long MAX_PIXELS = 40_000_000L;
+
+    public enum Format {
+        PNG, SVG;
+
+        /** The format named by a file's extension, if it is .png or .svg. */
+        public static java.util.Optional<Format> ofFile(Path file) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".png")) {
+                return java.util.Optional.of(PNG);
+            }
+            return name.endsWith(".svg") ? java.util.Optional.of(SVG) : java.util.Optional.empty();
+        }
+    }
+
+    /** Pixel size of a PNG at the requested scale. */
+    public record PixelSize(int width, int height, double scale) {}
+
+    private ImageExport() {}
+
+    /** The PNG size for {@code scale}, reduced so it stays under {@link #MAX_PIXELS}. */
+    public static PixelSize pixelSize(RenderInput input, double scale) {
+        Point page = new GraphPainter(input).pageSize();
+        double s = scale;
+        double pixels = page.x() * page.y() * s * s;
+        if (pixels > MAX_PIXELS) {
+            s = s * Math.sqrt(MAX_PIXELS / pixels);
+        }
+        return new PixelSize(Math.max(1, (int) Math.ceil(page.x() * s)), Math.max(1, (int) Math.ceil(page.y() * s)),
+                s);
+    }
+
+    public static BufferedImage image(RenderInput input, double scale) {
+        PixelSize size = pixelSize(input, scale);
+        BufferedImage img = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(size.scale(), size.scale());
+            new GraphPainter(input).paintPage(g);
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    public static void writePng(RenderInput input, double scale, Path file) throws IOException {
+        BufferedImage img = image(input, scale);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            if (!ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        }
+    }
+
+    /** The page as a standalone SVG document (no DOCTYPE; deterministic ids). */
+    public static String svg(RenderInput input) {
+        GraphPainter painter = new GraphPainter(input);
+        Point page = painter.pageSize();
+        SVGGraphics2D g = new SVGGraphics2D(page.x(), page.y());
+        g.setDefsKeyPrefix("failscope-");
+        painter.paintPage(g);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
+    }
+
+    public static void writeSvg(RenderInput input, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(svg(input));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.failscope.report.render;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A neutral picture of "what is up after a failure": which servers failed, how each cluster ended (and which
+ * server is its primary now), how each service ended. {@link SimulationOverlay} maps a simulation into this,
+ * so the painter needs nothing from the simulator. {@link #NONE} draws the topology as configured.
+ *
+ * @param servers  server name to state; servers not listed are up
+ * @param clusters cluster name to outcome; clusters not listed are unaffected
+ * @param services service name to state; services not listed are drawn without a state
+ */
+public record StateOverlay(Map<String, ServerState> servers, Map<String, ClusterOutcome> clusters,
+                           Map<String, ServiceState> services) {
+    public static final StateOverlay NONE = new StateOverlay(Map.of(), Map.of(), Map.of());
+
+    /** Up; stale (alive, but its replication source is gone); failed. */
+    public enum ServerState { UP, STALE, FAILED }
+
+    /** Ok; degraded (lost members or reads stale data); down (no writable primary). */
+    public enum ClusterState { OK, DEGRADED, DOWN }
+
+    public enum ServiceState { OK, DEGRADED, DOWN }
+
+    /**
+     * @param state      how the cluster ended
+     * @param primary    the writable primary at the end, or null when there is none
+     * @param failedOver true when {@code primary} was promoted during the scenario
+     */
+    public record ClusterOutcome(ClusterState state, String primary, boolean failedOver) {
+        public ClusterOutcome {
+            Objects.requireNonNull(state, "state");
+        }
+
+        public Optional<String> primaryOpt() {
+            return Optional.ofNullable(primary);
+        }
+    }
+
+    public StateOverlay {
+        servers = Map.copyOf(servers);
+        clusters = Map.copyOf(clusters);
+        services = Map.copyOf(services);
+    }
+
+    public boolean isEmpty() {
+        return servers.isEmpty() && clusters.isEmpty() && services.isEmpty();
+    }
+
+    public ServerState server(String name) {
+        return servers.getOrDefault(name, ServerState.UP);
+    }
+
+    public boolean failed(String server) {
+        return server(server) == ServerState.FAILED;
+    }
+
+    public Optional<ClusterOutcome> cluster(String name) {
+        return Optional.ofNullable(clusters.get(name));
+    }
+
+    public Optional<ServiceState> service(String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+
+    /** True when {@code server} was promoted to primary of some cluster in this scenario. */
+    public boolean promoted(String server) {
+        return clusters.values().stream().anyMatch(c -> c.failedOver() && server.equals(c.primary()));
+    }
+}

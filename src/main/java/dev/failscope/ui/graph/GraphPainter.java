@@ -1,0 +1,494 @@
+package dev.failscope.ui.graph;
+
+import dev.failscope.layout.Box;
+import dev.failscope.layout.EdgeRoute;
+import dev.failscope.layout.Lane;
+import dev.failscope.layout.Layout;
+import dev.failscope.layout.LayoutMetrics;
+import dev.failscope.layout.NodeBox;
+import dev.failscope.layout.NodeRole;
+import dev.failscope.layout.Point;
+import dev.failscope.model.EdgeKind;
+import dev.failscope.model.Node;
+import dev.failscope.model.Severity;
+import dev.failscope.ui.model.GraphOverlay;
+import dev.failscope.ui.model.GraphScene;
+import dev.failscope.ui.model.GraphScene.EdgeLook;
+import dev.failscope.ui.model.GraphScene.NodeLook;
+import dev.failscope.ui.model.Viewport;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws a {@link GraphScene} onto a canvas: only what the viewport shows (culling through the layout's spatial
+ * index), and with less detail when elements are small on screen.
+ */
+public final class GraphPainter {
+    /** At or above this scale: text, badges, arrow heads and dashes. */
+    public static final double LABELS = 0.42;
+    /** Below this scale: plain rectangles and straight lines, no membership or dependency edges. */
+    public static final double SIMPLE = 0.2;
+    /** Width of the legend box in pixels (the view leaves room for it when fitting). */
+    public static final double LEGEND_WIDTH = 300;
+
+    private static final Font NAME = Font.font("System", FontWeight.BOLD, 13);
+    private static final Font SMALL = Font.font("System", 11);
+    private static final Font SMALL_BOLD = Font.font("System", FontWeight.BOLD, 11);
+    private static final Font LANE = Font.font("System", FontWeight.BOLD, 15);
+    private static final Font BIG = Font.font("System", FontWeight.BOLD, 16);
+
+    /** What to draw besides the scene itself. */
+    public record State(Node selected, Node hovered, GraphOverlay overlay, double pulse, boolean legend,
+                        Palette palette) {
+    }
+
+    private GraphicsContext gc;
+    private Palette p;
+    private double scale;
+    private GraphOverlay overlay;
+
+    /** Paints one frame and returns how many boxes were drawn (for the benchmark). */
+    public int paint(GraphicsContext g, double w, double h, GraphScene scene, Viewport vp, State state) {
+        this.gc = g;
+        this.p = state.palette();
+        this.scale = vp.scale();
+        this.overlay = state.overlay();
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        gc.setFill(p.background());
+        gc.fillRect(0, 0, w, h);
+        gc.setTransform(scale, 0, 0, scale, vp.tx(), vp.ty());
+        Box vis = vp.visible(w, h);
+        Layout layout = scene.layout();
+        lanes(layout, vis);
+        List<NodeBox> boxes = layout.nodesIn(vis.x(), vis.y(), vis.width(), vis.height());
+        for (NodeBox nb : boxes) {
+            if (nb.role() == NodeRole.CLUSTER) {
+                cluster(nb, scene.look(nb.node()));
+            }
+        }
+        for (EdgeRoute r : layout.edgesIn(vis.x(), vis.y(), vis.width(), vis.height())) {
+            edge(r, scene.look(r.edge()), layout);
+        }
+        repointed(layout);
+        for (NodeBox nb : boxes) {
+            switch (nb.role()) {
+                case CLUSTER -> { }
+                case SERVICE -> service(nb, scene.look(nb.node()));
+                default -> server(nb, scene.look(nb.node()));
+            }
+        }
+        for (NodeBox nb : boxes) {
+            highlight(nb, state);
+        }
+        gc.setTransform(1, 0, 0, 1, 0, 0);
+        if (state.legend()) {
+            Legend.draw(gc, p, h, overlay.active());
+        }
+        return boxes.size();
+    }
+
+    private double px(double pixels) {
+        return pixels / scale;
+    }
+
+    private boolean labels() {
+        return scale >= LABELS;
+    }
+
+    private boolean simple() {
+        return scale < SIMPLE;
+    }
+
+    private void lanes(Layout layout, Box vis) {
+        Box band = layout.serviceBand();
+        if (band.height() > 0 && band.intersects(vis.x(), vis.y(), vis.width(), vis.height())) {
+            gc.setFill(p.band());
+            gc.fillRect(band.x(), band.y(), band.width(), band.height());
+            if (labels()) {
+                text("SERVICES", band.x() + 12, band.y() + 14, SMALL_BOLD, p.laneSubText(), TextAlignment.LEFT);
+            }
+        }
+        int i = 0;
+        for (Lane lane : layout.lanes()) {
+            Box b = lane.bounds();
+            i++;
+            if (!b.intersects(vis.x(), vis.y(), vis.width(), vis.height())) {
+                continue;
+            }
+            gc.setFill(i % 2 == 0 ? p.laneB() : p.laneA());
+            gc.fillRect(b.x(), b.y(), b.width(), b.height());
+            gc.setStroke(p.clusterStroke().deriveColor(0, 1, 1, 0.35));
+            gc.setLineWidth(px(1));
+            gc.strokeLine(b.maxX(), b.y(), b.maxX(), b.maxY());
+            Box hdr = lane.header();
+            if (scale >= SIMPLE / 2) {
+                double s = Math.max(1, 0.5 / scale);
+                gc.save();
+                gc.translate(hdr.x() + 12, hdr.y() + 6);
+                gc.scale(s, s);
+                text(lane.regionLabel().toUpperCase(java.util.Locale.ROOT), 0, 8, SMALL_BOLD, p.laneSubText(),
+                        TextAlignment.LEFT);
+                text(lane.zoneLabel(), 0, 27, LANE, p.laneText(), TextAlignment.LEFT);
+                gc.restore();
+            }
+        }
+    }
+
+    private void cluster(NodeBox nb, NodeLook look) {
+        Box b = nb.box();
+        boolean down = overlay.clustersDown().contains(nb.node().name());
+        if (simple()) {
+            gc.setFill(down ? p.dangerFill() : p.clusterFill());
+            gc.fillRect(b.x(), b.y(), b.width(), b.height());
+            gc.setStroke(down ? p.danger() : p.clusterStroke());
+            gc.setLineWidth(px(1));
+            gc.strokeRect(b.x(), b.y(), b.width(), b.height());
+            return;
+        }
+        double arc = 14;
+        gc.setFill(down ? p.dangerFill() : p.clusterFill());
+        gc.fillRoundRect(b.x(), b.y(), b.width(), b.height(), arc, arc);
+        gc.setFill(down ? p.danger().deriveColor(0, 1, 1, 0.25) : p.clusterHeader());
+        gc.fillRoundRect(b.x(), b.y(), b.width(), LayoutMetrics.CLUSTER_HEADER, arc, arc);
+        gc.fillRect(b.x(), b.y() + LayoutMetrics.CLUSTER_HEADER / 2, b.width(), LayoutMetrics.CLUSTER_HEADER / 2);
+        gc.setStroke(down ? p.danger() : p.clusterStroke());
+        gc.setLineWidth(px(down ? 3 : 1.5));
+        if (nb.node().missing()) {
+            gc.setLineDashes(px(6), px(4));
+        }
+        gc.strokeRoundRect(b.x(), b.y(), b.width(), b.height(), arc, arc);
+        gc.setLineDashes();
+        if (labels()) {
+            String name = nb.node().missing() ? "missing: " + nb.node().name() : nb.node().name();
+            text("⛁ " + fit(name, b.width() - 90, 13), b.x() + 10, b.y() + 15, NAME, p.text(), TextAlignment.LEFT);
+            if (down) {
+                pill("✖ NO PRIMARY", b.maxX() - (look.worst() != null ? 44 : 8), b.y() + 14, p.danger(),
+                        Color.WHITE, true);
+            } else if (!look.subtitle().isEmpty()) {
+                double room = look.worst() != null ? 44 : 10;
+                text(look.subtitle(), b.maxX() - room, b.y() + 15, SMALL, p.subText(), TextAlignment.RIGHT);
+            }
+            severityBadge(look, b.maxX(), b.y());
+        }
+    }
+
+    private void server(NodeBox nb, NodeLook look) {
+        Box b = nb.box();
+        String name = nb.node().name();
+        boolean failed = overlay.failed().contains(name);
+        if (simple()) {
+            gc.setFill(look.ghost() ? p.background() : look.decommissioned() ? p.decommFill()
+                    : failed ? p.dangerFill() : p.serverFill());
+            gc.fillRect(b.x(), b.y(), b.width(), b.height());
+            gc.setStroke(look.ghost() || failed || look.worst() == Severity.ERROR ? p.danger() : p.serverStroke());
+            gc.setLineWidth(px(1));
+            gc.strokeRect(b.x(), b.y(), b.width(), b.height());
+            return;
+        }
+        double arc = 8;
+        if (look.ghost()) {
+            gc.setStroke(p.danger());
+            gc.setLineWidth(px(1.5));
+            gc.setLineDashes(px(6), px(4));
+            gc.strokeRoundRect(b.x(), b.y(), b.width(), b.height(), arc, arc);
+            gc.setLineDashes();
+            if (labels()) {
+                text(fit("missing: " + name, b.width() - 12, 13), b.centerX(), b.y() + 18, NAME, p.danger(),
+                        TextAlignment.CENTER);
+                text("declared nowhere", b.centerX(), b.y() + 36, SMALL, p.subText(), TextAlignment.CENTER);
+            }
+            severityBadge(look, b.maxX(), b.y());
+            return;
+        }
+        gc.setFill(look.decommissioned() ? p.decommFill() : failed ? p.dangerFill() : p.serverFill());
+        gc.fillRoundRect(b.x(), b.y(), b.width(), b.height(), arc, arc);
+        if (look.decommissioned()) {
+            hatch(b);
+        }
+        gc.setStroke(failed ? p.danger() : nb.role() == NodeRole.PRIMARY ? p.replication() : p.serverStroke());
+        gc.setLineWidth(px(nb.role() == NodeRole.PRIMARY ? 2 : 1.2));
+        gc.strokeRoundRect(b.x(), b.y(), b.width(), b.height(), arc, arc);
+        if (labels()) {
+            String shown = fit(name, b.width() - 16, 13);
+            Color ink = look.decommissioned() ? p.subText() : p.text();
+            text(shown, b.centerX(), b.y() + 17, NAME, ink, TextAlignment.CENTER);
+            if (look.decommissioned()) {
+                double half = Math.min(b.width() - 16, shown.length() * 7.4) / 2;
+                gc.setStroke(ink);
+                gc.setLineWidth(px(1.5));
+                gc.strokeLine(b.centerX() - half, b.y() + 17, b.centerX() + half, b.y() + 17);
+                text("decommissioned", b.centerX(), b.y() + 36, SMALL_BOLD, p.text(), TextAlignment.CENTER);
+            } else {
+                String role = switch (nb.role()) {
+                    case PRIMARY -> "primary";
+                    case REPLICA -> "replica";
+                    default -> "";
+                };
+                if (overlay.promoted().contains(name)) {
+                    role = "♛ new primary";
+                }
+                String sub = role.isEmpty() ? look.subtitle() : role + (look.subtitle().isEmpty() ? ""
+                        : " · " + look.subtitle());
+                text(fit(sub, b.width() - 12, 11), b.centerX(), b.y() + 36, SMALL, p.subText(), TextAlignment.CENTER);
+            }
+            badges(look, b);
+            severityBadge(look, b.maxX(), b.y());
+        }
+        simulation(nb, failed);
+    }
+
+    private void simulation(NodeBox nb, boolean failed) {
+        Box b = nb.box();
+        String name = nb.node().name();
+        if (failed) {
+            gc.setStroke(p.danger());
+            gc.setLineWidth(px(3));
+            gc.strokeLine(b.x() + 4, b.y() + 4, b.maxX() - 4, b.maxY() - 4);
+            gc.strokeLine(b.maxX() - 4, b.y() + 4, b.x() + 4, b.maxY() - 4);
+            if (labels()) {
+                pill("✖ FAILED", b.x(), b.y() - 13, p.danger(), Color.WHITE, false);
+            }
+        }
+        if (overlay.promoted().contains(name) && labels()) {
+            pill("♛ PROMOTED", b.x(), b.y() - 13, p.ok(), Color.WHITE, false);
+        }
+        String reason = overlay.skipped().get(name);
+        if (reason != null && labels()) {
+            callout("skipped: " + reason, b);
+        }
+    }
+
+    /** Replication edges that moved to a promoted primary: drawn from the new primary to the replica. */
+    private void repointed(Layout layout) {
+        overlay.repointed().forEach((replica, source) -> {
+            var to = layout.box(dev.failscope.model.NodeKind.SERVER, replica);
+            var from = layout.box(dev.failscope.model.NodeKind.SERVER, source);
+            if (to.isEmpty() || from.isEmpty()) {
+                return;
+            }
+            Box a = from.get().box();
+            Box b = to.get().box();
+            Point start = new Point(a.centerX(), a.centerY() < b.centerY() ? a.maxY() : a.y());
+            Point end = new Point(b.centerX(), a.centerY() < b.centerY() ? b.y() : b.maxY());
+            if (Math.abs(a.centerY() - b.centerY()) < 1) {
+                start = new Point(a.centerX() < b.centerX() ? a.maxX() : a.x(), a.centerY());
+                end = new Point(a.centerX() < b.centerX() ? b.x() : b.maxX(), b.centerY());
+            }
+            gc.setStroke(p.ok());
+            gc.setLineWidth(px(2.5));
+            gc.strokeLine(start.x(), start.y(), end.x(), end.y());
+            arrow(start, end, p.ok());
+            if (labels()) {
+                text("↪ re-pointed", (start.x() + end.x()) / 2, (start.y() + end.y()) / 2 - 8, SMALL_BOLD, p.ok(),
+                        TextAlignment.CENTER);
+            }
+        });
+    }
+
+    private void callout(String message, Box b) {
+        String msg = "✖ " + message;
+        double w = msg.length() * 6.6 + 16;
+        double x = b.centerX() - w / 2;
+        double y = b.maxY() + 8;
+        gc.setFill(p.dangerFill());
+        gc.fillRoundRect(x, y, w, 22, 8, 8);
+        gc.setStroke(p.danger());
+        gc.setLineWidth(px(1.5));
+        gc.strokeRoundRect(x, y, w, 22, 8, 8);
+        gc.strokeLine(b.centerX(), y, b.centerX(), b.maxY());
+        text(msg, b.centerX(), y + 11, SMALL_BOLD, p.danger(), TextAlignment.CENTER);
+    }
+
+    private void service(NodeBox nb, NodeLook look) {
+        Box b = nb.box();
+        GraphOverlay.ServiceHealth health = overlay.services().get(nb.node().name());
+        Color stroke = health == GraphOverlay.ServiceHealth.DOWN ? p.danger()
+                : health == GraphOverlay.ServiceHealth.DEGRADED ? p.warning() : p.serviceStroke();
+        gc.setFill(health == GraphOverlay.ServiceHealth.DOWN ? p.dangerFill() : p.serviceFill());
+        if (simple()) {
+            gc.fillRect(b.x(), b.y(), b.width(), b.height());
+            return;
+        }
+        gc.fillRoundRect(b.x(), b.y(), b.width(), b.height(), b.height(), b.height());
+        gc.setStroke(stroke);
+        gc.setLineWidth(px(health == GraphOverlay.ServiceHealth.DOWN ? 2.5 : 1.5));
+        gc.strokeRoundRect(b.x(), b.y(), b.width(), b.height(), b.height(), b.height());
+        if (labels()) {
+            text(fit(nb.node().name(), b.width() - 24, 13), b.centerX(), b.y() + 15, NAME, p.text(),
+                    TextAlignment.CENTER);
+            String sub = health != null ? health.label() : "service";
+            text(sub, b.centerX(), b.y() + 31, health != null ? SMALL_BOLD : SMALL,
+                    health == null ? p.subText() : stroke, TextAlignment.CENTER);
+            severityBadge(look, b.maxX() - 6, b.y());
+        }
+    }
+
+    private void edge(EdgeRoute r, EdgeLook look, Layout layout) {
+        EdgeKind kind = look.kind();
+        if (kind == EdgeKind.MEMBERSHIP) {
+            return; // members sit inside their cluster box
+        }
+        if (simple() && (kind == EdgeKind.DEPENDENCY || scale < SIMPLE / 2)) {
+            return;
+        }
+        Color color = switch (kind) {
+            case FAILOVER -> look.broken() ? p.danger() : p.failover();
+            case REPLICATION -> p.replication();
+            default -> p.edge();
+        };
+        boolean failedSource = kind == EdgeKind.REPLICATION && overlay.failed().contains(r.edge().from().name());
+        gc.setStroke(failedSource ? p.danger().deriveColor(0, 1, 1, 0.5) : color);
+        double width = switch (kind) {
+            case REPLICATION -> look.strong() ? 3 : 1.5;
+            case FAILOVER -> look.broken() ? 2.2 : 1.6;
+            default -> 1;
+        };
+        gc.setLineWidth(px(width));
+        List<Point> pts = r.points();
+        if (simple()) {
+            gc.strokeLine(pts.get(0).x(), pts.get(0).y(), pts.get(pts.size() - 1).x(), pts.get(pts.size() - 1).y());
+            return;
+        }
+        if (kind == EdgeKind.FAILOVER) {
+            gc.setLineDashes(px(7), px(5));
+        } else if (failedSource) {
+            gc.setLineDashes(px(2), px(4));
+        }
+        gc.beginPath();
+        gc.moveTo(pts.get(0).x(), pts.get(0).y());
+        for (int i = 1; i < pts.size(); i++) {
+            gc.lineTo(pts.get(i).x(), pts.get(i).y());
+        }
+        gc.stroke();
+        gc.setLineDashes();
+        arrow(pts.get(pts.size() - 2), pts.get(pts.size() - 1), color);
+        if (labels()) {
+            edgeLabel(r, look, color);
+        }
+    }
+
+    private void edgeLabel(EdgeRoute r, EdgeLook look, Color color) {
+        Point at = r.label();
+        if (look.kind() == EdgeKind.FAILOVER) {
+            String t = look.broken() ? "✖ " + look.label() : look.label();
+            double w = look.broken() ? 30 : 20;
+            gc.setFill(look.broken() ? p.dangerFill() : p.background());
+            gc.fillRoundRect(at.x() - w / 2, at.y() - 10, w, 20, 20, 20);
+            gc.setStroke(color);
+            gc.setLineWidth(px(1.5));
+            gc.strokeRoundRect(at.x() - w / 2, at.y() - 10, w, 20, 20, 20);
+            text(t, at.x(), at.y(), SMALL_BOLD, color, TextAlignment.CENTER);
+        } else if (!look.label().isEmpty()) {
+            double w = look.label().length() * 6.2 + 10;
+            gc.setFill(p.background().deriveColor(0, 1, 1, 0.85));
+            gc.fillRoundRect(at.x() - w / 2, at.y() - 8, w, 16, 8, 8);
+            text(look.label(), at.x(), at.y(), SMALL, color, TextAlignment.CENTER);
+        }
+    }
+
+    private void arrow(Point from, Point to, Color color) {
+        double dx = to.x() - from.x();
+        double dy = to.y() - from.y();
+        double len = Math.hypot(dx, dy);
+        if (len < 1e-6) {
+            return;
+        }
+        double ux = dx / len;
+        double uy = dy / len;
+        double size = 9;
+        double bx = to.x() - ux * size;
+        double by = to.y() - uy * size;
+        gc.setFill(color);
+        gc.fillPolygon(new double[] {to.x(), bx - uy * size * 0.5, bx + uy * size * 0.5},
+                new double[] {to.y(), by + ux * size * 0.5, by - ux * size * 0.5}, 3);
+    }
+
+    private void highlight(NodeBox nb, State state) {
+        Box b = nb.box();
+        boolean trying = overlay.isTrying(nb.node().name());
+        if (trying) {
+            double a = 0.35 + 0.65 * state.pulse();
+            gc.setStroke(p.warning().deriveColor(0, 1, 1, a));
+            gc.setLineWidth(px(3 + 5 * state.pulse()));
+            double g = 4 + 6 * state.pulse();
+            gc.strokeRoundRect(b.x() - g, b.y() - g, b.width() + 2 * g, b.height() + 2 * g, 14, 14);
+            if (labels()) {
+                pill("⟳ trying", b.x(), b.y() - 13 - 4 - 6 * state.pulse(), p.warning(), Color.BLACK, false);
+            }
+        }
+        if (nb.node().equals(state.selected())) {
+            gc.setStroke(p.accent());
+            gc.setLineWidth(px(3));
+            gc.strokeRoundRect(b.x() - 3, b.y() - 3, b.width() + 6, b.height() + 6, 12, 12);
+        } else if (nb.node().equals(state.hovered())) {
+            gc.setStroke(p.accent().deriveColor(0, 1, 1, 0.5));
+            gc.setLineWidth(px(2));
+            gc.strokeRoundRect(b.x() - 2, b.y() - 2, b.width() + 4, b.height() + 4, 10, 10);
+        }
+    }
+
+    private void hatch(Box b) {
+        gc.save();
+        gc.beginPath();
+        gc.rect(b.x(), b.y(), b.width(), b.height());
+        gc.clip();
+        gc.setStroke(p.hatch().deriveColor(0, 1, 1, 0.55));
+        gc.setLineWidth(px(1));
+        for (double d = -b.height(); d < b.width(); d += 10) {
+            gc.strokeLine(b.x() + d, b.maxY(), b.x() + d + b.height(), b.y());
+        }
+        gc.restore();
+    }
+
+    private void badges(NodeLook look, Box b) {
+        double x = b.x() + 4;
+        for (String badge : look.badges()) {
+            double w = pill(badge, x, b.maxY() - 2, p.warning(), Color.BLACK, false);
+            x += w + 4;
+        }
+    }
+
+    private void severityBadge(NodeLook look, double right, double top) {
+        if (look.worst() == null || !labels()) {
+            return;
+        }
+        Color c = look.worst() == Severity.ERROR ? p.danger() : look.worst() == Severity.WARNING ? p.warning()
+                : p.accent();
+        String t = dev.failscope.ui.model.Icons.severity(look.worst().label()) + (look.findings() > 1
+                ? " " + look.findings() : "");
+        double w = Math.max(20, t.length() * 7 + 10);
+        gc.setFill(c);
+        gc.fillRoundRect(right - w + 6, top - 8, w, 18, 18, 18);
+        text(t, right - w / 2 + 6, top + 1, SMALL_BOLD, look.worst() == Severity.WARNING ? Color.BLACK : Color.WHITE,
+                TextAlignment.CENTER);
+    }
+
+    /** A small rounded label; left-aligned at x (or right-aligned when {@code right}); returns its width. */
+    private double pill(String t, double x, double cy, Color fill, Color ink, boolean right) {
+        double w = t.length() * 6.6 + 10;
+        double left = right ? x - w : x;
+        gc.setFill(fill);
+        gc.fillRoundRect(left, cy - 8, w, 16, 16, 16);
+        text(t, left + w / 2, cy, SMALL_BOLD, ink, TextAlignment.CENTER);
+        return w;
+    }
+
+    private void text(String t, double x, double y, Font font, Color color, TextAlignment align) {
+        gc.setFont(font);
+        gc.setFill(color);
+        gc.setTextAlign(align);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(t, x, y);
+    }
+
+    /** Shortens text to roughly fit a width, with an ellipsis. */
+    static String fit(String t, double width, double fontSize) {
+        int max = (int) Math.max(3, width / (fontSize * 0.58));
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+    }
+}

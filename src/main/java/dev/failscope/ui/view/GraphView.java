@@ -1,0 +1,340 @@
+package dev.failscope.ui.view;
+
+import dev.failscope.layout.Box;
+import dev.failscope.layout.Lane;
+import dev.failscope.layout.NodeBox;
+import dev.failscope.model.Node;
+import dev.failscope.model.NodeKind;
+import dev.failscope.ui.graph.GraphPainter;
+import dev.failscope.ui.graph.Palette;
+import dev.failscope.ui.model.GraphOverlay;
+import dev.failscope.ui.model.GraphScene;
+import dev.failscope.ui.model.GraphViewModel;
+import dev.failscope.ui.model.MainViewModel;
+import dev.failscope.ui.model.Viewport;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+
+/**
+ * The topology graph: a Canvas drawing the core layout through {@link GraphPainter}. Pan by dragging, zoom
+ * with the wheel, pinch or +/−, click to select, hover for the key facts, right-click for simulation.
+ */
+public final class GraphView {
+    private final MainViewModel main;
+    private final GraphViewModel vm;
+    private final Canvas canvas = new Canvas();
+    private final Pane canvasPane = new Pane(canvas);
+    private final StackPane root = new StackPane();
+    private final GraphPainter painter = new GraphPainter();
+    private final BooleanProperty legendShown = new SimpleBooleanProperty(this, "legendShown", true);
+    private final Tooltip tooltip = new Tooltip();
+    private final ContextMenu menu = new ContextMenu();
+    private Viewport viewport = Viewport.IDENTITY;
+    private Palette palette = Palette.LIGHT;
+    private Node hovered;
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+    private boolean dragged;
+    private boolean paintScheduled;
+    private List<String> shownFiles = List.of();
+    private double pulse;
+    private final AnimationTimer pulser;
+    private Consumer<String> onSimulateLoss = s -> { };
+    private Consumer<String> onAddFailure = s -> { };
+    private BiConsumer<String, String> onSimulateZoneLoss = (region, zone) -> { };
+
+    GraphView(MainViewModel main, GraphViewModel vm) {
+        this.main = main;
+        this.vm = vm;
+        root.setId("graph");
+        canvas.setId("graph-canvas");
+        canvas.setFocusTraversable(true);
+        root.setMinSize(200, 150);
+        canvasPane.setMinSize(0, 0);
+        canvas.widthProperty().bind(canvasPane.widthProperty());
+        canvas.heightProperty().bind(canvasPane.heightProperty());
+        canvas.widthProperty().addListener((o, a, b) -> sizeChanged(a.doubleValue()));
+        canvas.heightProperty().addListener((o, a, b) -> sizeChanged(a.doubleValue()));
+        ProgressIndicator laying = new ProgressIndicator();
+        laying.setMaxSize(48, 48);
+        laying.visibleProperty().bind(vm.layingProperty().or(main.loadingProperty()));
+        laying.setMouseTransparent(true);
+        Label empty = new Label("Open a topology: File → Open (Ctrl+O), or drop files or folders here.");
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.sceneProperty().get().map(s -> s.topology().isEmpty()).orElse(true)
+                        && !main.loadingProperty().get(), vm.sceneProperty(), main.loadingProperty()));
+        empty.setMouseTransparent(true);
+        root.getChildren().addAll(canvasPane, empty, laying);
+        tooltip.setShowDelay(Duration.millis(250));
+        tooltip.setShowDuration(Duration.seconds(20));
+
+        vm.sceneProperty().addListener((o, a, s) -> sceneChanged(s));
+        vm.overlayProperty().addListener((o, a, s) -> overlayChanged(s));
+        main.selectionProperty().addListener((o, a, n) -> {
+            ensureVisible(n);
+            repaint();
+        });
+        legendShown.addListener((o, a, b) -> repaint());
+        installMouse();
+        pulser = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse = (Math.sin(now / 1e9 * Math.PI * 1.6) + 1) / 2;
+                repaint();
+            }
+        };
+    }
+
+    private void installMouse() {
+        canvas.setOnMousePressed(e -> {
+            pressX = lastX = e.getX();
+            pressY = lastY = e.getY();
+            dragged = false;
+            menu.hide();
+            canvas.requestFocus();
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (Math.hypot(e.getX() - pressX, e.getY() - pressY) > 3) {
+                dragged = true;
+            }
+            viewport = viewport.panBy(e.getX() - lastX, e.getY() - lastY);
+            lastX = e.getX();
+            lastY = e.getY();
+            repaint();
+        });
+        canvas.setOnMouseClicked(this::clicked);
+        canvas.setOnScroll(e -> {
+            if (e.getDeltaY() != 0) {
+                zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+            }
+            e.consume();
+        });
+        canvas.setOnZoom(e -> zoomAt(e.getZoomFactor(), e.getX(), e.getY()));
+        canvas.setOnMouseMoved(this::hover);
+        canvas.setOnMouseExited(e -> {
+            hovered = null;
+            tooltip.hide();
+            repaint();
+        });
+        canvas.setOnContextMenuRequested(e -> contextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
+    }
+
+    private void clicked(MouseEvent e) {
+        if (dragged || e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        Optional<Node> hit = nodeAt(e.getX(), e.getY());
+        if (e.isShiftDown() && hit.isPresent() && hit.get().kind() == NodeKind.SERVER) {
+            onAddFailure.accept(hit.get().name());
+            return;
+        }
+        main.select(hit.orElse(null));
+    }
+
+    private void hover(MouseEvent e) {
+        Node n = nodeAt(e.getX(), e.getY()).orElse(null);
+        if (java.util.Objects.equals(n, hovered)) {
+            return;
+        }
+        hovered = n;
+        repaint();
+        Optional<GraphScene> s = vm.sceneProperty().get();
+        if (n == null || s.isEmpty()) {
+            tooltip.hide();
+            Tooltip.uninstall(canvas, tooltip);
+            return;
+        }
+        tooltip.setText(s.get().look(n).tooltip());
+        Tooltip.install(canvas, tooltip);
+    }
+
+    private void contextMenu(double x, double y, double screenX, double screenY) {
+        menu.getItems().clear();
+        Optional<Node> hit = nodeAt(x, y);
+        if (hit.isPresent() && hit.get().kind() == NodeKind.SERVER && !hit.get().missing()) {
+            String name = hit.get().name();
+            main.select(hit.get());
+            MenuItem loss = new MenuItem("Simulate loss of " + name + "  (K)");
+            loss.setOnAction(e -> onSimulateLoss.accept(name));
+            MenuItem add = new MenuItem("Add " + name + " to the failure scenario  (Shift+click)");
+            add.setOnAction(e -> onAddFailure.accept(name));
+            menu.getItems().addAll(loss, add);
+        }
+        vm.sceneProperty().get().flatMap(s -> s.layout().laneAt(viewport.toWorldX(x), viewport.toWorldY(y)))
+                .filter(l -> l.zone() != null && l.region() != null).ifPresent(lane -> {
+                    MenuItem zone = new MenuItem("Simulate zone loss: " + lane.label());
+                    zone.setOnAction(e -> onSimulateZoneLoss.accept(lane.region(), lane.zone()));
+                    menu.getItems().add(zone);
+                });
+        if (!menu.getItems().isEmpty()) {
+            menu.show(canvas, screenX, screenY);
+        }
+    }
+
+    private Optional<Node> nodeAt(double x, double y) {
+        return vm.sceneProperty().get().flatMap(s -> s.layout().nodeAt(viewport.toWorldX(x), viewport.toWorldY(y)))
+                .map(NodeBox::node);
+    }
+
+    /** The lane under a screen point (tests and the context menu). */
+    Optional<Lane> laneAt(double x, double y) {
+        return vm.sceneProperty().get().flatMap(s -> s.layout().laneAt(viewport.toWorldX(x), viewport.toWorldY(y)));
+    }
+
+    private void sceneChanged(Optional<GraphScene> scene) {
+        List<String> files = scene.map(s -> s.topology().files()).orElse(List.of());
+        if (!files.equals(shownFiles)) {
+            shownFiles = files;
+            fit();
+        }
+        repaint();
+    }
+
+    private void overlayChanged(GraphOverlay overlay) {
+        if (overlay.trying() != null) {
+            pulser.start();
+        } else {
+            pulser.stop();
+            pulse = 0;
+        }
+        repaint();
+    }
+
+    private void sizeChanged(double oldSize) {
+        if (oldSize <= 1) {
+            fit();
+        }
+        repaint();
+    }
+
+    void fit() {
+        // Leave the legend's column free when there is room for it, so it does not cover the graph.
+        double left = legendShown.get() && canvas.getWidth() > 900 ? dev.failscope.ui.graph.GraphPainter.LEGEND_WIDTH
+                + 12 : 0;
+        vm.sceneProperty().get().ifPresent(s -> viewport = Viewport.fit(s.layout().bounds(),
+                canvas.getWidth() - left, canvas.getHeight(), 24).panBy(left, 0));
+        repaint();
+    }
+
+    void zoomBy(double factor) {
+        zoomAt(factor, canvas.getWidth() / 2, canvas.getHeight() / 2);
+    }
+
+    private void zoomAt(double factor, double x, double y) {
+        viewport = viewport.zoomAt(factor, x, y);
+        repaint();
+    }
+
+    /** Centres the node at a readable zoom. */
+    void centreOn(Node node) {
+        vm.sceneProperty().get().flatMap(s -> s.layout().box(node)).ifPresent(nb -> {
+            Box b = nb.box();
+            viewport = viewport.centreOn(b.centerX(), b.centerY(), canvas.getWidth(), canvas.getHeight(), 0.6);
+            repaint();
+        });
+    }
+
+    private void ensureVisible(Node node) {
+        if (node == null) {
+            return;
+        }
+        vm.sceneProperty().get().flatMap(s -> s.layout().box(node)).ifPresent(nb -> {
+            Box vis = viewport.visible(canvas.getWidth(), canvas.getHeight());
+            if (!vis.contains(nb.box()) || viewport.scale() < GraphPainter.LABELS) {
+                centreOn(node);
+            }
+        });
+    }
+
+    /** Coalesces repaint requests into one paint per pulse. */
+    void repaint() {
+        if (paintScheduled) {
+            return;
+        }
+        paintScheduled = true;
+        Platform.runLater(() -> {
+            paintScheduled = false;
+            paintNow();
+        });
+    }
+
+    /** Paints immediately; returns the number of boxes drawn. */
+    public int paintNow() {
+        Optional<GraphScene> s = vm.sceneProperty().get();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (s.isEmpty() || w < 1 || h < 1) {
+            canvas.getGraphicsContext2D().setFill(palette.background());
+            canvas.getGraphicsContext2D().fillRect(0, 0, w, h);
+            return 0;
+        }
+        return painter.paint(canvas.getGraphicsContext2D(), w, h, s.get(), viewport,
+                new GraphPainter.State(main.selectionProperty().get(), hovered, vm.overlayProperty().get(), pulse,
+                        legendShown.get(), palette));
+    }
+
+    javafx.scene.Parent node() {
+        return root;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    public GraphViewModel viewModel() {
+        return vm;
+    }
+
+    public Viewport viewport() {
+        return viewport;
+    }
+
+    public void setViewport(Viewport v) {
+        viewport = v;
+        repaint();
+    }
+
+    BooleanProperty legendShownProperty() {
+        return legendShown;
+    }
+
+    void setDark(boolean dark) {
+        palette = dark ? Palette.DARK : Palette.LIGHT;
+        repaint();
+    }
+
+    void onSimulateLoss(Consumer<String> action) {
+        onSimulateLoss = action;
+    }
+
+    void onAddFailure(Consumer<String> action) {
+        onAddFailure = action;
+    }
+
+    void onSimulateZoneLoss(BiConsumer<String, String> action) {
+        onSimulateZoneLoss = action;
+    }
+
+    void close() {
+        pulser.stop();
+    }
+}

@@ -1,0 +1,288 @@
+package dev.failscope.ui.view;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.failscope.ui.FileWatcher;
+import dev.failscope.ui.model.DetailsViewModel;
+import dev.failscope.ui.model.FindingsViewModel;
+import dev.failscope.ui.model.GraphViewModel;
+import dev.failscope.ui.model.MainViewModel;
+import dev.failscope.ui.model.RecentFiles;
+import dev.failscope.ui.model.SimulationViewModel;
+import dev.failscope.ui.model.UiSettings;
+import dev.failscope.ui.model.UiSettings.Theme;
+import java.io.File;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/** The main window's content: menu, tool bar, error bar, graph, findings and details. */
+public final class MainView {
+    private final MainViewModel vm;
+    private final Stage stage;
+    private final UiSettings settings;
+    private final RecentFiles recent;
+    private final BorderPane root = new BorderPane();
+    private final FindingsView findings;
+    private final DetailsView details;
+    private final GraphView graph;
+    private final SimulationViewModel simulation;
+    private final TimelineView timeline;
+    private final TabPane bottomTabs = new TabPane();
+    private final SplitPane mainSplit = new SplitPane();
+    private final SplitPane leftSplit = new SplitPane();
+    private final FileWatcher watcher;
+    private final java.util.concurrent.Executor background;
+    private final javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+
+    public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent,
+                    java.util.concurrent.Executor background) {
+        this.vm = vm;
+        this.stage = stage;
+        this.settings = settings;
+        this.recent = recent;
+        this.background = background;
+        root.getStyleClass().add("failscope");
+        findings = new FindingsView(vm, new FindingsViewModel(vm.findings()));
+        details = new DetailsView(vm, new DetailsViewModel(vm));
+        GraphViewModel graphVm = new GraphViewModel(vm, background, Platform::runLater);
+        graph = new GraphView(vm, graphVm);
+        simulation = new SimulationViewModel(vm, graphVm, background, Platform::runLater);
+        timeline = new TimelineView(simulation);
+        graph.onSimulateLoss(simulation::simulateLoss);
+        graph.onAddFailure(simulation::addFailure);
+        graph.onSimulateZoneLoss((region, zone) -> simulation.simulateZoneLoss(zone));
+        simulation.activeProperty().addListener((o, a, on) -> {
+            if (on) {
+                bottomTabs.getSelectionModel().select(timeline.tab());
+            }
+        });
+        graph.legendShownProperty().set(settings.legend());
+        watcher = new FileWatcher(400, () -> Platform.runLater(vm::reload));
+
+        bottomTabs.getTabs().addAll(findings.tab(), timeline.tab());
+        bottomTabs.setId("bottom-tabs");
+        leftSplit.setOrientation(Orientation.VERTICAL);
+        leftSplit.getItems().addAll(graph.node(), bottomTabs);
+        leftSplit.setDividerPositions(settings.splitOr("graph", 0.68));
+        mainSplit.getItems().addAll(leftSplit, details.root());
+        mainSplit.setDividerPositions(settings.splitOr("details", 0.72));
+        SplitPane.setResizableWithParent(details.root(), false);
+
+        MainMenu menu = new MainMenu(this);
+        VBox top = new VBox(menu.bar(), toolBar(), new ErrorBar(vm.errors(), vm::focusPosition, vm::clearErrors));
+        root.setTop(top);
+        root.setCenter(mainSplit);
+        root.setBottom(statusBar());
+        installDragAndDrop();
+        vm.pathsProperty().addListener((o, a, paths) -> {
+            if (!paths.isEmpty()) {
+                watcher.watch(paths);
+            }
+        });
+        vm.inspectionProperty().addListener((o, a, i) -> {
+            if (i != null && !vm.pathsProperty().get().isEmpty()) {
+                recent.add(vm.pathsProperty().get());
+                stage.setTitle("Failscope — " + String.join(", ", vm.pathsProperty().get()));
+            }
+        });
+        applyTheme(settings.theme());
+    }
+
+    private HBox toolBar() {
+        ToolBarBuilder tb = new ToolBarBuilder(this);
+        return tb.build();
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(vm.statusProperty());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setId("loading");
+        progress.setPrefSize(16, 16);
+        progress.visibleProperty().bind(vm.loadingProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, status, spacer, progress);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void installDragAndDrop() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                vm.open(e.getDragboard().getFiles().stream().map(File::getPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    javafx.scene.control.TextField searchField() {
+        search.setId("search");
+        search.setPromptText("Find by name (Ctrl+F)");
+        search.setPrefColumnCount(18);
+        search.setOnAction(e -> find(search.getText()));
+        return search;
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** Selects and centres the best match for the query; the status bar says when nothing matches. */
+    void find(String query) {
+        dev.failscope.ui.model.Elements.find(vm.topology(), query).ifPresentOrElse(node -> {
+            vm.select(node);
+            graph.centreOn(node);
+        }, () -> vm.say("Nothing named like '" + query.strip() + "'"));
+    }
+
+    void exportImage(boolean svg) {
+        var scene = graph.viewModel().sceneProperty().get();
+        if (scene.isEmpty()) {
+            vm.say("Nothing to export yet");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(svg ? "Export SVG" : "Export PNG");
+        chooser.setInitialFileName(svg ? "failscope.svg" : "failscope.png");
+        chooser.getExtensionFilters().add(svg ? new FileChooser.ExtensionFilter("SVG image", "*.svg")
+                : new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            exportTo(file.toPath());
+        }
+    }
+
+    /** Writes the graph on screen to the file in the background; the status bar says how it went. */
+    public void exportTo(java.nio.file.Path file) {
+        var scene = graph.viewModel().sceneProperty().get();
+        if (scene.isEmpty()) {
+            return;
+        }
+        String title = String.join(", ", vm.pathsProperty().get()) + (simulation.activeProperty().get()
+                ? "  —  simulated loss of " + simulation.scenarioProperty().get().stream().map(t -> t.label())
+                        .collect(java.util.stream.Collectors.joining(" + ")) : "");
+        var input = dev.failscope.ui.model.Exporter.input(scene.get(), List.copyOf(vm.findings()),
+                graph.viewModel().overlayProperty().get(), title);
+        vm.say("Exporting " + file + " …");
+        background.execute(() -> {
+            String result;
+            try {
+                dev.failscope.ui.model.Exporter.write(input, file);
+                result = "Exported " + file;
+            } catch (java.io.IOException e) {
+                result = "Could not export " + file + ": " + e.getMessage();
+            }
+            String message = result;
+            Platform.runLater(() -> vm.say(message));
+        });
+    }
+
+    void openFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open topology files");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Topology files (*.yaml, *.yml, *.json)", "*.yaml", "*.yml", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) {
+            vm.open(files.stream().map(File::getPath).toList());
+        }
+    }
+
+    void openFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a topology folder");
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            vm.open(List.of(dir.getPath()));
+        }
+    }
+
+    void applyTheme(Theme theme) {
+        settings.theme(theme);
+        Application.setUserAgentStylesheet(theme == Theme.DARK ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().removeAll("theme-dark", "theme-light");
+        root.getStyleClass().add(theme == Theme.DARK ? "theme-dark" : "theme-light");
+        graph.setDark(theme == Theme.DARK);
+    }
+
+    /** Installs the stylesheet and remembers geometry and splits on close. */
+    public void attach(Scene scene) {
+        scene.getStylesheets().add(MainView.class.getResource("failscope.css").toExternalForm());
+        stage.setOnCloseRequest(e -> saveLayout());
+    }
+
+    void saveLayout() {
+        settings.window(stage.getWidth(), stage.getHeight(), stage.isMaximized());
+        settings.saveSplit("graph", leftSplit.getDividerPositions()[0]);
+        settings.saveSplit("details", mainSplit.getDividerPositions()[0]);
+        settings.legend(graph.legendShownProperty().get());
+    }
+
+    MainViewModel vm() {
+        return vm;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    public GraphView graph() {
+        return graph;
+    }
+
+    public SimulationViewModel simulation() {
+        return simulation;
+    }
+
+    RecentFiles recent() {
+        return recent;
+    }
+
+    UiSettings settings() {
+        return settings;
+    }
+
+    TabPane bottomTabs() {
+        return bottomTabs;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Stops background work owned by the view. */
+    public void close() {
+        watcher.close();
+        graph.close();
+    }
+}

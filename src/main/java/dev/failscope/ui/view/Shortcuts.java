@@ -1,0 +1,28 @@
+package dev.failscope.ui.view;
+
+import java.util.List;
+
+/** Every keyboard shortcut, as listed under Help → Keyboard shortcuts. */
+final class Shortcuts {
+    static final List<List<String>> ALL = List.of(
+            List.of("Ctrl+O", "Open files"),
+            List.of("Ctrl+Shift+O", "Open a folder"),
+            List.of("F5", "Reload (files also reload by themselves when they change)"),
+            List.of("Ctrl+E / Ctrl+Shift+E", "Export PNG / SVG"),
+            List.of("Ctrl+F", "Find by name: centres and selects"),
+            List.of("F", "Fit the graph to the window"),
+            List.of("+ / −, wheel, pinch", "Zoom"),
+            List.of("Drag", "Pan"),
+            List.of("Click", "Select; Shift+click adds a server to the failure scenario"),
+            List.of("Right-click", "Simulate loss of a server, or of a whole zone (on its lane)"),
+            List.of("L", "Show or hide the legend"),
+            List.of("K", "Simulate loss of the selected server"),
+            List.of("Ctrl+← / Ctrl+→", "Step the simulation back / forward"),
+            List.of("P", "Play / pause the simulation"),
+            List.of("Home / End", "Reset the simulation / jump to its end"),
+            List.of("Ctrl+Shift+X", "Exit simulation mode"),
+            List.of("F1", "This list"),
+            List.of("Ctrl+Q", "Quit"));
+
+    private Shortcuts() {}
+}

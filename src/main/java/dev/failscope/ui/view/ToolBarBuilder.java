@@ -1,0 +1,52 @@
+package dev.failscope.ui.view;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+/** The tool bar under the menu. */
+final class ToolBarBuilder {
+    private final MainView view;
+
+    ToolBarBuilder(MainView view) {
+        this.view = view;
+    }
+
+    HBox build() {
+        Button open = button("Open…", "Open files (Ctrl+O)", () -> view.openFiles());
+        Button reload = button("⟳ Reload", "Reload (F5)", () -> view.vm().reload());
+        Button fit = button("Fit", "Fit to window (F)", () -> view.graph().fit());
+        fit.setId("fit");
+        Button zoomOut = button("−", "Zoom out (−)", () -> view.graph().zoomBy(0.8));
+        Button zoomIn = button("+", "Zoom in (+)", () -> view.graph().zoomBy(1.25));
+        TextField search = view.searchField();
+        Button simulate = button("⚡ Simulate loss", "Simulate the loss of the selected server (K); "
+                + "Shift+click adds more servers; right-click a zone lane for zone loss",
+                () -> view.simulation().simulateSelected());
+        simulate.setId("simulate-loss");
+        simulate.getStyleClass().add("accent");
+        simulate.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            var n = view.vm().selectionProperty().get();
+            return n == null || n.kind() != dev.failscope.model.NodeKind.SERVER || n.missing();
+        }, view.vm().selectionProperty()));
+        HBox bar = new HBox(6, open, reload, new Separator(javafx.geometry.Orientation.VERTICAL), fit, zoomOut,
+                zoomIn, new Separator(javafx.geometry.Orientation.VERTICAL), search,
+                new Separator(javafx.geometry.Orientation.VERTICAL), simulate);
+        bar.getStyleClass().add("tool-bar-row");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return bar;
+    }
+
+    static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.failscope.load.importers;
+
+import static dev.failscope.load.importers.Fixture.REAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failscope.analysis.Inspection;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectionTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void formatsWeDoNotReadAreOnlyUnrecognizedInfosInADirectory() {
+        Inspection i = Fixture.inspect(REAL + "/haproxy", REAL + "/orchestrator", REAL + "/mongodb",
+                REAL + "/pgpool");
+        assertThat(Fixture.errors(i)).isEmpty();
+        assertThat(i.findings()).extracting(Fixture::brief).containsExactly(
+                "unrecognized-file harisekhon_mysql.cfg:1:1",
+                "unrecognized-file harisekhon_postgres.cfg:1:1",
+                "unrecognized-file harisekhon_redis-master.cfg:1:1",
+                "unrecognized-file orchestrator-ci-env.conf.json:1:1",
+                "unrecognized-file orchestrator-raft-env.conf.json:1:1",
+                "unrecognized-file orchestrator-sample.conf.json:1:1");
+        assertThat(i.topology().isEmpty()).isTrue();
+    }
+
+    @Test
+    void theWholeRealConfigsDirectoryLoadsWithoutALoadError() {
+        Inspection i = Fixture.inspect(REAL);
+        assertThat(Fixture.errors(i)).isEmpty();
+        assertThat(Fixture.findings(i, "unrecognized-file")).contains(
+                "unrecognized-file guhuajun_docker-compose.yaml:1:1",
+                "unrecognized-file orchestrator-sample.conf.json:1:1");
+    }
+
+    @Test
+    void anExplicitUnrecognizedFileIsALoadErrorNamingTheFormatsTried() {
+        Inspection i = Fixture.inspect(REAL + "/haproxy/harisekhon_postgres.cfg");
+        assertThat(Fixture.errors(i)).singleElement().asString()
+                .endsWith("harisekhon_postgres.cfg:1:1: error: not a format Failscope reads; tried "
+                        + String.join(", ", Importers.standard().ids()) + " (force one with --as FORMAT)");
+    }
+
+    @Test
+    void anUnknownNativeKindStaysALoadError() {
+        Inspection i = new Fixture(tmp).file("x.yaml", "kind: inventroy\nservers: []\n").inspect();
+        assertThat(Fixture.errors(i)).singleElement().asString()
+                .endsWith("x.yaml:1:7: error: unknown kind 'inventroy': did you mean 'inventory'?");
+    }
+
+    @Test
+    void aYamlSyntaxErrorInADirectoryStaysALoadError() {
+        Fixture fx = new Fixture(tmp).file("d/x.yaml", "kind: inventory\nservers: [\n");
+        Inspection i = Fixture.inspect(fx.path("d"));
+        assertThat(Fixture.errors(i)).singleElement().asString().contains("invalid YAML");
+    }
+
+    @Test
+    void otherKubernetesKindsAreIgnoredAndNativeDocumentsMix() {
+        Inspection i = new Fixture(tmp).file("x.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: s}
+                ---
+                kind: inventory
+                servers: [{name: a}]
+                """).inspect();
+        assertThat(Fixture.errors(i)).isEmpty();
+        assertThat(i.topology().servers()).hasSize(1);
+    }
+
+    @Test
+    void forcedFormatAppliesToExplicitFilesOnly() {
+        Fixture fx = new Fixture(tmp)
+                .file("member.txt", PatroniImporterTest.member("a", "10.0.0.1", ""))
+                .file("d/inventory.yaml", "kind: inventory\nservers: [{name: x}]\n");
+        Inspection detected = Fixture.inspect(fx.path("member.txt"), fx.path("d"));
+        assertThat(Fixture.errors(detected)).isEmpty();
+        Inspection forced = Fixture.inspectAs("patroni", fx.path("member.txt"), fx.path("d"));
+        assertThat(Fixture.errors(forced)).isEmpty();
+        assertThat(forced.topology().servers()).extracting(s -> s.name()).containsExactly("x", "a");
+        Inspection wrong = Fixture.inspectAs("patroni", fx.path("d/inventory.yaml"));
+        assertThat(Fixture.errors(wrong)).hasSize(1);
+    }
+}
