@@ -6,7 +6,8 @@
 #      that postinst makes, and checks the Depends line and the maintainer scripts;
 #   3. runs the installed `failscope` from PATH on the bundled samples: check exits 1 on catifyme, 0 on
 #      catifyme-fixed, and --version names the version;
-#   4. starts the installed GUI on catifyme under Xvfb with a fresh HOME, screenshots the screen to
+#   4. checks the runnable jar of the same build (Main-Class, check exits 1 on catifyme);
+#   5. starts the installed GUI on catifyme under Xvfb with a fresh HOME, screenshots the screen to
 #      target/test-deb/gui.png and fails when the GUI died or the screenshot is blank.
 #
 # Needs: fakeroot and dpkg-deb (jpackage), Xvfb and ImageMagick's `import`. As root it installs what is missing:
@@ -76,6 +77,17 @@ failscope check sample-topologies/catifyme-fixed > "$out/check-fixed.txt" 2>&1; 
 set -e
 cat "$out/check-fixed.txt"
 [ "$rc" = 0 ] || fail "check catifyme-fixed exited $rc, expected 0"
+
+step "the runnable jar from the same build"
+if command -v java >/dev/null && [ -f target/failscope.jar ]; then
+  unzip -p target/failscope.jar META-INF/MANIFEST.MF | grep -q '^Main-Class: dev.failscope.Launcher' \
+    || fail "target/failscope.jar: Main-Class is not dev.failscope.Launcher"
+  set +e
+  java -jar target/failscope.jar check sample-topologies/catifyme > /dev/null 2>&1; rc=$?
+  set -e
+  [ "$rc" = 1 ] || fail "java -jar target/failscope.jar check catifyme exited $rc, expected 1"
+  echo "java -jar target/failscope.jar: OK"
+fi
 
 step "start the installed GUI under Xvfb"
 display=
