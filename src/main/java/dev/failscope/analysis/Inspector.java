@@ -41,7 +41,8 @@ public final class Inspector {
     public Inspection analyse(LoadResult load) {
         List<Finding> findings = new ArrayList<>(load.topology().loadFindings());
         findings.addAll(catalog.check(load.topology()));
-        Waivers.Outcome waivers = Waivers.apply(findings, load.topology().waivers(), LocalDate.now(clock));
+        Waivers.Outcome waivers = Waivers.apply(findings, load.topology().waivers(), LocalDate.now(clock),
+                catalog.rules().stream().map(Rule::id).toList());
         return new Inspection(load, waivers.active(), waivers.waived());
     }
 

@@ -28,6 +28,12 @@ public final class Waivers {
     }
 
     public static Outcome apply(List<Finding> findings, List<Waiver> waivers, LocalDate today) {
+        return apply(findings, waivers, today, List.of());
+    }
+
+    /** With the catalogue's rule ids, so an unused waiver naming no known rule suggests the closest one. */
+    public static Outcome apply(List<Finding> findings, List<Waiver> waivers, LocalDate today,
+                                java.util.Collection<String> ruleIds) {
         WaiverExpiredRule expired = new WaiverExpiredRule();
         WaiverUnusedRule unused = new WaiverUnusedRule();
         List<Finding> active = new ArrayList<>();
@@ -46,7 +52,7 @@ public final class Waivers {
             if (!w.activeOn(today)) {
                 active.add(expired.finding(w, today));
             } else if (!used.containsKey(w)) {
-                active.add(unused.finding(w));
+                active.add(unused.finding(w, ruleIds));
             }
         }
         return new Outcome(active, waived);

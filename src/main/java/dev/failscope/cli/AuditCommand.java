@@ -1,6 +1,5 @@
 package dev.failscope.cli;
 
-import dev.failscope.analysis.Inspector;
 import dev.failscope.report.Audit;
 import dev.failscope.report.AuditReport;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,6 +34,9 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +54,7 @@ public final class AuditCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.LOAD_OR_USAGE;
         }
-        List<Audit.Row> rows = Audit.run(new Inspector(), root, environments);
+        List<Audit.Row> rows = Audit.run(importFormat.inspector(), root, environments);
         out.print(switch (format) {
             case text -> AuditReport.text(rows);
             case json -> AuditReport.json(rows);

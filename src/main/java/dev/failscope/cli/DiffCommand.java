@@ -7,7 +7,6 @@ import dev.failscope.diff.Differ;
 import dev.failscope.diff.GitSnapshot;
 import dev.failscope.diff.SimulatedPrimaryLoss;
 import dev.failscope.load.LoadError;
-import dev.failscope.load.TopologyLoader;
 import dev.failscope.model.Severity;
 import dev.failscope.report.DiffCi;
 import dev.failscope.report.DiffJsonReport;
@@ -22,8 +21,6 @@ import dev.failscope.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +28,25 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code failscope diff}: the pre-deploy review of a topology change. */
-@Command(name = "diff", sortOptions = false,
-        description = {"Compares two versions of a topology: semantic changes, findings introduced and resolved, "
-                + "and the simulated loss of each touched cluster's primary, before versus after.",
+@Command(name = "diff", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Compares two versions of a topology: semantic changes (with positions on both sides), "
+                + "findings introduced and resolved, and the simulated loss of each touched cluster's primary, "
+                + "before versus after.",
             "  failscope diff BEFORE AFTER",
             "  failscope diff --before A --before B --after C --after D",
-            "  failscope diff --git origin/main [PATH...]   (working tree versus the same paths at a revision)",
-            "Exit codes: 0 nothing introduced at or above --fail-on, 1 the change introduces such a finding or "
-                + "turns a survived primary loss into an outage, 2 load error or bad usage."})
+            "  failscope diff --git origin/main [PATH...]",
+            "(--git: the working tree versus the same paths at a revision)"},
+        footer = {"", "Exit codes:",
+            "  0  nothing introduced at or above --fail-on, no primary loss made an outage",
+            "  1  a finding at or above --fail-on introduced, or a survived primary loss",
+            "     turned into an outage",
+            "  2  load error or bad usage"})
 public final class DiffCommand implements Callable<Integer> {
     enum Format { text, json, markdown, sarif, junit, github }
 
@@ -69,23 +72,26 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also list the findings the change leaves unchanged.")
     boolean all;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json, markdown, sarif (introduced findings only), junit or github "
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, markdown, sarif (introduced findings only), junit or github "
             + "(default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--fail-on", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             description = "error, warning, info or never (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     Path output;
 
+    @Mixin
+    ImportFormatOption importFormat = new ImportFormatOption();
+
     @Override
     public Integer call() throws IOException {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
         PrintWriter err = spec.commandLine().getErr();
-        Inspector inspector = new Inspector();
+        Inspector inspector = importFormat.inspector();
         Inspection was;
         Inspection now;
         DiffLabels labels;
@@ -95,7 +101,7 @@ public final class DiffCommand implements Callable<Integer> {
             }
             List<String> sides = paths.isEmpty() ? List.of(".") : paths;
             try (GitSnapshot snapshot = GitSnapshot.extract(git, sides)) {
-                was = inspector.analyse(snapshot.load(new TopologyLoader()));
+                was = inspector.analyse(snapshot.load(importFormat.loader()));
             }
             now = inspector.inspect(sides);
             labels = new DiffLabels(git + ":" + String.join(" ", sides), String.join(" ", sides));
@@ -146,26 +152,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     /** Writes the report to --output or stdout; false (with a message) when the file cannot be written. */
     private boolean emit(StringWriter buffer, PrintWriter err) {
-        String report = buffer.toString();
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(report);
-            out.flush();
-            return true;
-        }
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, report, StandardCharsets.UTF_8);
-            return true;
-        } catch (IOException e) {
-            err.println("failscope: cannot write " + output + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-            err.flush();
-            return false;
-        }
+        return ReportOutput.write(spec, output, buffer.toString());
     }
 
     private int usage(PrintWriter err, String message) {

@@ -1,9 +1,13 @@
 package dev.failscope.cli;
 
+import dev.failscope.analysis.Inspection;
 import dev.failscope.load.LoadResult;
+import dev.failscope.report.GraphExport;
+import dev.failscope.report.MermaidExport;
 import dev.failscope.report.NativeWriter;
 import dev.failscope.report.TextReport;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +22,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code failscope export}: writes the loaded (possibly imported) topology in another format. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Loads topologies (native or imported) and writes them in another format.",
+        description = {"Loads topologies (native or imported) and writes them in another format:",
+            "  native   failscope/v1 YAML, one file per kind, into the --output directory;",
+            "  dot      Graphviz; graphml: yEd, Gephi (both with kinds, statuses and finding severities as "
+                + "attributes);",
+            "  mermaid  a flowchart that renders in GitHub markdown, broken failover edges styled.",
+            "Graph formats go to stdout unless --output names a file."},
         footer = {"", "Exit codes:", "  0  written", "  2  load error, bad usage or cannot write"})
 public final class ExportCommand implements Callable<Integer> {
     /** Output formats, written in lower case on the command line. */
     enum Format {
-        NATIVE;
+        NATIVE, DOT, GRAPHML, MERMAID;
 
         String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -38,10 +47,12 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true, converter = FormatConverter.class,
             completionCandidates = FormatConverter.class,
-            description = "Output format: ${COMPLETION-CANDIDATES} (native: failscope/v1 YAML, one file per kind).")
+            description = "Output format: ${COMPLETION-CANDIDATES}.")
     Format format;
 
-    @Option(names = "--output", paramLabel = "DIR", required = true, description = "Directory to write into.")
+    @Option(names = "--output", paramLabel = "PATH",
+            description = "native: the directory to write into (required); dot, graphml, mermaid: the file to "
+                    + "write (default: stdout).")
     Path output;
 
     @Mixin
@@ -49,16 +60,48 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.NATIVE && output == null) {
+            spec.commandLine().getErr().println("failscope export: --format native needs --output DIR");
+            spec.commandLine().getErr().flush();
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         LoadResult load = importFormat.loader().load(paths);
-        var out = spec.commandLine().getOut();
         if (!load.ok()) {
             out.print(TextReport.errors(load.errors()));
             out.flush();
             return ExitCodes.LOAD_OR_USAGE;
         }
-        Map<String, String> files = switch (format) {
-            case NATIVE -> NativeWriter.write(load.topology());
+        if (format == Format.NATIVE) {
+            return writeNative(NativeWriter.write(load.topology()), out);
+        }
+        Inspection inspection = importFormat.inspector().analyse(load);
+        String text = switch (format) {
+            case DOT -> GraphExport.dot(inspection);
+            case GRAPHML -> GraphExport.graphml(inspection);
+            case MERMAID -> MermaidExport.render(inspection);
+            case NATIVE -> throw new IllegalStateException("native is written above");
         };
+        if (output == null) {
+            out.print(text);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("failscope: cannot write " + output + ": " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+    }
+
+    private int writeNative(Map<String, String> files, PrintWriter out) {
         try {
             Files.createDirectories(output);
             for (Map.Entry<String, String> f : files.entrySet()) {

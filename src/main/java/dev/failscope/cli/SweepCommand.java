@@ -15,6 +15,7 @@ import dev.failscope.simulation.Health;
 import dev.failscope.simulation.Sweep;
 import dev.failscope.simulation.SweepResult;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -63,9 +64,13 @@ public final class SweepCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     FailOn failOn;
 
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
+    java.nio.file.Path output;
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        StringWriter buffer = new StringWriter();
+        PrintWriter out = new PrintWriter(buffer);
         Inspection inspection = importFormat.inspector().inspect(paths);
         if (inspection.hasLoadErrors()) {
             out.print(switch (format) {
@@ -76,6 +81,7 @@ public final class SweepCommand implements Callable<Integer> {
                 case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
             });
             out.flush();
+            ReportOutput.write(spec, output, buffer.toString());
             return ExitCodes.LOAD_OR_USAGE;
         }
         SweepResult result = Sweep.run(inspection.topology(), new Sweep.Options(domains, pairs));
@@ -93,6 +99,9 @@ public final class SweepCommand implements Callable<Integer> {
                     ResilienceMetrics.of(inspection.topology(), result), RuleCatalog.standard().rules(), Instant.now());
         });
         out.flush();
+        if (!ReportOutput.write(spec, output, buffer.toString())) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         return switch (failOn) {
             case outage -> result.any(Health.DOWN) ? ExitCodes.FINDINGS : ExitCodes.OK;
             case degraded -> result.any(Health.DEGRADED) ? ExitCodes.FINDINGS : ExitCodes.OK;

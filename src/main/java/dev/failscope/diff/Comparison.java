@@ -50,6 +50,15 @@ public record Comparison(Inspection before, Inspection after, List<Change> chang
         return (threshold != null && !introducedAtLeast(threshold).isEmpty()) || !regressions().isEmpty();
     }
 
+    /**
+     * The changes about one graph vertex: those whose {@link Change#node()} it is, or the other end of whose
+     * edge it is. What a diff overlay marks on that vertex and lists when it is selected.
+     */
+    public List<Change> changesOf(dev.failscope.model.Node node) {
+        return changes.stream().filter(c -> c.node().equals(node)
+                || c.edge().map(e -> e.to().equals(node)).orElse(false)).toList();
+    }
+
     /** The story of the change in a few sentences, most important first. */
     public List<String> story() {
         return Story.of(this);

@@ -113,7 +113,7 @@ public final class GitSnapshot implements AutoCloseable {
             Files.createDirectories(target.getParent());
             Files.write(target, blob.out);
             String display = directory ? join(arg, below) : arg;
-            files.add(new SourceFile(display, target));
+            files.add(new SourceFile(display, target, !directory));
         }
     }
 

@@ -11,11 +11,18 @@ import dev.failscope.simulation.Simulation;
 import dev.failscope.simulation.SimulationEvent;
 import dev.failscope.simulation.Simulator;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
-/** The resilience probe backed by the simulator: fail the cluster's primary, read the cluster's outcome. */
+/**
+ * The resilience probe backed by the simulator: fail the cluster's primary, read the cluster's outcome. One
+ * simulator (and its index) is built per topology and reused for every cluster of that side.
+ */
 public final class SimulatedPrimaryLoss implements PrimaryLossProbe {
+    private final Map<Topology, Simulator> simulators = new IdentityHashMap<>();
+
     @Override
     public Optional<PrimaryLossOutcome> primaryLoss(Topology topology, String cluster) {
         Optional<Cluster> c = topology.cluster(cluster);
@@ -23,7 +30,7 @@ public final class SimulatedPrimaryLoss implements PrimaryLossProbe {
             return Optional.empty();
         }
         String primary = c.get().primary().name();
-        Simulation sim = new Simulator(topology).run(FailureScenario.servers(primary));
+        Simulation sim = simulators.computeIfAbsent(topology, Simulator::new).run(FailureScenario.servers(primary));
         ClusterOutcome outcome = sim.cluster(cluster, primary);
         if (outcome.health() != Health.DOWN) {
             Optional<String> promoted = outcome.primaryOpt().filter(p -> !p.equals(primary));

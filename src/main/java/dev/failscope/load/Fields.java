@@ -28,8 +28,7 @@ public final class Fields {
     private final PMap map;
     private final String what;
     private final LoadSink sink;
-    private final Map<String, PEntry> entries;
-    private final Map<String, SourcePosition> facts = new HashMap<>();
+    private final Map<String, SourcePosition> facts = new HashMap<>(8);
 
     /**
      * @param map  the map to read
@@ -40,11 +39,20 @@ public final class Fields {
         this.map = map;
         this.what = what;
         this.sink = sink;
-        this.entries = map.byKey();
     }
 
     public PMap map() {
         return map;
+    }
+
+    /** The entry for {@code key}: a linear scan, cheaper than a map for the handful of keys a map holds. */
+    private PEntry entry(String key) {
+        for (PEntry e : map.entries()) {
+            if (e.key().text().equals(key)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /** Records every key not in {@code known} as an unknown key of {@code subject}. */
@@ -60,11 +68,11 @@ public final class Fields {
 
     /** Positions of each key read so far, for details panels. */
     public Facts facts() {
-        return new Facts(new LinkedHashMap<>(facts));
+        return new Facts(facts);
     }
 
     public Optional<PNode> node(String key) {
-        PEntry e = entries.get(key);
+        PEntry e = entry(key);
         if (e == null) {
             return Optional.empty();
         }

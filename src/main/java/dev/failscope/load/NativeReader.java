@@ -121,7 +121,8 @@ public final class NativeReader {
         PScalar primary = f.requiredName("primary");
         Optional<PScalar> upstream = f.optionalName("upstream");
         List<Replica> replicas = new ArrayList<>();
-        f.list("replicas").ifPresent(seq -> seq.items().forEach(item -> replica(item, label)
+        String clusterName = name != null ? name.text() : "cluster";
+        f.list("replicas").ifPresent(seq -> seq.items().forEach(item -> replica(item, label, clusterName)
                 .ifPresent(replicas::add)));
         if (name != null && primary != null) {
             sink.builder().cluster(new Cluster(name.text(), name.position(), engine.orElse(null), ref(primary),
@@ -129,7 +130,7 @@ public final class NativeReader {
         }
     }
 
-    private Optional<Replica> replica(PNode node, String cluster) {
+    private Optional<Replica> replica(PNode node, String cluster, String clusterName) {
         if (!(node instanceof PMap map)) {
             sink.error("a replica of " + cluster + " must be a map with a 'server', got " + node.describe(),
                     node.position());
@@ -138,7 +139,7 @@ public final class NativeReader {
         String label = map.text("server").map(n -> "replica '" + n + "'").orElse("replica") + " of " + cluster;
         Fields f = new Fields(map, label, sink);
         PScalar server = f.requiredName("server");
-        f.checkKeys(REPLICA_KEYS, cluster.replaceFirst("^cluster '(.*)'$", "$1"));
+        f.checkKeys(REPLICA_KEYS, clusterName);
         Optional<PScalar> source = f.optionalName("source");
         ReplicationMode mode = f.choice("mode", ReplicationMode.class).orElse(ReplicationMode.ASYNC);
         var lag = f.duration("lag");

@@ -9,31 +9,43 @@ import dev.failscope.load.tree.ScalarType;
 import dev.failscope.model.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Parses YAML into positioned trees with SnakeYAML's composer only: no Java object is ever constructed from a
- * tag, aliases and nesting are limited, and every syntax problem becomes a positioned {@link LoadError}.
+ * Parses YAML into positioned trees straight from SnakeYAML's parser events: no SnakeYAML node graph and no
+ * Java object is ever built from a tag. Nesting depth, aliases to collections and the size aliases expand to are
+ * limited, so a "billion laughs" or a 10,000-deep document fails fast; every problem becomes a positioned
+ * {@link LoadError}. Documents are independent: a document refused for its aliases does not hide the next one.
  */
 public final class YamlTreeParser {
+    /** Explicit tags that only restate a plain YAML type; any other global tag is refused. */
+    private static final Set<String> PLAIN_TAGS = Set.of(Tag.STR.getValue(), Tag.INT.getValue(),
+            Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue(), Tag.SEQ.getValue(), Tag.MAP.getValue(),
+            Tag.TIMESTAMP.getValue(), Tag.BINARY.getValue());
+    private static final Resolver RESOLVER = new Resolver();
+    private static final Set<String> BOOL_WORDS = Set.of("yes", "Yes", "YES", "no", "No", "NO", "true", "True",
+            "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
+    private static final Set<String> NULL_WORDS = Set.of("null", "Null", "NULL");
+
     private final LoadLimits limits;
 
     public YamlTreeParser(LoadLimits limits) {
@@ -43,47 +55,34 @@ public final class YamlTreeParser {
     /** Documents in file order; problems are appended to {@code errors}. */
     public List<PNode> parse(String text, String file, List<LoadError> errors) {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(limits.maxAliases());
-        options.setNestingDepthLimit(limits.maxDepth());
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
-        options.setAllowRecursiveKeys(false);
-        options.setAllowDuplicateKeys(true); // detected below, with positions
         options.setProcessComments(false);
         StreamReader reader = new StreamReader(text);
-        EventTracker events = new EventTracker(new ParserImpl(reader, options));
-        Composer composer = new Composer(events, new Resolver(), options);
+        Parser parser = new ParserImpl(reader, options);
+        Builder builder = new Builder(parser, file, errors);
         List<PNode> documents = new ArrayList<>();
         try {
-            while (composer.checkNode()) {
-                Node node = composer.getNode();
-                if (node != null) {
-                    SourcePosition at = position(file, node.getStartMark());
-                    try {
-                        documents.add(new Converter(file, errors).convert(node, 0, at));
-                    } catch (Abort e) {
-                        errors.add(e.error);
-                    }
+            parser.getEvent(); // stream start
+            while (!parser.checkEvent(Event.ID.StreamEnd)) {
+                PNode doc = builder.document();
+                if (doc != null) {
+                    documents.add(doc);
                 }
             }
         } catch (MarkedYAMLException e) {
             errors.add(new LoadError(syntaxMessage(e), position(file, e.getProblemMark() != null
                     ? e.getProblemMark() : e.getContextMark())));
         } catch (YAMLException e) {
-            Mark at = events.last() != null ? events.last().getStartMark() : reader.getMark();
+            Mark at = builder.last != null ? builder.last.getStartMark() : reader.getMark();
             errors.add(new LoadError(limitMessage(e.getMessage()), position(file, at)));
+        } catch (FileAbort e) {
+            errors.add(e.error);
         }
         return documents;
     }
 
     private String limitMessage(String raw) {
         String m = raw == null ? "" : raw;
-        if (m.contains("aliases")) {
-            return "more than " + limits.maxAliases() + " YAML aliases to lists or maps: refusing a possible "
-                    + "'billion laughs' document";
-        }
-        if (m.toLowerCase(java.util.Locale.ROOT).contains("nesting depth")) {
-            return "nesting deeper than " + limits.maxDepth() + " levels";
-        }
         if (m.contains("code points")) {
             return "document larger than the limit of " + limits.maxFileBytes() + " bytes";
         }
@@ -99,9 +98,6 @@ public final class YamlTreeParser {
             context = context + " started at line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1);
         }
         String text = context == null ? problem : problem + " (" + context + ")";
-        if (text.contains("Nesting Depth exceeded") || text.toLowerCase(java.util.Locale.ROOT).contains("nesting depth")) {
-            return "nesting too deep: " + text;
-        }
         return "invalid YAML: " + text.replace('\n', ' ').replaceAll("\\s+", " ").trim();
     }
 
@@ -112,52 +108,221 @@ public final class YamlTreeParser {
         return new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    /** Node graph to tree. Aliases reuse the converted subtree; a recursive alias is an error. */
-    private final class Converter {
+    /** Builds one document at a time from events. Anchors are per document, as YAML defines them. */
+    private final class Builder {
+        private final Parser parser;
         private final String file;
         private final List<LoadError> errors;
-        private final Map<Node, PNode> done = new IdentityHashMap<>();
-        private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+        private final Map<String, PNode> anchors = new HashMap<>();
+        private final Set<String> open = new HashSet<>();
         private final Map<PNode, Long> sizes = new IdentityHashMap<>();
+        private int collectionAliases;
         private long expanded;
+        Event last;
 
-        Converter(String file, List<LoadError> errors) {
+        Builder(Parser parser, String file, List<LoadError> errors) {
+            this.parser = parser;
             this.file = file;
             this.errors = errors;
         }
 
-        /**
-         * Converts one node. {@code at} is where it is referred from (the key of a map value, the list holding an
-         * item), which is where a problem with an alias is reported.
-         */
-        PNode convert(Node node, int depth, SourcePosition at) {
-            PNode known = done.get(node);
-            if (known != null) {
-                expanded = saturatedAdd(expanded, size(known));
-                if (expanded > limits.maxAliasExpansion()) {
-                    throw new Abort(new LoadError("YAML aliases expand to more than "
-                            + limits.maxAliasExpansion() + " nodes: refusing a possible 'billion laughs' document",
-                            at));
+        private Event next() {
+            last = parser.getEvent();
+            return last;
+        }
+
+        /** One document, or null when it was refused (its error recorded and its events skipped). */
+        PNode document() {
+            next(); // document start
+            anchors.clear();
+            open.clear();
+            sizes.clear();
+            expanded = 0;
+            PNode root;
+            try {
+                root = node(0);
+            } catch (FileAbort e) {
+                throw e;
+            } catch (DocumentAbort e) {
+                errors.add(e.error);
+                skipToDocumentEnd();
+                return null;
+            }
+            next(); // document end
+            return root;
+        }
+
+        private void skipToDocumentEnd() {
+            while (!parser.checkEvent(Event.ID.DocumentEnd)) {
+                next();
+            }
+            next();
+        }
+
+        private PNode node(int depth) {
+            Event event = next();
+            SourcePosition pos = position(file, event.getStartMark());
+            if (event instanceof AliasEvent alias) {
+                return alias(alias, pos);
+            }
+            String anchor = ((NodeEvent) event).getAnchor();
+            PNode result;
+            if (event instanceof ScalarEvent scalar) {
+                result = scalar(scalar, pos);
+            } else {
+                if (depth >= limits.maxDepth()) {
+                    throw new FileAbort(new LoadError("nesting deeper than " + limits.maxDepth() + " levels", pos));
                 }
-                return known;
+                checkTag(((CollectionStartEvent) event).getTag(), pos);
+                if (anchor != null) {
+                    open.add(anchor);
+                }
+                result = event.is(Event.ID.MappingStart) ? mapping(pos, depth) : sequence(pos, depth);
             }
-            SourcePosition pos = position(file, node.getStartMark());
-            if (inProgress.containsKey(node)) {
-                throw new Abort(new LoadError("recursive YAML alias: a list or map contains itself", at));
+            if (anchor != null) {
+                open.remove(anchor);
+                anchors.put(anchor, result);
             }
-            if (depth > limits.maxDepth()) {
-                throw new Abort(new LoadError("nesting deeper than " + limits.maxDepth() + " levels", pos));
-            }
-            inProgress.put(node, Boolean.TRUE);
-            PNode result = switch (node.getNodeId()) {
-                case scalar -> scalar((ScalarNode) node, pos);
-                case sequence -> sequence((SequenceNode) node, pos, depth);
-                case mapping -> mapping((MappingNode) node, pos, depth);
-                default -> new PScalar("", ScalarType.NULL, pos);
-            };
-            inProgress.remove(node);
-            done.put(node, result);
             return result;
+        }
+
+        private PNode alias(AliasEvent event, SourcePosition pos) {
+            String name = event.getAnchor();
+            if (open.contains(name)) {
+                throw new DocumentAbort(new LoadError("recursive YAML alias: a list or map contains itself", pos));
+            }
+            PNode target = anchors.get(name);
+            if (target == null) {
+                throw new DocumentAbort(new LoadError("invalid YAML: found undefined alias '" + name + "'", pos));
+            }
+            if (!(target instanceof PScalar)) {
+                if (++collectionAliases > limits.maxAliases()) {
+                    throw new FileAbort(new LoadError("more than " + limits.maxAliases() + " YAML aliases to lists "
+                            + "or maps: refusing a possible 'billion laughs' document", pos));
+                }
+                expanded = saturatedAdd(expanded, size(target));
+                if (expanded > limits.maxAliasExpansion()) {
+                    throw new DocumentAbort(new LoadError("YAML aliases expand to more than "
+                            + limits.maxAliasExpansion() + " nodes: refusing a possible 'billion laughs' document",
+                            pos));
+                }
+            }
+            return target;
+        }
+
+        private PScalar scalar(ScalarEvent event, SourcePosition pos) {
+            String tag = event.getTag();
+            Tag resolved;
+            if (tag == null || "!".equals(tag)) {
+                resolved = resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
+            } else {
+                checkTag(tag, pos);
+                resolved = new Tag(tag);
+            }
+            ScalarType type;
+            if (Tag.NULL.equals(resolved)) {
+                type = ScalarType.NULL;
+            } else if (Tag.BOOL.equals(resolved)) {
+                type = ScalarType.BOOL;
+            } else if (Tag.INT.equals(resolved)) {
+                type = ScalarType.INT;
+            } else if (Tag.FLOAT.equals(resolved)) {
+                type = ScalarType.FLOAT;
+            } else {
+                type = ScalarType.STRING;
+            }
+            return new PScalar(event.getValue(), type, pos);
+        }
+
+        /**
+         * SnakeYAML's YAML 1.1 resolution with a fast path: quoted text is a string; plain text that starts with
+         * a letter can only be a boolean or a null word (numbers and timestamps start otherwise), so a set
+         * lookup replaces the resolver's regular expressions for nearly every key and name.
+         */
+        private Tag resolve(String value, boolean plain) {
+            if (!plain) {
+                return Tag.STR;
+            }
+            if (!value.isEmpty() && Character.isLetter(value.charAt(0))) {
+                if (value.length() > 5 || "yYnNtTfFoO".indexOf(value.charAt(0)) < 0) {
+                    return Tag.STR;
+                }
+                return BOOL_WORDS.contains(value) ? Tag.BOOL : NULL_WORDS.contains(value) ? Tag.NULL : Tag.STR;
+            }
+            if (!value.isEmpty() && Character.isDigit(value.charAt(0))
+                    && "abcdefABCDEFzZ".indexOf(value.charAt(value.length() - 1)) < 0
+                    && Character.isLetter(value.charAt(value.length() - 1))) {
+                return Tag.STR; // such as 30s or 5m: no number or timestamp ends in such a letter
+            }
+            return RESOLVER.resolve(NodeId.scalar, value, true);
+        }
+
+        /** Global tags name Java (or other) types: refused, so no tag can ever mean "construct this". */
+        private void checkTag(String tag, SourcePosition pos) {
+            if (tag != null && !tag.startsWith("!") && !PLAIN_TAGS.contains(tag)) {
+                throw new DocumentAbort(new LoadError("YAML tag '" + tag + "' is not allowed: Failscope reads "
+                        + "plain maps, lists and values only", pos));
+            }
+        }
+
+        private PSeq sequence(SourcePosition pos, int depth) {
+            List<PNode> items = new ArrayList<>();
+            while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                items.add(node(depth + 1));
+            }
+            next();
+            return new PSeq(items, pos);
+        }
+
+        private PMap mapping(SourcePosition pos, int depth) {
+            Keys keys = new Keys();
+            while (!parser.checkEvent(Event.ID.MappingEnd)) {
+                boolean mergeKey = isMergeKey(parser.peekEvent());
+                PNode keyNode = node(depth + 1);
+                PNode value = node(depth + 1);
+                if (!(keyNode instanceof PScalar key)) {
+                    errors.add(new LoadError("a map key must be a plain value, not a list or map",
+                            keyNode.position()));
+                    continue;
+                }
+                if (mergeKey) {
+                    merge(keys, value);
+                    continue;
+                }
+                int at = keys.indexOf(key.text());
+                if (at >= 0 && keys.mergedOnly(key.text())) {
+                    keys.replace(at, new PEntry(key, value)); // an explicit key wins over a merged one
+                } else if (at >= 0) {
+                    errors.add(new LoadError("duplicate key '" + key.text() + "' (first at line "
+                            + keys.entries.get(at).key().position().line() + ")", key.position()));
+                } else {
+                    keys.add(new PEntry(key, value), false);
+                }
+            }
+            next();
+            return new PMap(keys.entries, pos);
+        }
+
+        private boolean isMergeKey(Event event) {
+            return event instanceof ScalarEvent s && "<<".equals(s.getValue()) && s.getTag() == null
+                    && s.getImplicit().canOmitTagInPlainScalar();
+        }
+
+        /** YAML merge keys ({@code <<: *defaults}): keys already present, or written later, win. */
+        private void merge(Keys keys, PNode value) {
+            List<PNode> sources = value instanceof PSeq seq ? seq.items() : List.of(value);
+            for (PNode source : sources) {
+                if (!(source instanceof PMap map)) {
+                    errors.add(new LoadError("'<<' merge needs a map, got " + source.describe(),
+                            source.position()));
+                    continue;
+                }
+                for (PEntry e : map.entries()) {
+                    if (keys.indexOf(e.key().text()) < 0) {
+                        keys.add(e, true);
+                    }
+                }
+            }
         }
 
         /**
@@ -185,129 +350,80 @@ public final class YamlTreeParser {
             sizes.put(node, total);
             return total;
         }
+    }
 
-        private static long saturatedAdd(long a, long b) {
-            long sum = a + b;
-            return sum < 0 ? Long.MAX_VALUE : sum;
-        }
+    /**
+     * The entries of a map being built, with lookup by key: a linear scan for the few keys most maps have, a hash
+     * index from {@value #INDEX_FROM} keys on, so a huge map stays linear.
+     */
+    private static final class Keys {
+        private static final int INDEX_FROM = 16;
+        final List<PEntry> entries = new ArrayList<>();
+        private Map<String, Integer> index;
+        private Set<String> merged;
 
-        private PScalar scalar(ScalarNode node, SourcePosition pos) {
-            Tag tag = node.getTag();
-            ScalarType type;
-            if (Tag.NULL.equals(tag)) {
-                type = ScalarType.NULL;
-            } else if (Tag.BOOL.equals(tag)) {
-                type = ScalarType.BOOL;
-            } else if (Tag.INT.equals(tag)) {
-                type = ScalarType.INT;
-            } else if (Tag.FLOAT.equals(tag)) {
-                type = ScalarType.FLOAT;
-            } else {
-                type = ScalarType.STRING;
+        int indexOf(String key) {
+            if (index != null) {
+                return index.getOrDefault(key, -1);
             }
-            return new PScalar(node.getValue(), type, pos);
-        }
-
-        private PSeq sequence(SequenceNode node, SourcePosition pos, int depth) {
-            List<PNode> items = new ArrayList<>(node.getValue().size());
-            for (Node child : node.getValue()) {
-                items.add(convert(child, depth + 1, pos));
-            }
-            return new PSeq(items, pos);
-        }
-
-        private PMap mapping(MappingNode node, SourcePosition pos, int depth) {
-            List<PEntry> entries = new ArrayList<>(node.getValue().size());
-            Map<String, SourcePosition> seen = new HashMap<>();
-            Map<String, PEntry> merged = new HashMap<>();
-            for (NodeTuple tuple : node.getValue()) {
-                Node keyNode = tuple.getKeyNode();
-                SourcePosition keyPos = position(file, keyNode.getStartMark());
-                if (!(keyNode instanceof ScalarNode scalarKey)) {
-                    errors.add(new LoadError("a map key must be a plain value, not a list or map", keyPos));
-                    continue;
-                }
-                if ("<<".equals(scalarKey.getValue()) && Tag.MERGE.equals(scalarKey.getTag())) {
-                    mergeInto(entries, merged, tuple.getValueNode(), depth, keyPos);
-                    continue;
-                }
-                PEntry overridden = merged.remove(scalarKey.getValue());
-                if (overridden != null) {
-                    entries.remove(overridden);
-                }
-                SourcePosition first = seen.putIfAbsent(scalarKey.getValue(), keyPos);
-                if (first != null) {
-                    errors.add(new LoadError("duplicate key '" + scalarKey.getValue() + "' (first at line "
-                            + first.line() + ")", keyPos));
-                    continue;
-                }
-                PNode value = convert(tuple.getValueNode(), depth + 1, keyPos);
-                entries.add(new PEntry(scalar(scalarKey, keyPos), value));
-            }
-            return new PMap(entries, pos);
-        }
-
-        /** YAML merge keys ({@code <<: *defaults}): explicit keys win over merged ones. */
-        private void mergeInto(List<PEntry> entries, Map<String, PEntry> merged, Node value, int depth,
-                SourcePosition at) {
-            List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
-            for (Node source : sources) {
-                PNode base = convert(source, depth + 1, at);
-                if (base instanceof PMap map) {
-                    for (PEntry e : map.entries()) {
-                        boolean present = merged.containsKey(e.key().text())
-                                || entries.stream().anyMatch(x -> x.key().text().equals(e.key().text()));
-                        if (!present) {
-                            merged.put(e.key().text(), e);
-                            entries.add(e);
-                        }
-                    }
-                } else {
-                    errors.add(new LoadError("'<<' merge needs a map, got " + base.describe(),
-                            base.position()));
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).key().text().equals(key)) {
+                    return i;
                 }
             }
+            return -1;
+        }
+
+        void add(PEntry e, boolean fromMerge) {
+            entries.add(e);
+            if (fromMerge) {
+                if (merged == null) {
+                    merged = new HashSet<>();
+                }
+                merged.add(e.key().text());
+            }
+            if (index != null) {
+                index.put(e.key().text(), entries.size() - 1);
+            } else if (entries.size() >= INDEX_FROM) {
+                index = new HashMap<>();
+                for (int i = 0; i < entries.size(); i++) {
+                    index.put(entries.get(i).key().text(), i);
+                }
+            }
+        }
+
+        /** True (once) when the key came only from a merge, so an explicit key may replace it. */
+        boolean mergedOnly(String key) {
+            return merged != null && merged.remove(key);
+        }
+
+        void replace(int at, PEntry e) {
+            entries.set(at, e);
         }
     }
 
-    /** Remembers the last event handed to the composer, to place the limit errors it throws without a mark. */
-    private static final class EventTracker implements Parser {
-        private final Parser parser;
-        private Event last;
-
-        EventTracker(Parser parser) {
-            this.parser = parser;
-        }
-
-        Event last() {
-            return last;
-        }
-
-        @Override
-        public boolean checkEvent(Event.ID id) {
-            return parser.checkEvent(id);
-        }
-
-        @Override
-        public Event peekEvent() {
-            return parser.peekEvent();
-        }
-
-        @Override
-        public Event getEvent() {
-            last = parser.getEvent();
-            return last;
-        }
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
-    /** Aborts converting a document that cannot be turned into a finite, shallow tree. */
-    private static final class Abort extends RuntimeException {
+    /** Stops reading the current document. */
+    private static class DocumentAbort extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final transient LoadError error;
+        final transient LoadError error;
 
-        Abort(LoadError error) {
+        DocumentAbort(LoadError error) {
             super(error.message(), null, false, false);
             this.error = error;
+        }
+    }
+
+    /** Stops reading the whole file: a limit whose purpose is to stop work early. */
+    private static final class FileAbort extends DocumentAbort {
+        private static final long serialVersionUID = 1L;
+
+        FileAbort(LoadError error) {
+            super(error);
         }
     }
 }

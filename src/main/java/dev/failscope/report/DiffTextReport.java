@@ -53,8 +53,8 @@ public final class DiffTextReport {
                 + DiffCounts.bySeverity(c.findings().introduced()) + "), "
                 + c.findings().resolved().size() + " resolved, " + c.findings().unchanged().size() + " unchanged"
                 + (c.after().waived().isEmpty() ? "" : ", " + c.after().waived().size() + " waived")
-                + (c.regressions().isEmpty() ? "" : "; " + TextReport.plural(c.regressions().size(),
-                "primary loss") + " turned into an outage");
+                + (c.regressions().isEmpty() ? "" : "; " + c.regressions().size()
+                + (c.regressions().size() == 1 ? " primary loss" : " primary losses") + " turned into an outage");
     }
 
     private static void findings(StringBuilder out, String title, List<Finding> findings) {

@@ -9,7 +9,7 @@ final class Markdown {
         StringBuilder out = new StringBuilder(s.length());
         for (char ch : s.toCharArray()) {
             switch (ch) {
-                case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '#' -> out.append('\\').append(ch);
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '|' -> out.append('\\').append(ch);
                 case '\n', '\r' -> out.append(' ');
                 default -> out.append(ch);
             }

@@ -72,6 +72,15 @@ class WaiversTest {
     }
 
     @Test
+    void anUnusedWaiverWithAMistypedRuleSuggestsTheRule() {
+        Path w = waivers(DECOMMISSIONED.replace("rule: failover-target-decommissioned", "rule: failover-target-decomissioned"));
+        Inspection i = on("2026-06-01").inspect(List.of(CATIFYME, w.toString()));
+        assertThat(i.findings()).filteredOn(f -> f.rule().equals("waiver-unused")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("(there is no rule 'failover-target-decomissioned'; "
+                        + "did you mean 'failover-target-decommissioned'?)"));
+    }
+
+    @Test
     void aWaiverWithoutTargetCoversEveryTarget() {
         Path w = waivers(DECOMMISSIONED.replace("    target: db-legacy-2\n", ""));
         Inspection i = on("2026-06-01").inspect(List.of(CATIFYME, w.toString()));

@@ -110,6 +110,14 @@ class DiffCommandTest {
     }
 
     @Test
+    void helpListsTheFormsAndExitCodes() {
+        Cli r = Cli.run("diff", "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("failscope diff --git origin/main [PATH...]").contains("Exit codes:")
+                .contains("--format").contains("--as");
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(Cli.run("diff", BEFORE).exit()).isEqualTo(2);
         assertThat(Cli.run("diff", "--before", BEFORE).exit()).isEqualTo(2);

@@ -48,6 +48,21 @@ class ExportCommandTest {
     @Test
     void unknownFormatIsAUsageError() {
         assertThat(run("export", "--format", "xml", "x", "--output", tmp.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown export format 'xml' (expected one of native)");
+        assertThat(err.toString()).contains("unknown export format 'xml' (expected one of native, dot, graphml, mermaid)");
+    }
+
+    @Test
+    void nativeNeedsAnOutputDirectory() {
+        assertThat(run("export", "--format", "native", "sample-topologies/catifyme")).isEqualTo(2);
+        assertThat(err.toString()).contains("--format native needs --output DIR");
+    }
+
+    @Test
+    void graphFormatsWriteAFile() throws java.io.IOException {
+        Path file = tmp.resolve("g/catifyme.mmd");
+        assertThat(run("export", "--format", "mermaid", "sample-topologies/catifyme", "--output", file.toString()))
+                .isZero();
+        assertThat(java.nio.file.Files.readString(file)).startsWith("flowchart LR\n")
+                .contains("failover 1 \u2717 decommissioned");
     }
 }

@@ -100,7 +100,7 @@ class LoadErrorTest {
         yaml.append("servers: *lol9\n");
         write("laughs.yaml", yaml.toString());
 
-        assertThat(errors("laughs.yaml")).containsExactly("laughs.yaml:7:7: error: YAML aliases expand to more "
+        assertThat(errors("laughs.yaml")).containsExactly("laughs.yaml:7:14: error: YAML aliases expand to more "
                 + "than 100000 nodes: refusing a possible 'billion laughs' document");
     }
 
@@ -119,7 +119,7 @@ class LoadErrorTest {
         write("a.yaml", "kind: inventory\nservers: &s [*s]\n");
 
         assertThat(errors("a.yaml")).containsExactly(
-                "a.yaml:2:10: error: recursive YAML alias: a list or map contains itself");
+                "a.yaml:2:14: error: recursive YAML alias: a list or map contains itself");
     }
 
     @Test
@@ -127,8 +127,27 @@ class LoadErrorTest {
         write("a.yaml", "kind: inventory\nservers: &s [*s]\n---\nkind: clusters\n");
 
         assertThat(errors("a.yaml")).containsExactly(
-                "a.yaml:2:10: error: recursive YAML alias: a list or map contains itself",
+                "a.yaml:2:14: error: recursive YAML alias: a list or map contains itself",
                 "a.yaml:4:7: error: unknown kind 'clusters': did you mean 'cluster'?");
+    }
+
+    @Test
+    void undefinedAliasIsPositioned() throws IOException {
+        write("a.yaml", "kind: inventory\nservers: [*nowhere]\n");
+
+        assertThat(errors("a.yaml")).containsExactly("a.yaml:2:11: error: invalid YAML: found undefined alias 'nowhere'");
+    }
+
+    @Test
+    void mergeKeysFillInDefaultsAndExplicitKeysWin() throws IOException {
+        write("a.yaml", "kind: inventory\nservers:\n  - &base {name: db-1, zone: z1, region: r1}\n"
+                + "  - <<: *base\n    name: db-2\n  - name: db-3\n    <<: *base\n");
+
+        LoadResult result = new TopologyLoader().load(List.of(dir.resolve("a.yaml").toString()));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.topology().servers()).extracting(s -> s.name() + "@" + s.zone())
+                .containsExactly("db-1@z1", "db-2@z1", "db-3@z1");
     }
 
     @Test
@@ -266,8 +285,9 @@ class LoadErrorTest {
     void yamlTagsNeverConstructJavaObjects() throws IOException {
         write("a.yaml", "kind: inventory\nservers:\n  - name: !!javax.script.ScriptEngineManager [x]\n");
 
-        assertThat(errors("a.yaml")).containsExactly("a.yaml:3:11: error: invalid YAML: Global tag is not allowed: "
-                + "tag:yaml.org,2002:javax.script.ScriptEngineManager");
+        assertThat(errors("a.yaml")).containsExactly("a.yaml:3:11: error: YAML tag "
+                + "'tag:yaml.org,2002:javax.script.ScriptEngineManager' is not allowed: Failscope reads plain maps, "
+                + "lists and values only");
     }
 
     @Test

@@ -87,7 +87,13 @@ public final class MarkdownExamples {
             List<String> body = lines.subList(bodyStart, Math.min(end, lines.size()));
             switch (label) {
                 case "console" -> transcript(file, bodyStart, body, out);
-                case "sh", "bash", "shell" -> commands(file, bodyStart, body, out);
+                case "sh", "bash", "shell" -> {
+                    // A block that starts with a shebang is the listing of a script file the reader saves
+                    // (a git hook, a cron job), not commands to run where the doc is read.
+                    if (body.isEmpty() || !body.get(0).startsWith("#!")) {
+                        commands(file, bodyStart, body, out);
+                    }
+                }
                 case "" -> unclassified(file, bodyStart, body, out);
                 default -> { }
             }

@@ -153,6 +153,22 @@ class FailscopeAppTest {
         assertThat(graph().viewModel().overlayProperty().get().clustersDown()).isEmpty();
     }
 
+    @Test
+    void exportWritesAValidPngAndAParseableSvg(@TempDir Path tmp) throws Exception {
+        scene();
+        Path png = tmp.resolve("graph.png");
+        Path svg = tmp.resolve("graph.svg");
+        robot.interact(() -> app.view().exportTo(png));
+        robot.interact(() -> app.view().exportTo(svg));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.viewModel().statusProperty().get()
+                .equals("Exported " + svg));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isGreaterThan(300);
+        assertThat(img.getHeight()).isGreaterThan(200);
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("svg");
+    }
+
     static WritableImage snapshot(javafx.scene.canvas.Canvas canvas) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null)));
     }

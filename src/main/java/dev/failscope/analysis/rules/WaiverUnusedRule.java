@@ -36,7 +36,15 @@ public final class WaiverUnusedRule implements Rule {
     }
 
     public Finding finding(Waiver w) {
-        return finding("waiver of " + w.label() + " (owner " + w.owner() + ") matches no finding: remove it, or "
-                + "fix its rule, subject or target", w.subject(), w.target(), w.position());
+        return finding(w, java.util.List.of());
+    }
+
+    /** When {@code ruleIds} is known and lacks the waiver's rule, the message says so and suggests one. */
+    public Finding finding(Waiver w, java.util.Collection<String> ruleIds) {
+        String why = ruleIds.isEmpty() || ruleIds.contains(w.rule()) ? ""
+                : " (there is no rule '" + w.rule() + "'" + dev.failscope.load.Suggestions.closest(w.rule(), ruleIds)
+                        .map(s -> "; did you mean '" + s + "'?").orElse("") + ")";
+        return finding("waiver of " + w.label() + " (owner " + w.owner() + ") matches no finding" + why
+                + ": remove it, or fix its rule, subject or target", w.subject(), w.target(), w.position());
     }
 }

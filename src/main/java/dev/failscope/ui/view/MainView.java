@@ -48,6 +48,7 @@ public final class MainView {
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane leftSplit = new SplitPane();
     private final FileWatcher watcher;
+    private final java.util.concurrent.Executor background;
     private final javafx.scene.control.TextField search = new javafx.scene.control.TextField();
 
     public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent,
@@ -56,6 +57,7 @@ public final class MainView {
         this.stage = stage;
         this.settings = settings;
         this.recent = recent;
+        this.background = background;
         root.getStyleClass().add("failscope");
         findings = new FindingsView(vm, new FindingsViewModel(vm.findings()));
         details = new DetailsView(vm, new DetailsViewModel(vm));
@@ -162,7 +164,45 @@ public final class MainView {
     }
 
     void exportImage(boolean svg) {
-        vm.say("Export is not available yet");
+        var scene = graph.viewModel().sceneProperty().get();
+        if (scene.isEmpty()) {
+            vm.say("Nothing to export yet");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(svg ? "Export SVG" : "Export PNG");
+        chooser.setInitialFileName(svg ? "failscope.svg" : "failscope.png");
+        chooser.getExtensionFilters().add(svg ? new FileChooser.ExtensionFilter("SVG image", "*.svg")
+                : new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            exportTo(file.toPath());
+        }
+    }
+
+    /** Writes the graph on screen to the file in the background; the status bar says how it went. */
+    public void exportTo(java.nio.file.Path file) {
+        var scene = graph.viewModel().sceneProperty().get();
+        if (scene.isEmpty()) {
+            return;
+        }
+        String title = String.join(", ", vm.pathsProperty().get()) + (simulation.activeProperty().get()
+                ? "  —  simulated loss of " + simulation.scenarioProperty().get().stream().map(t -> t.label())
+                        .collect(java.util.stream.Collectors.joining(" + ")) : "");
+        var input = dev.failscope.ui.model.Exporter.input(scene.get(), List.copyOf(vm.findings()),
+                graph.viewModel().overlayProperty().get(), title);
+        vm.say("Exporting " + file + " …");
+        background.execute(() -> {
+            String result;
+            try {
+                dev.failscope.ui.model.Exporter.write(input, file);
+                result = "Exported " + file;
+            } catch (java.io.IOException e) {
+                result = "Could not export " + file + ": " + e.getMessage();
+            }
+            String message = result;
+            Platform.runLater(() -> vm.say(message));
+        });
     }
 
     void openFiles() {
