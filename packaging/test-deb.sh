@@ -55,6 +55,15 @@ grep -q 'xdg-desktop-menu install' "$out/control/postinst" || fail "postinst doe
 desktop=$(ls "$root"/opt/failscope/lib/*.desktop)
 grep -q '^Exec=/opt/failscope/bin/failscope' "$desktop" || fail "$desktop has no Exec line for the launcher"
 [ -f "$root/opt/failscope/lib/failscope.png" ] || fail "no icon in the package"
+# the JDK modules the app's own classes use must be in the trimmed runtime (a missing one shows only at run time)
+if command -v jdeps >/dev/null; then
+  linked=" $(sed -n 's/^MODULES="\(.*\)"$/\1/p' "$root/opt/failscope/lib/runtime/release") "
+  for module in $(jdeps --multi-release 17 --ignore-missing-deps -s "$root"/opt/failscope/lib/app/failscope-*.jar \
+      | awk '$3 ~ /^(java|jdk)\./ { print $3 }' | sort -u); do
+    case "$linked" in *" $module "*) ;; *) fail "the app uses $module, which the runtime lacks: add it to dist.modules";; esac
+  done
+  echo "runtime modules:$linked"
+fi
 # what postinst does, inside the scratch root (the launcher finds its runtime through the link)
 mkdir -p "$root/usr/bin"
 ln -s "$PWD/$root/opt/failscope/bin/failscope" "$root/usr/bin/failscope"
