@@ -40,15 +40,18 @@ class DocsExamplesTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
 
     /** Command prefix -> the file (script or CI workflow) that runs it; the file must contain the prefix. */
-    static final Map<String, String> RUN_ELSEWHERE = Map.of(
-            "mvn -B verify", "packaging/github-actions-release.yml",
-            "mvn -B -Pdist package", "packaging/test-deb.sh",
-            "mvn javafx:run", "packaging/github-actions-release.yml",
-            "packaging/test-deb.sh", "packaging/github-actions-release.yml",
-            "sudo apt-get install -y", "packaging/github-actions-release.yml",
-            "apt-get install -y", "packaging/test-deb.sh",
-            "packaging/icons/render.sh", "packaging/github-actions-release.yml",
-            "packaging/macos/make-icns.sh", "packaging/github-actions-release.yml");
+    static final Map<String, String> RUN_ELSEWHERE = Map.ofEntries(
+            Map.entry("mvn -B verify", "packaging/github-actions-release.yml"),
+            Map.entry("mvn -B -Pdist package", "packaging/test-deb.sh"),
+            Map.entry("mvn javafx:run", "packaging/github-actions-release.yml"),
+            Map.entry("packaging/test-deb.sh", "packaging/github-actions-release.yml"),
+            Map.entry("sudo apt-get install -y", "packaging/github-actions-release.yml"),
+            Map.entry("apt-get install -y", "packaging/test-deb.sh"),
+            Map.entry("packaging/icons/render.sh", "packaging/github-actions-release.yml"),
+            Map.entry("packaging/macos/make-icns.sh", "packaging/github-actions-release.yml"),
+            // GUI launches (no subcommand): test-deb.sh starts the installed GUI on catifyme under Xvfb and runs the jar
+            Map.entry("failscope sample-topologies/", "packaging/test-deb.sh"),
+            Map.entry("java -jar target/failscope.jar", "packaging/test-deb.sh"));
 
     /**
      * Files that still hold shell examples in unlabelled fences. Remove a file once its fences are labelled

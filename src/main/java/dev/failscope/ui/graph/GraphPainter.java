@@ -132,7 +132,9 @@ public final class GraphPainter {
         Box band = layout.serviceBand();
         if (band.height() > 0 && band.intersects(vis.x(), vis.y(), vis.width(), vis.height())) {
             gc.setFill(p.band());
-            gc.fillRect(band.x(), band.y(), band.width(), band.height());
+            double left = Math.max(band.x(), vis.x() - 10);
+            double right = Math.min(band.maxX(), vis.maxX() + 10);
+            gc.fillRect(left, band.y(), right - left, band.height());
             if (labels()) {
                 text("SERVICES", band.x() + 12, band.y() + 14, SMALL_BOLD, p.laneSubText(), TextAlignment.LEFT);
             }
@@ -144,11 +146,17 @@ public final class GraphPainter {
             if (!b.intersects(vis.x(), vis.y(), vis.width(), vis.height())) {
                 continue;
             }
+            // Lanes can be far taller than the view: fill only the visible part (the software rasteriser pays
+            // for the whole shape otherwise).
+            double top = Math.max(b.y(), vis.y() - 10);
+            double bottom = Math.min(b.maxY(), vis.maxY() + 10);
+            double left = Math.max(b.x(), vis.x() - 10);
+            double right = Math.min(b.maxX(), vis.maxX() + 10);
             gc.setFill(i % 2 == 0 ? p.laneB() : p.laneA());
-            gc.fillRect(b.x(), b.y(), b.width(), b.height());
+            gc.fillRect(left, top, right - left, bottom - top);
             gc.setStroke(p.clusterStroke().deriveColor(0, 1, 1, 0.35));
             gc.setLineWidth(px(1));
-            gc.strokeLine(b.maxX(), b.y(), b.maxX(), b.maxY());
+            gc.strokeLine(b.maxX(), top, b.maxX(), bottom);
             Box hdr = lane.header();
             if (scale >= SIMPLE / 2) {
                 double s = Math.max(1, 0.5 / scale);
@@ -456,17 +464,22 @@ public final class GraphPainter {
         }
     }
 
+    /**
+     * 45° hatching inside the box. Each line is clipped to the box by arithmetic: a clip path would make the
+     * software pipeline rasterise a mask per box, which costs more than the rest of a zoomed-in frame.
+     */
     private void hatch(Box b) {
-        gc.save();
-        gc.beginPath();
-        gc.rect(b.x(), b.y(), b.width(), b.height());
-        gc.clip();
         gc.setStroke(p.hatch().deriveColor(0, 1, 1, 0.55));
         gc.setLineWidth(px(1));
-        for (double d = -b.height(); d < b.width(); d += 10) {
-            gc.strokeLine(b.x() + d, b.maxY(), b.x() + d + b.height(), b.y());
+        double w = b.width();
+        double h = b.height();
+        for (double d = -h; d < w; d += 10) {
+            double t0 = Math.max(0, -d);
+            double t1 = Math.min(h, w - d);
+            if (t0 < t1) {
+                gc.strokeLine(b.x() + d + t0, b.maxY() - t0, b.x() + d + t1, b.maxY() - t1);
+            }
         }
-        gc.restore();
     }
 
     private void badges(NodeLook look, Box b) {
