@@ -197,8 +197,10 @@ public final class GraphPainter extends PainterBase {
         if (look.decommissioned()) {
             hatch(b);
         }
-        gc.setStroke(failed ? p.danger() : nb.role() == NodeRole.PRIMARY ? p.replication() : p.serverStroke());
-        gc.setLineWidth(px(nb.role() == NodeRole.PRIMARY ? 2 : 1.2));
+        boolean promoted = overlay.promoted().contains(name);
+        gc.setStroke(failed ? p.danger() : promoted ? p.ok() : nb.role() == NodeRole.PRIMARY ? p.replication()
+                : p.serverStroke());
+        gc.setLineWidth(px(promoted ? 3 : nb.role() == NodeRole.PRIMARY ? 2 : 1.2));
         gc.strokeRoundRect(b.x(), b.y(), b.width(), b.height(), arc, arc);
         if (labels()) {
             String shown = fit(name, b.width() - 16, 13);
@@ -216,12 +218,14 @@ public final class GraphPainter extends PainterBase {
                     case REPLICA -> "replica";
                     default -> "";
                 };
-                if (overlay.promoted().contains(name)) {
-                    role = "♛ new primary";
+                if (promoted) {
+                    text("♛ promoted to primary", b.centerX(), b.y() + 36, SMALL_BOLD, p.ok(), TextAlignment.CENTER);
+                } else {
+                    String sub = role.isEmpty() ? look.subtitle() : role + (look.subtitle().isEmpty() ? ""
+                            : " · " + look.subtitle());
+                    text(fit(sub, b.width() - 12, 11), b.centerX(), b.y() + 36, SMALL, p.subText(),
+                            TextAlignment.CENTER);
                 }
-                String sub = role.isEmpty() ? look.subtitle() : role + (look.subtitle().isEmpty() ? ""
-                        : " · " + look.subtitle());
-                text(fit(sub, b.width() - 12, 11), b.centerX(), b.y() + 36, SMALL, p.subText(), TextAlignment.CENTER);
             }
             badges(look, b);
             severityBadge(look, b.maxX(), b.y());

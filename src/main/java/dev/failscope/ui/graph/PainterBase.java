@@ -50,9 +50,6 @@ abstract class PainterBase {
                 pill("✖ FAILED", b.x(), b.y() - 13, p.danger(), Color.WHITE, false);
             }
         }
-        if (overlay.promoted().contains(name) && labels()) {
-            pill("♛ PROMOTED", b.x(), b.y() - 13, p.ok(), Color.WHITE, false);
-        }
         String reason = overlay.skipped().get(name);
         if (reason != null && labels()) {
             callout("skipped: " + reason, b);
