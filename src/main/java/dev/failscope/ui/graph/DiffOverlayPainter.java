@@ -13,6 +13,7 @@ import dev.failscope.ui.model.DiffOverlay;
 import dev.failscope.ui.model.DiffOverlay.Mark;
 import dev.failscope.ui.model.GraphScene;
 import dev.failscope.ui.model.Viewport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.VPos;
@@ -27,7 +28,7 @@ import javafx.scene.text.TextAlignment;
  * with what changed, removed ones as dashed grey ghosts marked "−". The marks carry the meaning; colour only
  * repeats it. A banner at the top names the other side and the marks.
  */
-public final class DiffOverlayPainter implements GraphPainter.Layer {
+public final class DiffOverlayPainter implements GraphLayer {
     private static final Font MARK = Font.font("System", FontWeight.BOLD, 11);
     private static final Font NAME = Font.font("System", FontWeight.BOLD, 13);
     private static final Font SMALL = Font.font("System", 11);
@@ -41,6 +42,9 @@ public final class DiffOverlayPainter implements GraphPainter.Layer {
     private GraphicsContext gc;
     private Palette p;
     private double scale;
+    private GraphScene scene;
+    /** Marks and labels drawn so far in this frame: later marks go where they cover none of them. */
+    private final List<Box> taken = new ArrayList<>();
 
     public void setOverlay(DiffOverlay overlay) {
         this.overlay = overlay;
@@ -81,6 +85,8 @@ public final class DiffOverlayPainter implements GraphPainter.Layer {
         this.gc = g;
         this.p = palette;
         this.scale = vp.scale();
+        this.scene = scene;
+        this.taken.clear();
         Box vis = vp.visible(w, h);
         Layout layout = scene.layout();
         DiffGeometry geo = geometry(layout);
@@ -93,12 +99,20 @@ public final class DiffOverlayPainter implements GraphPainter.Layer {
                 ghostNode(node, box);
             }
         });
+        List<Map.Entry<EdgeRoute, Mark>> routes = new ArrayList<>();
         for (Map.Entry<Edge, Mark> e : overlay.edges().entrySet()) {
-            layout.route(e.getKey()).filter(r -> meets(r.bounds(), vis)).ifPresent(r -> edgeMark(r, e.getValue()));
+            layout.route(e.getKey()).filter(r -> meets(r.bounds(), vis))
+                    .ifPresent(r -> routes.add(Map.entry(r, e.getValue())));
         }
-        for (Map.Entry<Node, Mark> e : overlay.nodes().entrySet()) {
-            layout.box(e.getKey().kind(), e.getKey().name()).filter(b -> meets(b.box(), vis))
-                    .ifPresent(b -> nodeMark(b, e.getValue()));
+        routes.sort(java.util.Comparator.comparing(e -> e.getKey().edge().toString()));
+        routes.forEach(e -> halo(e.getKey(), e.getValue()));
+        overlay.nodes().entrySet().stream().sorted(Map.Entry.comparingByKey(
+                java.util.Comparator.comparing(Node::toString))).forEach(e ->
+                layout.box(e.getKey().kind(), e.getKey().name()).filter(b -> meets(b.box(), vis))
+                        .ifPresent(b -> nodeMark(b, e.getValue())));
+        if (labels()) {
+            routes.forEach(e -> edgeBadge(e.getKey(), e.getValue()));
+            geo.lines().forEach(this::ghostLabel);
         }
         gc.setTransform(1, 0, 0, 1, 0, 0);
         banner(w);
@@ -140,6 +154,7 @@ public final class DiffOverlayPainter implements GraphPainter.Layer {
     }
 
     private void ghostNode(Node node, Box b) {
+        taken.add(b);
         Color grey = p.subText();
         gc.setFill(p.background().deriveColor(0, 1, 1, 0.75));
         gc.fillRoundRect(b.x(), b.y(), b.width(), b.height(), 8, 8);
@@ -182,24 +197,32 @@ public final class DiffOverlayPainter implements GraphPainter.Layer {
         gc.stroke();
         gc.setLineDashes();
         if (labels()) {
-            String t = line.ghost().label() + " removed";
-            double w = t.length() * 6.6 + 12;
             Point at = line.label();
-            gc.setFill(p.background());
-            gc.fillRoundRect(at.x() - w / 2, at.y() - 10, w, 20, 20, 20);
-            gc.setStroke(grey);
-            gc.setLineWidth(px(1.5));
-            gc.setLineDashes(px(3), px(3));
-            gc.strokeRoundRect(at.x() - w / 2, at.y() - 10, w, 20, 20, 20);
-            gc.setLineDashes();
-            text(t, at.x(), at.y(), MARK, grey, TextAlignment.CENTER);
+            double w = width(line.ghost().label()) + 14;
+            taken.add(new Box(at.x() - w / 2, at.y() - 10, w, 20));
         }
     }
 
-    private void edgeMark(EdgeRoute r, Mark mark) {
-        Color c = colour(mark.type());
+    /** Drawn last, so marks never hide it; its place was taken first, so marks avoid it. */
+    private void ghostLabel(DiffGeometry.GhostLine line) {
+        Color grey = p.subText();
+        String t = line.ghost().label();
+        double w = width(t) + 14;
+        Point at = line.label();
+        gc.setFill(p.background());
+        gc.fillRoundRect(at.x() - w / 2, at.y() - 10, w, 20, 20, 20);
+        gc.setStroke(grey);
+        gc.setLineWidth(px(1.5));
+        gc.setLineDashes(px(3), px(3));
+        gc.strokeRoundRect(at.x() - w / 2, at.y() - 10, w, 20, 20, 20);
+        gc.setLineDashes();
+        text(t, at.x(), at.y(), MARK, grey, TextAlignment.CENTER);
+    }
+
+    /** A translucent band along a marked edge, under its own drawing's colour. */
+    private void halo(EdgeRoute r, Mark mark) {
         List<Point> pts = r.points();
-        gc.setStroke(c.deriveColor(0, 1, 1, 0.35));
+        gc.setStroke(colour(mark.type()).deriveColor(0, 1, 1, 0.35));
         gc.setLineWidth(px(8));
         gc.beginPath();
         gc.moveTo(pts.get(0).x(), pts.get(0).y());
@@ -207,11 +230,61 @@ public final class DiffOverlayPainter implements GraphPainter.Layer {
             gc.lineTo(pts.get(i).x(), pts.get(i).y());
         }
         gc.stroke();
-        if (labels()) {
-            // just under the edge's own label (order, lag), which keeps its place; the words are in the tooltips
-            Point at = r.label();
-            badge(mark.symbol(), at.x(), at.y() + 20, c);
+    }
+
+    /** The mark beside the edge's own label (order, lag), which keeps its place; the words are in tooltips. */
+    private void edgeBadge(EdgeRoute r, Mark mark) {
+        Point at = r.label();
+        double lw = labelBox(r).map(Box::width).orElse(0.0);
+        Box spot = place(List.of(new Box(at.x() - 11, at.y() + 12, 22, 22),
+                new Box(at.x() + lw / 2 + 3, at.y() - 11, 22, 22),
+                new Box(at.x() - lw / 2 - 25, at.y() - 11, 22, 22),
+                new Box(at.x() - 11, at.y() - 34, 22, 22)), null);
+        badge(mark.symbol(), spot.centerX(), spot.centerY(), colour(mark.type()));
+    }
+
+    /** Where the graph painter draws an edge's label, if it has one. */
+    private java.util.Optional<Box> labelBox(EdgeRoute r) {
+        GraphScene.EdgeLook look = scene.look(r.edge());
+        Point at = r.label();
+        if (look.kind() == dev.failscope.model.EdgeKind.FAILOVER) {
+            double w = look.broken() ? 30 : 20;
+            return java.util.Optional.of(new Box(at.x() - w / 2, at.y() - 10, w, 20));
         }
+        if (look.label().isEmpty() || look.kind() == dev.failscope.model.EdgeKind.MEMBERSHIP) {
+            return java.util.Optional.empty();
+        }
+        double w = look.label().length() * 6.2 + 10;
+        return java.util.Optional.of(new Box(at.x() - w / 2, at.y() - 8, w, 16));
+    }
+
+    /** The first spot over no server or service, cluster header, edge label or earlier mark; else the first. */
+    private Box place(List<Box> spots, Node self) {
+        Box chosen = spots.stream().filter(s -> free(s, self)).findFirst().orElse(spots.get(0));
+        taken.add(chosen);
+        return chosen;
+    }
+
+    private boolean free(Box spot, Node self) {
+        Layout layout = scene.layout();
+        for (NodeBox nb : layout.nodesIn(spot.x() - 10, spot.y() - 10, spot.width() + 20, spot.height() + 20)) {
+            if (nb.node().equals(self)) {
+                continue;
+            }
+            Box b = nb.box();
+            Box solid = nb.role() == dev.failscope.layout.NodeRole.CLUSTER
+                    ? new Box(b.x(), b.y() - 8, b.width(), dev.failscope.layout.LayoutMetrics.CLUSTER_HEADER + 8)
+                    : b.grow(8);
+            if (solid.overlaps(spot)) {
+                return false;
+            }
+        }
+        for (EdgeRoute r : layout.edgesIn(spot.x() - 60, spot.y() - 12, spot.width() + 120, spot.height() + 24)) {
+            if (labelBox(r).filter(l -> l.overlaps(spot)).isPresent()) {
+                return false;
+            }
+        }
+        return taken.stream().noneMatch(t -> t.overlaps(spot));
     }
 
     private void nodeMark(NodeBox nb, Mark mark) {
@@ -225,24 +298,29 @@ public final class DiffOverlayPainter implements GraphPainter.Layer {
         gc.strokeRoundRect(b.x() - 5, b.y() - 5, b.width() + 10, b.height() + 10, 14, 14);
         gc.setLineDashes();
         if (labels()) {
-            pill(mark.symbol() + " " + mark.label(), b.x() - 5, b.y() - 15, c);
+            String t = mark.symbol() + " " + mark.label();
+            double w = width(t.length() > 60 ? t.substring(0, 59) + "…" : t) + 14;
+            Box spot = place(List.of(new Box(b.x() - 5, b.y() - 24, w, 18), new Box(b.maxX() + 5 - w, b.y() - 24, w, 18),
+                    new Box(b.x() - 5, b.maxY() + 6, w, 18), new Box(b.maxX() + 5 - w, b.maxY() + 6, w, 18)),
+                    nb.node());
+            pill(t, spot.x(), spot.centerY(), c);
         }
     }
 
     /** A round badge holding one mark, centred on (cx, cy). */
     private void badge(String symbol, double cx, double cy, Color fill) {
         gc.setFill(fill);
-        gc.fillOval(cx - 9, cy - 9, 18, 18);
+        gc.fillOval(cx - 11, cy - 11, 22, 22);
         gc.setStroke(p.background());
-        gc.setLineWidth(px(1.5));
-        gc.strokeOval(cx - 9, cy - 9, 18, 18);
+        gc.setLineWidth(px(2));
+        gc.strokeOval(cx - 11, cy - 11, 22, 22);
         text(symbol, cx, cy, NAME, Color.WHITE, TextAlignment.CENTER);
     }
 
     /** A filled label left-aligned at x, centred on cy; white text on the change's colour. */
     private void pill(String t, double x, double cy, Color fill) {
         String shown = t.length() > 60 ? t.substring(0, 59) + "…" : t;
-        double w = shown.length() * 6.6 + 12;
+        double w = width(shown) + 14;
         gc.setFill(fill);
         gc.fillRoundRect(x, cy - 9, w, 18, 18, 18);
         text(shown, x + w / 2, cy, MARK, Color.WHITE, TextAlignment.CENTER);
@@ -255,9 +333,11 @@ public final class DiffOverlayPainter implements GraphPainter.Layer {
         Color[] colours = {p.ok(), p.subText(), p.warning()};
         double keysWidth = 0;
         for (String k : keys) {
-            keysWidth += k.length() * 6.6 + 12 + 8;
+            keysWidth += width(k) + 12 + 8;
         }
-        double titleWidth = Math.min(title.length() * 7.4, Math.max(120, w - keysWidth - 60));
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(title);
+        measure.setFont(BANNER);
+        double titleWidth = Math.min(measure.getLayoutBounds().getWidth() + 4, Math.max(120, w - keysWidth - 60));
         double bw = titleWidth + keysWidth + 30;
         double x = Math.max(8, (w - bw) / 2);
         double y = 8;
@@ -269,12 +349,18 @@ public final class DiffOverlayPainter implements GraphPainter.Layer {
         text(GraphPainter.fit(title, titleWidth, 12.5), x + 12, y + 14, BANNER, p.text(), TextAlignment.LEFT);
         double kx = x + 12 + titleWidth + 10;
         for (int i = 0; i < keys.length; i++) {
-            double kw = keys[i].length() * 6.6 + 12;
+            double kw = width(keys[i]) + 12;
             gc.setFill(colours[i]);
             gc.fillRoundRect(kx, y + 5, kw, 18, 18, 18);
             text(keys[i], kx + kw / 2, y + 14, MARK, Color.WHITE, TextAlignment.CENTER);
             kx += kw + 8;
         }
+    }
+
+    private static double width(String t) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(t);
+        measure.setFont(MARK);
+        return measure.getLayoutBounds().getWidth();
     }
 
     private void text(String t, double x, double y, Font font, Color color, TextAlignment align) {

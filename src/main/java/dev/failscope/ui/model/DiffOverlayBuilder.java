@@ -97,7 +97,7 @@ public final class DiffOverlayBuilder {
                     ghosts.add(new GhostNode(c.node(), beforeLayout.box(c.node().kind(), c.node().name())));
                 }
             }
-            case CHANGED, REORDERED -> markNode(node, new Mark(ChangeType.CHANGED, shortChange(c)));
+            case CHANGED, REORDERED -> markNode(node, new Mark(ChangeType.CHANGED, c.field().orElse("changed")));
             default -> throw new IllegalStateException("unhandled change type " + c.type());
         }
     }
@@ -127,7 +127,7 @@ public final class DiffOverlayBuilder {
     }
 
     /** The edge a change names on one side: kind, ends, and for failover the order when several match. */
-    static Optional<Edge> find(Topology side, Node from, Change.EdgeRef ref) {
+    public static Optional<Edge> find(Topology side, Node from, Change.EdgeRef ref) {
         Optional<Node> source = side.node(from.kind(), from.name());
         if (source.isEmpty() || !side.graph().containsVertex(source.get())) {
             return Optional.empty();
@@ -164,7 +164,7 @@ public final class DiffOverlayBuilder {
         };
     }
 
-    /** "status active → decommissioned", "order a, b → b, a". */
+    /** "lag 2s → 8s", "order a, b → b, a". */
     static String shortChange(Change c) {
         return c.field().map(f -> f + " " + c.before().orElse("(unset)") + " \u2192 " + c.after().orElse("(unset)"))
                 .orElse(c.type().label());

@@ -71,7 +71,7 @@ final class ChangesView {
         header.setPadding(new Insets(2, 8, 4, 8));
 
         list.setId("changes-list");
-        list.setMinHeight(48);
+        list.setMinHeight(64);
         list.setItems(vm.changes());
         list.setCellFactory(l -> new ChangeCell());
         list.setPlaceholder(new Label("No comparison. File → Compare with… (Ctrl+D) reviews a change against "
@@ -108,8 +108,8 @@ final class ChangesView {
         for (DiffViewModel.Line line : vm.summary()) {
             Label l = new Label(line.shown());
             l.setTooltip(new javafx.scene.control.Tooltip(line.text()));
-            l.setMinWidth(0);
-            l.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
             l.getStyleClass().add(switch (line.tone()) {
                 case BAD -> "sev-error";
                 case GOOD -> "candidate-viable";

@@ -59,6 +59,7 @@ final class CompareDialog extends Dialog<DiffViewModel.Base> {
         Button browse = new Button("Browse…");
         browse.disableProperty().bind(folderChoice.selectedProperty().not());
         browse.setOnAction(e -> browse(owner));
+        browse.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         revision.setId("compare-revision");
         revision.setEditable(true);

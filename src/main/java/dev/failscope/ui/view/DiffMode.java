@@ -1,13 +1,23 @@
 package dev.failscope.ui.view;
 
+import dev.failscope.diff.Change;
+import dev.failscope.diff.ChangeType;
 import dev.failscope.layout.Box;
+import dev.failscope.layout.EdgeRoute;
+import dev.failscope.layout.Layout;
+import dev.failscope.layout.NodeBox;
+import dev.failscope.layout.Point;
+import dev.failscope.model.Edge;
 import dev.failscope.model.Node;
+import dev.failscope.ui.model.DiffGeometry;
+import dev.failscope.ui.model.DiffOverlayBuilder;
 import dev.failscope.ui.graph.DiffOverlayPainter;
 import dev.failscope.ui.model.DiffOverlay;
 import dev.failscope.ui.model.DiffViewModel;
 import dev.failscope.ui.model.FindingsViewModel;
 import dev.failscope.ui.model.MainViewModel;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
@@ -46,7 +56,7 @@ final class DiffMode {
         vm.overlayProperty().addListener((o, was, now) -> overlayChanged(was, now));
         vm.selectedProperty().addListener((o, a, c) -> {
             if (c != null) {
-                centreOn(DiffViewModel.focusNode(c));
+                centreOn(c);
             }
         });
         vm.busyProperty().addListener((o, a, busy) -> {
@@ -66,25 +76,35 @@ final class DiffMode {
         }
     }
 
-    /** Centres the element a change is shown on: its box on screen, or its ghost. */
-    private void centreOn(Node node) {
+    /**
+     * Centres what a change is about: a relation's label (on screen, or its ghost line), else the vertex's
+     * box or ghost. A ghost vertex is ringed as selected.
+     */
+    private void centreOn(Change change) {
         var scene = graph.viewModel().sceneProperty().get();
         if (scene.isEmpty()) {
             return;
         }
-        if (scene.get().layout().box(node.kind(), node.name()).isPresent()) {
-            painter.setSelectedGhost(null);
-            graph.centreOn(scene.get().layout().box(node.kind(), node.name()).get().node());
-            return;
-        }
-        painter.setSelectedGhost(node);
-        painter.geometry(scene.get().layout()).ghost(node).ifPresent(b -> centre(b));
+        Layout layout = scene.get().layout();
+        Node node = DiffViewModel.focusNode(change);
+        boolean ghost = change.edge().isEmpty() && layout.box(node.kind(), node.name()).isEmpty();
+        painter.setSelectedGhost(ghost ? node : null);
+        Optional<Point> at = change.edge().flatMap(ref -> change.type() == ChangeType.REMOVED
+                ? painter.geometry(layout).lines().stream().filter(l -> same(l.ghost().edge(), change, ref))
+                        .map(DiffGeometry.GhostLine::label).findFirst()
+                : DiffOverlayBuilder.find(main.topology(), change.node(), ref).flatMap(layout::route)
+                        .map(EdgeRoute::label));
+        Optional<Box> box = at.isPresent() ? Optional.empty() : ghost ? painter.geometry(layout).ghost(node)
+                : layout.box(node.kind(), node.name()).map(NodeBox::box);
+        at.or(() -> box.map(b -> new Point(b.centerX(), b.centerY()))).ifPresent(p -> {
+            var canvas = graph.canvas();
+            graph.setViewport(graph.viewport().centreOn(p.x(), p.y(), canvas.getWidth(), canvas.getHeight(), 0.6));
+        });
     }
 
-    private void centre(Box b) {
-        var canvas = graph.canvas();
-        graph.setViewport(graph.viewport().centreOn(b.centerX(), b.centerY(), canvas.getWidth(),
-                canvas.getHeight(), 0.6));
+    private static boolean same(Edge e, Change change, Change.EdgeRef ref) {
+        return e.kind() == ref.kind() && e.from().name().equals(change.node().name())
+                && e.to().name().equals(ref.to().name());
     }
 
     void openDialog() {

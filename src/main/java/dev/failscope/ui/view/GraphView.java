@@ -61,7 +61,7 @@ public final class GraphView {
     private Consumer<String> onSimulateLoss = s -> { };
     private Consumer<String> onAddFailure = s -> { };
     private BiConsumer<String, String> onSimulateZoneLoss = (region, zone) -> { };
-    private GraphPainter.Layer layer;
+    private dev.failscope.ui.graph.GraphLayer layer;
 
     GraphView(MainViewModel main, GraphViewModel vm) {
         this.main = main;
@@ -136,10 +136,18 @@ public final class GraphView {
             tooltip.hide();
             repaint();
         });
-        canvas.setOnContextMenuRequested(e -> contextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
+        canvas.setOnContextMenuRequested(e -> {
+            if (!menu.isShowing()) {
+                contextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+            }
+        });
     }
 
     private void clicked(MouseEvent e) {
+        if (!dragged && e.getButton() == MouseButton.SECONDARY && !menu.isShowing()) {
+            contextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()); // where no context-menu event comes
+            return;
+        }
         if (dragged || e.getButton() != MouseButton.PRIMARY) {
             return;
         }
@@ -338,7 +346,7 @@ public final class GraphView {
     }
 
     /** Draws a layer over the graph (diff mode), or none with null; it adds to tooltips and to "fit". */
-    void setLayer(GraphPainter.Layer layer) {
+    void setLayer(dev.failscope.ui.graph.GraphLayer layer) {
         this.layer = layer;
         painter.setLayer(layer);
         repaint();
