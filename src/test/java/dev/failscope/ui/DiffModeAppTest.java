@@ -92,9 +92,17 @@ class DiffModeAppTest {
         assertThat(FailscopeAppTest.countPixels(img, Palette.LIGHT.ok()))
                 .as("green of the + added mark and the banner").isGreaterThan(100);
 
+        // pan the change out of view, then select it in the list: it is selected and centred again
+        var graph = app.view().graph();
+        robot.interact(() -> graph.setViewport(graph.viewport().panBy(-3000, -3000)));
         robot.clickOn(robot.lookup("#changes-list .list-cell").nth(0).queryAs(javafx.scene.Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.viewModel().selectionProperty().get()).isEqualTo(Node.server("db-legacy-2"));
+        var label = graph.viewModel().sceneProperty().get().orElseThrow().layout().route(added).orElseThrow().label();
+        assertThat(graph.viewport().toScreenX(label.x())).isCloseTo(graph.canvas().getWidth() / 2,
+                org.assertj.core.data.Offset.offset(2.0));
+        assertThat(graph.viewport().toScreenY(label.y())).isCloseTo(graph.canvas().getHeight() / 2,
+                org.assertj.core.data.Offset.offset(2.0));
     }
 
     @Test

@@ -314,7 +314,7 @@ public final class DiffOverlayPainter implements GraphLayer {
         gc.setStroke(p.background());
         gc.setLineWidth(px(2));
         gc.strokeOval(cx - 11, cy - 11, 22, 22);
-        text(symbol, cx, cy, NAME, Color.WHITE, TextAlignment.CENTER);
+        text(symbol, cx, cy, NAME, ink(fill), TextAlignment.CENTER);
     }
 
     /** A filled label left-aligned at x, centred on cy; white text on the change's colour. */
@@ -323,7 +323,7 @@ public final class DiffOverlayPainter implements GraphLayer {
         double w = width(shown) + 14;
         gc.setFill(fill);
         gc.fillRoundRect(x, cy - 9, w, 18, 18, 18);
-        text(shown, x + w / 2, cy, MARK, Color.WHITE, TextAlignment.CENTER);
+        text(shown, x + w / 2, cy, MARK, ink(fill), TextAlignment.CENTER);
     }
 
     /** The banner in screen pixels at the top centre: what is compared, and the three marks. */
@@ -352,9 +352,16 @@ public final class DiffOverlayPainter implements GraphLayer {
             double kw = width(keys[i]) + 12;
             gc.setFill(colours[i]);
             gc.fillRoundRect(kx, y + 5, kw, 18, 18, 18);
-            text(keys[i], kx + kw / 2, y + 14, MARK, Color.WHITE, TextAlignment.CENTER);
+            text(keys[i], kx + kw / 2, y + 14, MARK, ink(colours[i]), TextAlignment.CENTER);
             kx += kw + 8;
         }
+    }
+
+    /** Black on the dark theme's bright fills, white on the light theme's deep ones (WCAG crossover). */
+    static Color ink(Color fill) {
+        double lum = 0.2126 * Math.pow(fill.getRed(), 2.2) + 0.7152 * Math.pow(fill.getGreen(), 2.2)
+                + 0.0722 * Math.pow(fill.getBlue(), 2.2);
+        return lum > 0.179 ? Color.BLACK : Color.WHITE;
     }
 
     private static double width(String t) {

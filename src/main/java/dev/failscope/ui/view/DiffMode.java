@@ -12,6 +12,7 @@ import dev.failscope.model.Node;
 import dev.failscope.ui.model.DiffGeometry;
 import dev.failscope.ui.model.DiffOverlayBuilder;
 import dev.failscope.ui.graph.DiffOverlayPainter;
+import dev.failscope.ui.graph.GraphPainter;
 import dev.failscope.ui.model.DiffOverlay;
 import dev.failscope.ui.model.DiffViewModel;
 import dev.failscope.ui.model.FindingsViewModel;
@@ -77,8 +78,8 @@ final class DiffMode {
     }
 
     /**
-     * Centres what a change is about: a relation's label (on screen, or its ghost line), else the vertex's
-     * box or ghost. A ghost vertex is ringed as selected.
+     * Centres what a change is about, unless it is already well in view: a relation's label (on screen, or
+     * its ghost line), else the vertex's box or ghost. A ghost vertex is ringed as selected.
      */
     private void centreOn(Change change) {
         var scene = graph.viewModel().sceneProperty().get();
@@ -96,10 +97,22 @@ final class DiffMode {
                         .map(EdgeRoute::label));
         Optional<Box> box = at.isPresent() ? Optional.empty() : ghost ? painter.geometry(layout).ghost(node)
                 : layout.box(node.kind(), node.name()).map(NodeBox::box);
-        at.or(() -> box.map(b -> new Point(b.centerX(), b.centerY()))).ifPresent(p -> {
-            var canvas = graph.canvas();
-            graph.setViewport(graph.viewport().centreOn(p.x(), p.y(), canvas.getWidth(), canvas.getHeight(), 0.6));
-        });
+        at.or(() -> box.map(b -> new Point(b.centerX(), b.centerY()))).filter(p -> !comfortablyInView(p))
+                .ifPresent(p -> {
+                    var canvas = graph.canvas();
+                    graph.setViewport(graph.viewport().centreOn(p.x(), p.y(), canvas.getWidth(), canvas.getHeight(),
+                            0.6));
+                });
+    }
+
+    /** Already in the middle part of the view at a readable zoom: moving the graph would only disorient. */
+    private boolean comfortablyInView(Point p) {
+        var v = graph.viewport();
+        double w = graph.canvas().getWidth();
+        double h = graph.canvas().getHeight();
+        double x = v.toScreenX(p.x());
+        double y = v.toScreenY(p.y());
+        return v.scale() >= GraphPainter.LABELS && x > w * 0.15 && x < w * 0.85 && y > h * 0.15 && y < h * 0.85;
     }
 
     private static boolean same(Edge e, Change change, Change.EdgeRef ref) {
