@@ -223,7 +223,7 @@ public final class DiffOverlayPainter implements GraphLayer {
     private void halo(EdgeRoute r, Mark mark) {
         List<Point> pts = r.points();
         gc.setStroke(colour(mark.type()).deriveColor(0, 1, 1, 0.35));
-        gc.setLineWidth(px(8));
+        gc.setLineWidth(px(labels() ? 8 : 4));
         gc.beginPath();
         gc.moveTo(pts.get(0).x(), pts.get(0).y());
         for (int i = 1; i < pts.size(); i++) {

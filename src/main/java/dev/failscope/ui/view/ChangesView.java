@@ -67,7 +67,15 @@ final class ChangesView {
         summary.setId("diff-summary");
         counts.setId("diff-counts");
         counts.getStyleClass().add("text-muted");
-        VBox header = new VBox(2, top, summary);
+        // a big change can tell many stories: they scroll, so the list of changes keeps its room
+        javafx.scene.control.ScrollPane stories = new javafx.scene.control.ScrollPane(summary);
+        stories.setId("diff-summary-scroll");
+        stories.setFitToWidth(true);
+        stories.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        stories.setMaxHeight(96);
+        stories.prefViewportHeightProperty().bind(Bindings.min(96, summary.heightProperty()));
+        stories.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
+        VBox header = new VBox(2, top, stories);
         header.setPadding(new Insets(2, 8, 4, 8));
 
         list.setId("changes-list");
