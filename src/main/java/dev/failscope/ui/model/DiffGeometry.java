@@ -88,14 +88,16 @@ public record DiffGeometry(Map<Node, Box> ghosts, List<GhostLine> lines, Optiona
             return Optional.empty();
         }
         Box bounds = after.bounds();
-        double width = Math.max(bounds.width(), 640);
+        // as wide as the graph, or wider when many ghosts would make a tall column: roughly square then
+        double area = ghosts.stream().mapToDouble(g -> size(g).width() * size(g).height() * 1.6).sum();
+        double width = Math.max(Math.max(bounds.width(), 640), Math.sqrt(area) * 1.3);
         double top = bounds.maxY() + GAP * 2;
         double x = bounds.x() + GAP / 2;
         double y = top + STRIP_HEADER;
         double row = 0;
         double right = x;
         for (GhostNode g : ghosts) {
-            Box size = g.box().map(NodeBox::box).orElse(defaultBox(g.node()));
+            Box size = size(g);
             double w = Math.min(size.width(), width - GAP);
             double h = Math.min(size.height(), 400);
             if (x + w > bounds.x() + width && x > bounds.x() + GAP) {
@@ -109,6 +111,10 @@ public record DiffGeometry(Map<Node, Box> ghosts, List<GhostLine> lines, Optiona
             row = Math.max(row, h);
         }
         return Optional.of(new Box(bounds.x(), top, Math.max(right - bounds.x(), 320), y + row + GAP / 2 - top));
+    }
+
+    private static Box size(GhostNode g) {
+        return g.box().map(NodeBox::box).orElse(defaultBox(g.node()));
     }
 
     private static Box defaultBox(Node node) {
