@@ -57,6 +57,8 @@ class DiffModeAppTest {
     private void compareWithTheFolderBefore() throws Exception {
         robot.clickOn("#changes-tab").clickOn("#compare-button");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#compare-folder").tryQuery().isPresent());
+        // in a git work tree the dialog may offer a revision first; choosing the folder side sticks
+        robot.clickOn("#compare-folder-choice");
         TextField folder = robot.lookup("#compare-folder").queryAs(TextField.class);
         robot.clickOn(folder).write("sample-topologies/catifyme-before");
         robot.clickOn("Compare");

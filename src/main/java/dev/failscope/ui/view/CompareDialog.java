@@ -37,6 +37,8 @@ final class CompareDialog extends Dialog<DiffViewModel.Base> {
     private final ComboBox<String> revision = new ComboBox<>();
     private final Label gitStatus = new Label("Looking for a git work tree …");
     private final Map<String, String> descriptions = new HashMap<>();
+    /** The user picked a side already: the git lookup arriving later must not switch it. */
+    private boolean touched;
 
     CompareDialog(Window owner, DiffViewModel vm, String shown, String suggestedFolder) {
         initOwner(owner);
@@ -49,6 +51,8 @@ final class CompareDialog extends Dialog<DiffViewModel.Base> {
         folderChoice.setId("compare-folder-choice");
         gitChoice.setId("compare-git-choice");
         gitChoice.setDisable(true);
+        folderChoice.setOnAction(e -> touched = true);
+        gitChoice.setOnAction(e -> touched = true);
 
         folder.setId("compare-folder");
         folder.setPromptText("folder or file of the version before");
@@ -108,6 +112,11 @@ final class CompareDialog extends Dialog<DiffViewModel.Base> {
 
     private void showRepository(Optional<java.nio.file.Path> repo) {
         gitChoice.setDisable(repo.isEmpty());
+        if (repo.isPresent() && folder.getText().isBlank() && !touched) {
+            gitChoice.setSelected(true); // in a work tree, "what did my edit change?" is the usual question
+        } else if (repo.isEmpty()) {
+            folderChoice.setSelected(true);
+        }
         gitStatus.setText(repo.map(p -> "git work tree: " + p).orElse(
                 "The topology on screen is not in a git work tree: compare with a folder."));
     }
