@@ -41,11 +41,13 @@ class DocsExamplesTest {
 
     /** Command prefix -> the file (script or CI workflow) that runs it; the file must contain the prefix. */
     static final Map<String, String> RUN_ELSEWHERE = Map.ofEntries(
-            Map.entry("mvn -B verify", "packaging/github-actions-release.yml"),
+            Map.entry("mvn -B verify", ".ci/run"),
             Map.entry("mvn -B -Pdist package", "packaging/test-deb.sh"),
             Map.entry("mvn javafx:run", "packaging/github-actions-release.yml"),
             Map.entry("packaging/test-deb.sh", "packaging/github-actions-release.yml"),
-            Map.entry("sudo apt-get install -y", "packaging/github-actions-release.yml"),
+            Map.entry("sudo apt-get install -y openjdk-17-jdk maven libgtk-3-0 libxtst6",
+                    "packaging/github-actions-release.yml"),
+            Map.entry("sudo apt-get install -y ./target/dist/failscope_", "packaging/github-actions-release.yml"),
             Map.entry("apt-get install -y", "packaging/test-deb.sh"),
             Map.entry("packaging/icons/render.sh", "packaging/github-actions-release.yml"),
             Map.entry("packaging/macos/make-icns.sh", "packaging/github-actions-release.yml"),
