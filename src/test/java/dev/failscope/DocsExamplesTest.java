@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -108,6 +109,22 @@ class DocsExamplesTest {
         assertThat(unclassified).as("PENDING_CONVERSION lists only files that still need it")
                 .containsExactlyInAnyOrderElementsOf(PENDING_CONVERSION.stream()
                         .filter(f -> Files.exists(ROOT.resolve(f))).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void relativeLinksAndImagesPointAtFiles() throws IOException {
+        Pattern link = Pattern.compile("\\]\\(([^)\\s#]+)[^)]*\\)");
+        List<String> broken = new ArrayList<>();
+        for (Path md : markdownFiles()) {
+            Matcher m = link.matcher(Files.readString(md, StandardCharsets.UTF_8));
+            while (m.find()) {
+                String target = m.group(1);
+                if (!target.matches("[a-z]+:.*") && !Files.exists(md.getParent().resolve(target))) {
+                    broken.add(ROOT.relativize(md) + " -> " + target);
+                }
+            }
+        }
+        assertThat(broken).as("relative links in docs that point nowhere").isEmpty();
     }
 
     @Test
