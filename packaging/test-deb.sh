@@ -6,7 +6,8 @@
 #      that postinst makes, and checks the Depends line and the maintainer scripts;
 #   3. runs the installed `failscope` from PATH on the bundled samples: check exits 1 on catifyme, 0 on
 #      catifyme-fixed, and --version names the version;
-#   4. starts the installed GUI on catifyme under Xvfb with a fresh HOME, screenshots the screen to
+#   4. checks the runnable jar of the same build (Main-Class, check exits 1 on catifyme);
+#   5. starts the installed GUI on catifyme under Xvfb with a fresh HOME, screenshots the screen to
 #      target/test-deb/gui.png and fails when the GUI died or the screenshot is blank.
 #
 # Needs: fakeroot and dpkg-deb (jpackage), Xvfb and ImageMagick's `import`. As root it installs what is missing:
@@ -54,6 +55,15 @@ grep -q 'xdg-desktop-menu install' "$out/control/postinst" || fail "postinst doe
 desktop=$(ls "$root"/opt/failscope/lib/*.desktop)
 grep -q '^Exec=/opt/failscope/bin/failscope' "$desktop" || fail "$desktop has no Exec line for the launcher"
 [ -f "$root/opt/failscope/lib/failscope.png" ] || fail "no icon in the package"
+# the JDK modules the app's own classes use must be in the trimmed runtime (a missing one shows only at run time)
+if command -v jdeps >/dev/null; then
+  linked=" $(sed -n 's/^MODULES="\(.*\)"$/\1/p' "$root/opt/failscope/lib/runtime/release") "
+  for module in $(jdeps --multi-release 17 --ignore-missing-deps -s "$root"/opt/failscope/lib/app/failscope-*.jar \
+      | awk '$3 ~ /^(java|jdk)\./ { print $3 }' | sort -u); do
+    case "$linked" in *" $module "*) ;; *) fail "the app uses $module, which the runtime lacks: add it to dist.modules";; esac
+  done
+  echo "runtime modules:$linked"
+fi
 # what postinst does, inside the scratch root (the launcher finds its runtime through the link)
 mkdir -p "$root/usr/bin"
 ln -s "$PWD/$root/opt/failscope/bin/failscope" "$root/usr/bin/failscope"
@@ -76,6 +86,17 @@ failscope check sample-topologies/catifyme-fixed > "$out/check-fixed.txt" 2>&1; 
 set -e
 cat "$out/check-fixed.txt"
 [ "$rc" = 0 ] || fail "check catifyme-fixed exited $rc, expected 0"
+
+step "the runnable jar from the same build"
+if command -v java >/dev/null && [ -f target/failscope.jar ]; then
+  unzip -p target/failscope.jar META-INF/MANIFEST.MF | grep -q '^Main-Class: dev.failscope.Launcher' \
+    || fail "target/failscope.jar: Main-Class is not dev.failscope.Launcher"
+  set +e
+  java -jar target/failscope.jar check sample-topologies/catifyme > /dev/null 2>&1; rc=$?
+  set -e
+  [ "$rc" = 1 ] || fail "java -jar target/failscope.jar check catifyme exited $rc, expected 1"
+  echo "java -jar target/failscope.jar: OK"
+fi
 
 step "start the installed GUI under Xvfb"
 display=

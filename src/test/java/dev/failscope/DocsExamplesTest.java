@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,16 +41,21 @@ class DocsExamplesTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
 
     /** Command prefix -> the file (script or CI workflow) that runs it; the file must contain the prefix. */
-    static final Map<String, String> RUN_ELSEWHERE = Map.of(
-            "mvn -B verify", "packaging/github-actions-release.yml",
-            "mvn -B -Pbench verify", "pom.xml",
-            "mvn -B -Pdist package", "packaging/test-deb.sh",
-            "mvn javafx:run", "packaging/github-actions-release.yml",
-            "packaging/test-deb.sh", "packaging/github-actions-release.yml",
-            "sudo apt-get install -y", "packaging/github-actions-release.yml",
-            "apt-get install -y", "packaging/test-deb.sh",
-            "packaging/icons/render.sh", "packaging/github-actions-release.yml",
-            "packaging/macos/make-icns.sh", "packaging/github-actions-release.yml");
+    static final Map<String, String> RUN_ELSEWHERE = Map.ofEntries(
+            Map.entry("mvn -B verify", ".ci/run"),
+            Map.entry("mvn -B -Pbench verify", "pom.xml"),
+            Map.entry("mvn -B -Pdist package", "packaging/test-deb.sh"),
+            Map.entry("mvn javafx:run", "packaging/github-actions-release.yml"),
+            Map.entry("packaging/test-deb.sh", "packaging/github-actions-release.yml"),
+            Map.entry("sudo apt-get install -y openjdk-17-jdk maven libgtk-3-0 libxtst6",
+                    "packaging/github-actions-release.yml"),
+            Map.entry("sudo apt-get install -y ./target/dist/failscope_", "packaging/github-actions-release.yml"),
+            Map.entry("apt-get install -y", "packaging/test-deb.sh"),
+            Map.entry("packaging/icons/render.sh", "packaging/github-actions-release.yml"),
+            Map.entry("packaging/macos/make-icns.sh", "packaging/github-actions-release.yml"),
+            // GUI launches (no subcommand): test-deb.sh starts the installed GUI on catifyme under Xvfb and runs the jar
+            Map.entry("failscope sample-topologies/", "packaging/test-deb.sh"),
+            Map.entry("java -jar target/failscope.jar", "packaging/test-deb.sh"));
 
     /**
      * Files that still hold shell examples in unlabelled fences. Remove a file once its fences are labelled
@@ -104,6 +110,22 @@ class DocsExamplesTest {
         assertThat(unclassified).as("PENDING_CONVERSION lists only files that still need it")
                 .containsExactlyInAnyOrderElementsOf(PENDING_CONVERSION.stream()
                         .filter(f -> Files.exists(ROOT.resolve(f))).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void relativeLinksAndImagesPointAtFiles() throws IOException {
+        Pattern link = Pattern.compile("\\]\\(([^)\\s#]+)[^)]*\\)");
+        List<String> broken = new ArrayList<>();
+        for (Path md : markdownFiles()) {
+            Matcher m = link.matcher(Files.readString(md, StandardCharsets.UTF_8));
+            while (m.find()) {
+                String target = m.group(1);
+                if (!target.matches("[a-z]+:.*") && !Files.exists(md.getParent().resolve(target))) {
+                    broken.add(ROOT.relativize(md) + " -> " + target);
+                }
+            }
+        }
+        assertThat(broken).as("relative links in docs that point nowhere").isEmpty();
     }
 
     @Test

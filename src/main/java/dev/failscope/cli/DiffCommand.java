@@ -72,7 +72,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also list the findings the change leaves unchanged.")
     boolean all;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, markdown, sarif (introduced findings only), junit or github "
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, markdown, sarif (introduced findings only), junit or github "
             + "(default: ${DEFAULT-VALUE}).")
     Format format;
 

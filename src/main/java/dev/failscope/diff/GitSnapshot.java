@@ -88,14 +88,18 @@ public final class GitSnapshot implements AutoCloseable {
             return; // the path did not exist at the revision: that side has no files there
         }
         boolean directory = new String(type.out, StandardCharsets.UTF_8).strip().equals("tree");
-        Result list = git(dir, into, "ls-tree", "-r", "-z", "--name-only", revision, "--", spec);
+        Result list = git(dir, into, "ls-tree", "-r", "-z", revision, "--", spec);
         if (list.exit != 0) {
             errors.add(new LoadError("git ls-tree failed" + list.why(), SourcePosition.ofFile(arg)));
             return;
         }
         String prefix = rel;
+        // entries are "MODE TYPE OBJECT<TAB>PATH": keep regular files, skip symlinks (120000) and submodules
         List<String> names = Stream.of(new String(list.out, StandardCharsets.UTF_8).split("\0"))
-                .filter(n -> !n.isEmpty()).sorted(Comparator.naturalOrder()).toList();
+                .filter(e -> e.indexOf('\t') > 0)
+                .filter(e -> e.startsWith("100644 blob ") || e.startsWith("100755 blob "))
+                .map(e -> e.substring(e.indexOf('\t') + 1))
+                .sorted(Comparator.naturalOrder()).toList();
         for (String name : names) {
             String below = directory ? strip(prefix, name) : "";
             if (directory && (hidden(below) || !TopologyLoader.DIRECTORY_EXTENSIONS.contains(extension(name)))) {

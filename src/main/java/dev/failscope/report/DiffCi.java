@@ -28,7 +28,8 @@ public final class DiffCi {
             findings.add(new Finding(RESILIENCE_RULE, Severity.ERROR, d.describe(), d.cluster(), d.primary(), at));
         }
         // a regression fails the diff whatever --fail-on says, so it is reported at error and always fails
-        Optional<Severity> threshold = c.regressions().isEmpty() ? failOn : failOn.or(() -> Optional.of(Severity.ERROR));
+        Optional<Severity> threshold = c.regressions().isEmpty() ? failOn
+                : failOn.or(() -> Optional.of(Severity.ERROR));
         return new CiResult("failscope diff", findings, c.after().waived(), threshold);
     }
 }

@@ -91,7 +91,8 @@ public final class JUnitReport {
         }
         int n = byFile.size();
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<testsuites name=\"failscope\" tests=\"" + n + "\" failures=\"0\" errors=\"" + n + "\" skipped=\"0\">\n"
+                + "<testsuites name=\"failscope\" tests=\"" + n + "\" failures=\"0\" errors=\"" + n
+                + "\" skipped=\"0\">\n"
                 + "  <testsuite name=\"" + attr(suite) + "\" tests=\"" + n + "\" failures=\"0\" errors=\"" + n
                 + "\" skipped=\"0\">\n" + body + "  </testsuite>\n</testsuites>\n";
     }
@@ -113,6 +114,12 @@ public final class JUnitReport {
         return text(s).replace("\"", "&quot;").replace("\n", "&#10;");
     }
 
+    /** A character XML 1.0 allows. */
+    private static boolean xmlChar(int cp) {
+        return cp == 0x09 || cp == 0x0A || cp == 0x0D || cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD
+                || cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+
     static String text(String s) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
@@ -121,7 +128,7 @@ public final class JUnitReport {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 default -> {
-                    if (cp == 0x0A || cp == 0x09 || cp == 0x0D || cp >= 0x20 && (cp < 0xD800 || cp > 0xDFFF) && cp != 0xFFFE && cp != 0xFFFF) {
+                    if (xmlChar(cp)) {
                         out.appendCodePoint(cp);
                     } else {
                         out.append('\uFFFD');

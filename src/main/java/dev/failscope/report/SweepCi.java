@@ -78,7 +78,8 @@ public final class SweepCi {
 
     /** "losing db-main-1: outage; clusters down: catify-main; services down: cat-posting". */
     static String impact(SweepRow r) {
-        StringBuilder s = new StringBuilder("losing " + r.label() + ": " + (r.outage() ? "outage" : r.result().label()));
+        StringBuilder s = new StringBuilder("losing " + r.label() + ": ")
+                .append(r.outage() ? "outage" : r.result().label());
         if (!r.clustersDown().isEmpty()) {
             s.append("; clusters down: ").append(String.join(", ", r.clustersDown()));
         }

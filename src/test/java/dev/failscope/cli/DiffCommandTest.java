@@ -171,6 +171,25 @@ class DiffCommandTest {
     }
 
     @Test
+    void gitSideSkipsHiddenAndForeignFilesLikeTheWorkingTreeSide() throws Exception {
+        Path repo = tmp.resolve("repo");
+        Path topo = repo.resolve("topo");
+        Fixtures.write(topo, "t.yaml", Fixtures.base());
+        Fixtures.write(topo, ".old/t.yaml", "kind: nonsense\n");
+        Fixtures.write(topo, "notes.txt", "not a topology\n");
+        Fixtures.write(topo, "sub/extra.yaml", "kind: inventory\nservers:\n  - name: spare-1\n");
+        git(repo, "init", "-q");
+        git(repo, "add", ".");
+        git(repo, "commit", "-q", "-m", "v1");
+        Cli r = Cli.run("diff", "--git", "HEAD", topo.toString());
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("Changes (0):");
+        Cli file = Cli.run("diff", "--git", "HEAD", topo.resolve("sub/extra.yaml").toString());
+        assertThat(file.exit()).as(file.out()).isZero();
+        assertThat(file.out()).contains("Changes (0):");
+    }
+
+    @Test
     void gitBadRevisionIsALoadError() throws Exception {
         Path repo = tmp.resolve("repo");
         Fixtures.write(repo, "topo/t.yaml", Fixtures.base());

@@ -62,7 +62,8 @@ class FailscopeAppTest {
 
     @Test
     void opensOnCatifyMeAndListsTheDecommissionedTarget() {
-        assertThat(findingsTable().getItems()).extracting(Finding::rule).contains("failover-target-decommissioned");
+        assertThat(findingsTable().getItems()).extracting(Finding::rule)
+                .contains("failover-target-decommissioned", "no-viable-failover");
         javafx.scene.control.TabPane tabs = robot.lookup("#bottom-tabs").queryAs(javafx.scene.control.TabPane.class);
         assertThat(tabs.getTabs().get(0).getText()).isEqualTo("Findings (" + findingsTable().getItems().size() + ")");
         assertThat(app.viewModel().topology().cluster("catify-main")).isPresent();
@@ -215,5 +216,11 @@ class FailscopeAppTest {
                         .startsWith(broken.toString() + ":"));
         assertThat(vm.topology().cluster("catify-main")).isPresent();
         assertThat(findingsTable().getItems()).isNotEmpty();
+
+        robot.clickOn(robot.lookup(".error-link").queryAs(javafx.scene.control.Hyperlink.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#snippet-focus").queryAs(Label.class).getText()).contains("(end of file)");
+        assertThat(robot.lookup("#details-snippet .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anySatisfy(t -> assertThat(t).contains("name: [oops"));
     }
 }

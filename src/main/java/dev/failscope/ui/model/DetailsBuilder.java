@@ -153,7 +153,12 @@ public final class DetailsBuilder {
     }
 
     private Optional<Snippet> snippet(SourcePosition at) {
-        return reader.apply(at.file()).map(lines -> {
+        return reader.apply(at.file()).map(read -> {
+            List<String> lines = read;
+            if (at.line() == read.size() + 1) {
+                lines = new ArrayList<>(read); // errors at the end of input point just past the last line
+                lines.add("(end of file)");
+            }
             int first = Math.max(1, at.line() - CONTEXT);
             int last = Math.min(lines.size(), at.line() + CONTEXT);
             List<String> slice = first <= last ? lines.subList(first - 1, last) : List.of();

@@ -38,8 +38,11 @@ final class FindingsView {
         table.setPlaceholder(placeholder);
         TableColumn<Finding, String> severity = column("Severity", f -> f.severity().label(), 105);
         severity.setCellFactory(c -> new SeverityCell());
+        severity.setMinWidth(95);
         table.getColumns().add(severity);
-        table.getColumns().add(column("Rule", Finding::rule, 250));
+        TableColumn<Finding, String> rule = column("Rule", Finding::rule, 250);
+        rule.setMinWidth(170);
+        table.getColumns().add(rule);
         table.getColumns().add(column("Message", Finding::message, 700));
         table.getColumns().add(column("Location", f -> f.position().toString(), 330));
 

@@ -124,7 +124,7 @@ public final class GraphView {
         canvas.setOnMouseClicked(this::clicked);
         canvas.setOnScroll(e -> {
             if (e.getDeltaY() != 0) {
-                zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+                zoomAt(Math.pow(1.0025, e.getDeltaY()), e.getX(), e.getY());
             }
             e.consume();
         });
