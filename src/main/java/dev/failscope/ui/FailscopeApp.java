@@ -45,6 +45,11 @@ public class FailscopeApp extends Application {
         stage.setTitle("Failscope");
         stage.setScene(scene);
         stage.setMaximized(settings.maximized());
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            // A bug: say so in the status bar and keep the window usable; never a stack-trace dialog.
+            e.printStackTrace();
+            vm.say("Internal error: " + e + " (details on the console; please report it)");
+        });
         stage.show();
         view.graph().canvas().requestFocus();
         vm.open(paths);

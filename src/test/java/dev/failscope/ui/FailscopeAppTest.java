@@ -170,6 +170,24 @@ class FailscopeAppTest {
         assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("svg");
     }
 
+    @Test
+    void theZoneLaneContextMenuSimulatesZoneLoss() throws Exception {
+        var lane = scene().layout().lanes().stream().filter(l -> "us-west-2b".equals(l.zone())).findFirst()
+                .orElseThrow();
+        Viewport v = graph().viewport();
+        Box b = lane.bounds();
+        javafx.geometry.Point2D p = graph().canvas().localToScreen(v.toScreenX(b.centerX()),
+                v.toScreenY(lane.header().maxY() - 4));
+        robot.rightClickOn(p);
+        robot.clickOn("Simulate zone loss: us-west-2 / us-west-2b");
+        var sim = app.view().simulation();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sim.activeProperty().get());
+        robot.clickOn("#sim-end");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sim.scenarioProperty().get()).extracting(t -> t.label()).containsExactly("zone:us-west-2b");
+        assertThat(graph().viewModel().overlayProperty().get().failed()).containsExactly("db-replica-1");
+    }
+
     static WritableImage snapshot(javafx.scene.canvas.Canvas canvas) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null)));
     }

@@ -44,8 +44,8 @@ public final class GuiFrameBench {
         Platform.startup(() -> started.complete(null));
         Platform.setImplicitExit(false);
         started.get();
-        System.out.println("| servers | view | servers visible | boxes drawn | frame ms median | frame ms min | paint-only ms median |");
-        System.out.println("|---:|---|---:|---:|---:|---:|---:|");
+        System.out.println("| servers | view | servers visible | boxes drawn | edges culled in | frame ms median | frame ms min | paint-only ms median |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|");
         measure(null, 0, "empty canvas (snapshot cost alone)", Viewport.IDENTITY);
         for (int servers : new int[] {50, 500, 5000}) {
             Topology t = Fleets.fleet((int) Math.round(servers / 3.09), 2);
@@ -102,8 +102,9 @@ public final class GuiFrameBench {
             long visible = scene == null ? 0 : scene.layout().nodesIn(vis.x(), vis.y(), vis.width(), vis.height()).stream()
                     .filter(n -> n.role() == NodeRole.PRIMARY || n.role() == NodeRole.REPLICA
                             || n.role() == NodeRole.STANDALONE).count();
-            return String.format(Locale.ROOT, "| %d | %s (scale %.2f) | %d | %d | %.1f | %.1f | %.1f |", servers,
-                    label, vp.scale(), visible, drawn, median(frames), min(frames), median(paints));
+            int edges = scene == null ? 0 : scene.layout().edgesIn(vis.x(), vis.y(), vis.width(), vis.height()).size();
+            return String.format(Locale.ROOT, "| %d | %s (scale %.2f) | %d | %d | %d | %.1f | %.1f | %.1f |", servers,
+                    label, vp.scale(), visible, drawn, edges, median(frames), min(frames), median(paints));
         }
     }
 

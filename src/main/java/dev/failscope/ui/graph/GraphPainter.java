@@ -28,7 +28,7 @@ import javafx.scene.text.TextAlignment;
  * Draws a {@link GraphScene} onto a canvas: only what the viewport shows (culling through the layout's spatial
  * index), and with less detail when elements are small on screen.
  */
-public final class GraphPainter {
+public final class GraphPainter extends PainterBase {
     /** At or above this scale: text, badges, arrow heads and dashes. */
     public static final double LABELS = 0.42;
     /** Below this scale: plain rectangles and straight lines, no membership or dependency edges. */
@@ -36,21 +36,12 @@ public final class GraphPainter {
     /** Width of the legend box in pixels (the view leaves room for it when fitting). */
     public static final double LEGEND_WIDTH = 300;
 
-    private static final Font NAME = Font.font("System", FontWeight.BOLD, 13);
-    private static final Font SMALL = Font.font("System", 11);
-    private static final Font SMALL_BOLD = Font.font("System", FontWeight.BOLD, 11);
     private static final Font LANE = Font.font("System", FontWeight.BOLD, 15);
-    private static final Font BIG = Font.font("System", FontWeight.BOLD, 16);
 
     /** What to draw besides the scene itself. */
     public record State(Node selected, Node hovered, GraphOverlay overlay, double pulse, boolean legend,
                         Palette palette) {
     }
-
-    private GraphicsContext gc;
-    private Palette p;
-    private double scale;
-    private GraphOverlay overlay;
 
     /** Paints one frame and returns how many boxes were drawn (for the benchmark). */
     public int paint(GraphicsContext g, double w, double h, GraphScene scene, Viewport vp, State state) {
@@ -92,23 +83,13 @@ public final class GraphPainter {
         return boxes.size();
     }
 
-    private double px(double pixels) {
-        return pixels / scale;
-    }
-
-    private boolean labels() {
-        return scale >= LABELS;
-    }
-
-    private boolean simple() {
-        return scale < SIMPLE;
-    }
-
     private void lanes(Layout layout, Box vis) {
         Box band = layout.serviceBand();
         if (band.height() > 0 && band.intersects(vis.x(), vis.y(), vis.width(), vis.height())) {
             gc.setFill(p.band());
-            gc.fillRect(band.x(), band.y(), band.width(), band.height());
+            double left = Math.max(band.x(), vis.x() - 10);
+            double right = Math.min(band.maxX(), vis.maxX() + 10);
+            gc.fillRect(left, band.y(), right - left, band.height());
             if (labels()) {
                 text("SERVICES", band.x() + 12, band.y() + 14, SMALL_BOLD, p.laneSubText(), TextAlignment.LEFT);
             }
@@ -120,11 +101,17 @@ public final class GraphPainter {
             if (!b.intersects(vis.x(), vis.y(), vis.width(), vis.height())) {
                 continue;
             }
+            // Lanes can be far taller than the view: fill only the visible part (the software rasteriser pays
+            // for the whole shape otherwise).
+            double top = Math.max(b.y(), vis.y() - 10);
+            double bottom = Math.min(b.maxY(), vis.maxY() + 10);
+            double left = Math.max(b.x(), vis.x() - 10);
+            double right = Math.min(b.maxX(), vis.maxX() + 10);
             gc.setFill(i % 2 == 0 ? p.laneB() : p.laneA());
-            gc.fillRect(b.x(), b.y(), b.width(), b.height());
+            gc.fillRect(left, top, right - left, bottom - top);
             gc.setStroke(p.clusterStroke().deriveColor(0, 1, 1, 0.35));
             gc.setLineWidth(px(1));
-            gc.strokeLine(b.maxX(), b.y(), b.maxX(), b.maxY());
+            gc.strokeLine(b.maxX(), top, b.maxX(), bottom);
             Box hdr = lane.header();
             if (scale >= SIMPLE / 2) {
                 double s = Math.max(1, 0.5 / scale);
@@ -210,8 +197,10 @@ public final class GraphPainter {
         if (look.decommissioned()) {
             hatch(b);
         }
-        gc.setStroke(failed ? p.danger() : nb.role() == NodeRole.PRIMARY ? p.replication() : p.serverStroke());
-        gc.setLineWidth(px(nb.role() == NodeRole.PRIMARY ? 2 : 1.2));
+        boolean promoted = overlay.promoted().contains(name);
+        gc.setStroke(failed ? p.danger() : promoted ? p.ok() : nb.role() == NodeRole.PRIMARY ? p.replication()
+                : p.serverStroke());
+        gc.setLineWidth(px(promoted ? 3 : nb.role() == NodeRole.PRIMARY ? 2 : 1.2));
         gc.strokeRoundRect(b.x(), b.y(), b.width(), b.height(), arc, arc);
         if (labels()) {
             String shown = fit(name, b.width() - 16, 13);
@@ -229,79 +218,19 @@ public final class GraphPainter {
                     case REPLICA -> "replica";
                     default -> "";
                 };
-                if (overlay.promoted().contains(name)) {
-                    role = "♛ new primary";
+                if (promoted) {
+                    text("♛ promoted to primary", b.centerX(), b.y() + 36, SMALL_BOLD, p.ok(), TextAlignment.CENTER);
+                } else {
+                    String sub = role.isEmpty() ? look.subtitle() : role + (look.subtitle().isEmpty() ? ""
+                            : " · " + look.subtitle());
+                    text(fit(sub, b.width() - 12, 11), b.centerX(), b.y() + 36, SMALL, p.subText(),
+                            TextAlignment.CENTER);
                 }
-                String sub = role.isEmpty() ? look.subtitle() : role + (look.subtitle().isEmpty() ? ""
-                        : " · " + look.subtitle());
-                text(fit(sub, b.width() - 12, 11), b.centerX(), b.y() + 36, SMALL, p.subText(), TextAlignment.CENTER);
             }
             badges(look, b);
             severityBadge(look, b.maxX(), b.y());
         }
         simulation(nb, failed);
-    }
-
-    private void simulation(NodeBox nb, boolean failed) {
-        Box b = nb.box();
-        String name = nb.node().name();
-        if (failed) {
-            gc.setStroke(p.danger());
-            gc.setLineWidth(px(3));
-            gc.strokeLine(b.x() + 4, b.y() + 4, b.maxX() - 4, b.maxY() - 4);
-            gc.strokeLine(b.maxX() - 4, b.y() + 4, b.x() + 4, b.maxY() - 4);
-            if (labels()) {
-                pill("✖ FAILED", b.x(), b.y() - 13, p.danger(), Color.WHITE, false);
-            }
-        }
-        if (overlay.promoted().contains(name) && labels()) {
-            pill("♛ PROMOTED", b.x(), b.y() - 13, p.ok(), Color.WHITE, false);
-        }
-        String reason = overlay.skipped().get(name);
-        if (reason != null && labels()) {
-            callout("skipped: " + reason, b);
-        }
-    }
-
-    /** Replication edges that moved to a promoted primary: drawn from the new primary to the replica. */
-    private void repointed(Layout layout) {
-        overlay.repointed().forEach((replica, source) -> {
-            var to = layout.box(dev.failscope.model.NodeKind.SERVER, replica);
-            var from = layout.box(dev.failscope.model.NodeKind.SERVER, source);
-            if (to.isEmpty() || from.isEmpty()) {
-                return;
-            }
-            Box a = from.get().box();
-            Box b = to.get().box();
-            Point start = new Point(a.centerX(), a.centerY() < b.centerY() ? a.maxY() : a.y());
-            Point end = new Point(b.centerX(), a.centerY() < b.centerY() ? b.y() : b.maxY());
-            if (Math.abs(a.centerY() - b.centerY()) < 1) {
-                start = new Point(a.centerX() < b.centerX() ? a.maxX() : a.x(), a.centerY());
-                end = new Point(a.centerX() < b.centerX() ? b.x() : b.maxX(), b.centerY());
-            }
-            gc.setStroke(p.ok());
-            gc.setLineWidth(px(2.5));
-            gc.strokeLine(start.x(), start.y(), end.x(), end.y());
-            arrow(start, end, p.ok());
-            if (labels()) {
-                text("↪ re-pointed", (start.x() + end.x()) / 2, (start.y() + end.y()) / 2 - 8, SMALL_BOLD, p.ok(),
-                        TextAlignment.CENTER);
-            }
-        });
-    }
-
-    private void callout(String message, Box b) {
-        String msg = "✖ " + message;
-        double w = msg.length() * 6.6 + 16;
-        double x = b.centerX() - w / 2;
-        double y = b.maxY() + 8;
-        gc.setFill(p.dangerFill());
-        gc.fillRoundRect(x, y, w, 22, 8, 8);
-        gc.setStroke(p.danger());
-        gc.setLineWidth(px(1.5));
-        gc.strokeRoundRect(x, y, w, 22, 8, 8);
-        gc.strokeLine(b.centerX(), y, b.centerX(), b.maxY());
-        text(msg, b.centerX(), y + 11, SMALL_BOLD, p.danger(), TextAlignment.CENTER);
     }
 
     private void service(NodeBox nb, NodeLook look) {
@@ -391,23 +320,6 @@ public final class GraphPainter {
         }
     }
 
-    private void arrow(Point from, Point to, Color color) {
-        double dx = to.x() - from.x();
-        double dy = to.y() - from.y();
-        double len = Math.hypot(dx, dy);
-        if (len < 1e-6) {
-            return;
-        }
-        double ux = dx / len;
-        double uy = dy / len;
-        double size = 9;
-        double bx = to.x() - ux * size;
-        double by = to.y() - uy * size;
-        gc.setFill(color);
-        gc.fillPolygon(new double[] {to.x(), bx - uy * size * 0.5, bx + uy * size * 0.5},
-                new double[] {to.y(), by + ux * size * 0.5, by - ux * size * 0.5}, 3);
-    }
-
     private void highlight(NodeBox nb, State state) {
         Box b = nb.box();
         boolean trying = overlay.isTrying(nb.node().name());
@@ -432,17 +344,22 @@ public final class GraphPainter {
         }
     }
 
+    /**
+     * 45° hatching inside the box. Each line is clipped to the box by arithmetic: a clip path would make the
+     * software pipeline rasterise a mask per box, which costs more than the rest of a zoomed-in frame.
+     */
     private void hatch(Box b) {
-        gc.save();
-        gc.beginPath();
-        gc.rect(b.x(), b.y(), b.width(), b.height());
-        gc.clip();
         gc.setStroke(p.hatch().deriveColor(0, 1, 1, 0.55));
         gc.setLineWidth(px(1));
-        for (double d = -b.height(); d < b.width(); d += 10) {
-            gc.strokeLine(b.x() + d, b.maxY(), b.x() + d + b.height(), b.y());
+        double w = b.width();
+        double h = b.height();
+        for (double d = -h; d < w; d += 10) {
+            double t0 = Math.max(0, -d);
+            double t1 = Math.min(h, w - d);
+            if (t0 < t1) {
+                gc.strokeLine(b.x() + d + t0, b.maxY() - t0, b.x() + d + t1, b.maxY() - t1);
+            }
         }
-        gc.restore();
     }
 
     private void badges(NodeLook look, Box b) {
@@ -468,27 +385,4 @@ public final class GraphPainter {
                 TextAlignment.CENTER);
     }
 
-    /** A small rounded label; left-aligned at x (or right-aligned when {@code right}); returns its width. */
-    private double pill(String t, double x, double cy, Color fill, Color ink, boolean right) {
-        double w = t.length() * 6.6 + 10;
-        double left = right ? x - w : x;
-        gc.setFill(fill);
-        gc.fillRoundRect(left, cy - 8, w, 16, 16, 16);
-        text(t, left + w / 2, cy, SMALL_BOLD, ink, TextAlignment.CENTER);
-        return w;
-    }
-
-    private void text(String t, double x, double y, Font font, Color color, TextAlignment align) {
-        gc.setFont(font);
-        gc.setFill(color);
-        gc.setTextAlign(align);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.fillText(t, x, y);
-    }
-
-    /** Shortens text to roughly fit a width, with an ellipsis. */
-    static String fit(String t, double width, double fontSize) {
-        int max = (int) Math.max(3, width / (fontSize * 0.58));
-        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
-    }
 }

@@ -45,6 +45,7 @@ public final class SimulationViewModel {
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
     private Topology simulated;
+    private List<String> simulatedPaths = List.of();
     private long generation;
 
     public SimulationViewModel(MainViewModel main, GraphViewModel graph, Executor background, Executor ui) {
@@ -53,8 +54,13 @@ public final class SimulationViewModel {
         this.background = background;
         this.ui = ui;
         main.topologyProperty().addListener((o, a, t) -> {
-            if (active.get() && t != simulated) {
-                rerun(); // the files changed: replay the same scenario on the new topology
+            if (!active.get() || t == simulated) {
+                return;
+            }
+            if (main.pathsProperty().get().equals(simulatedPaths)) {
+                rerun(); // the same files changed on disk: replay the scenario on the new topology
+            } else {
+                exit(); // another topology: its servers are not this scenario's
             }
         });
     }
@@ -97,6 +103,7 @@ public final class SimulationViewModel {
     private void run(List<FailureTarget> targets) {
         long ticket = ++generation;
         Topology topology = main.topology();
+        List<String> paths = main.pathsProperty().get();
         FailureScenario s = new FailureScenario(targets);
         scenario.set(s.targets());
         playing.set(false);
@@ -105,6 +112,7 @@ public final class SimulationViewModel {
             ui.execute(() -> {
                 if (ticket == generation) {
                     simulated = topology;
+                    simulatedPaths = paths;
                     step.set(0);
                     events.setAll(sim.timeline().events());
                     simulation.set(Optional.of(sim));

@@ -135,10 +135,18 @@ public final class GraphView {
             tooltip.hide();
             repaint();
         });
-        canvas.setOnContextMenuRequested(e -> contextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
+        canvas.setOnContextMenuRequested(e -> {
+            if (!menu.isShowing()) {
+                contextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+            }
+        });
     }
 
     private void clicked(MouseEvent e) {
+        if (!dragged && e.getButton() == MouseButton.SECONDARY && !menu.isShowing()) {
+            contextMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()); // where no context-menu event comes
+            return;
+        }
         if (dragged || e.getButton() != MouseButton.PRIMARY) {
             return;
         }

@@ -95,7 +95,10 @@ final class TimelineView {
         impact.getStyleClass().add("impact");
         BorderPane content = new BorderPane(list);
         content.setTop(controls);
-        content.setRight(impact);
+        javafx.scene.control.ScrollPane impactScroll = new javafx.scene.control.ScrollPane(impact);
+        impactScroll.setFitToWidth(true);
+        impactScroll.setPrefWidth(380);
+        content.setRight(impactScroll);
         tab.setContent(content);
 
         vm.stepProperty().addListener((o, a, s) -> sync());

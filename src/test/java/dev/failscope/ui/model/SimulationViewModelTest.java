@@ -111,6 +111,20 @@ class SimulationViewModelTest {
         assertThat(f.sim().simulateSelected()).isTrue();
     }
 
+    @Test
+    void openingAnotherTopologyLeavesSimulationModeAndReloadingReplays() {
+        Fixture f = open(MainViewModelTest.CATIFYME);
+        f.sim().simulateLoss("db-main-1");
+        f.sim().toEnd();
+        f.main().reload();
+        assertThat(f.sim().activeProperty().get()).isTrue();
+        assertThat(f.sim().stepProperty().get()).isZero();
+        assertThat(f.sim().scenarioProperty().get()).extracting(t -> t.label()).containsExactly("db-main-1");
+        f.main().open(List.of("sample-topologies/catifyme-fixed"));
+        assertThat(f.sim().activeProperty().get()).isFalse();
+        assertThat(f.graph().overlayProperty().get()).isEqualTo(GraphOverlay.NONE);
+    }
+
     private static int indexOf(SimulationViewModel sim, EventKind kind) {
         for (int i = 0; i < sim.events().size(); i++) {
             if (sim.events().get(i).kind() == kind) {

@@ -1,0 +1,140 @@
+package dev.failscope.ui.graph;
+
+import dev.failscope.layout.Box;
+import dev.failscope.layout.Layout;
+import dev.failscope.layout.NodeBox;
+import dev.failscope.layout.Point;
+import dev.failscope.ui.model.GraphOverlay;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The drawing state of one frame and the primitives {@link GraphPainter} builds on: pixel-constant sizes, text,
+ * pills, arrow heads, and the simulation marks (failed, promoted, skipped, re-pointed).
+ */
+abstract class PainterBase {
+    static final Font NAME = Font.font("System", FontWeight.BOLD, 13);
+    static final Font SMALL = Font.font("System", 11);
+    static final Font SMALL_BOLD = Font.font("System", FontWeight.BOLD, 11);
+
+    GraphicsContext gc;
+    Palette p;
+    double scale;
+    GraphOverlay overlay;
+
+    double px(double pixels) {
+        return pixels / scale;
+    }
+
+    boolean labels() {
+        return scale >= GraphPainter.LABELS;
+    }
+
+    boolean simple() {
+        return scale < GraphPainter.SIMPLE;
+    }
+
+    void simulation(NodeBox nb, boolean failed) {
+        Box b = nb.box();
+        String name = nb.node().name();
+        if (failed) {
+            gc.setStroke(p.danger());
+            gc.setLineWidth(px(3));
+            gc.strokeLine(b.x() + 4, b.y() + 4, b.maxX() - 4, b.maxY() - 4);
+            gc.strokeLine(b.maxX() - 4, b.y() + 4, b.x() + 4, b.maxY() - 4);
+            if (labels()) {
+                pill("✖ FAILED", b.x(), b.y() - 13, p.danger(), Color.WHITE, false);
+            }
+        }
+        String reason = overlay.skipped().get(name);
+        if (reason != null && labels()) {
+            callout("skipped: " + reason, b);
+        }
+    }
+
+    /** Replication edges that moved to a promoted primary: drawn from the new primary to the replica. */
+    void repointed(Layout layout) {
+        overlay.repointed().forEach((replica, source) -> {
+            var to = layout.box(dev.failscope.model.NodeKind.SERVER, replica);
+            var from = layout.box(dev.failscope.model.NodeKind.SERVER, source);
+            if (to.isEmpty() || from.isEmpty()) {
+                return;
+            }
+            Box a = from.get().box();
+            Box b = to.get().box();
+            Point start = new Point(a.centerX(), a.centerY() < b.centerY() ? a.maxY() : a.y());
+            Point end = new Point(b.centerX(), a.centerY() < b.centerY() ? b.y() : b.maxY());
+            if (Math.abs(a.centerY() - b.centerY()) < 1) {
+                start = new Point(a.centerX() < b.centerX() ? a.maxX() : a.x(), a.centerY());
+                end = new Point(a.centerX() < b.centerX() ? b.x() : b.maxX(), b.centerY());
+            }
+            gc.setStroke(p.ok());
+            gc.setLineWidth(px(2.5));
+            gc.strokeLine(start.x(), start.y(), end.x(), end.y());
+            arrow(start, end, p.ok());
+            if (labels()) {
+                text("↪ re-pointed", (start.x() + end.x()) / 2, (start.y() + end.y()) / 2 - 8, SMALL_BOLD, p.ok(),
+                        TextAlignment.CENTER);
+            }
+        });
+    }
+
+    void callout(String message, Box b) {
+        String msg = "✖ " + message;
+        double w = msg.length() * 6.6 + 16;
+        double x = b.centerX() - w / 2;
+        double y = b.maxY() + 8;
+        gc.setFill(p.dangerFill());
+        gc.fillRoundRect(x, y, w, 22, 8, 8);
+        gc.setStroke(p.danger());
+        gc.setLineWidth(px(1.5));
+        gc.strokeRoundRect(x, y, w, 22, 8, 8);
+        gc.strokeLine(b.centerX(), y, b.centerX(), b.maxY());
+        text(msg, b.centerX(), y + 11, SMALL_BOLD, p.danger(), TextAlignment.CENTER);
+    }
+
+    void arrow(Point from, Point to, Color color) {
+        double dx = to.x() - from.x();
+        double dy = to.y() - from.y();
+        double len = Math.hypot(dx, dy);
+        if (len < 1e-6) {
+            return;
+        }
+        double ux = dx / len;
+        double uy = dy / len;
+        double size = 9;
+        double bx = to.x() - ux * size;
+        double by = to.y() - uy * size;
+        gc.setFill(color);
+        gc.fillPolygon(new double[] {to.x(), bx - uy * size * 0.5, bx + uy * size * 0.5},
+                new double[] {to.y(), by + ux * size * 0.5, by - ux * size * 0.5}, 3);
+    }
+
+    /** A small rounded label; left-aligned at x (or right-aligned when {@code right}); returns its width. */
+    double pill(String t, double x, double cy, Color fill, Color ink, boolean right) {
+        double w = t.length() * 6.6 + 10;
+        double left = right ? x - w : x;
+        gc.setFill(fill);
+        gc.fillRoundRect(left, cy - 8, w, 16, 16, 16);
+        text(t, left + w / 2, cy, SMALL_BOLD, ink, TextAlignment.CENTER);
+        return w;
+    }
+
+    void text(String t, double x, double y, Font font, Color color, TextAlignment align) {
+        gc.setFont(font);
+        gc.setFill(color);
+        gc.setTextAlign(align);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(t, x, y);
+    }
+
+    /** Shortens text to roughly fit a width, with an ellipsis. */
+    static String fit(String t, double width, double fontSize) {
+        int max = (int) Math.max(3, width / (fontSize * 0.58));
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+    }
+}
