@@ -85,6 +85,11 @@ public final class SimulationViewModel {
         run(List.of(FailureTarget.of(FailureTarget.Kind.ZONE, zone)));
     }
 
+    /** A new scenario: every server of the region fails. */
+    public void simulateRegionLoss(String region) {
+        run(List.of(FailureTarget.of(FailureTarget.Kind.REGION, region)));
+    }
+
     /** Simulates loss of the selected server, if a declared server is selected. */
     public boolean simulateSelected() {
         var node = main.selectionProperty().get();

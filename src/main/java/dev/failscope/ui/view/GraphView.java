@@ -188,10 +188,15 @@ public final class GraphView {
             menu.getItems().addAll(loss, add);
         }
         vm.sceneProperty().get().flatMap(s -> s.layout().laneAt(viewport.toWorldX(x), viewport.toWorldY(y)))
-                .filter(l -> l.zone() != null && l.region() != null).ifPresent(lane -> {
-                    MenuItem zone = new MenuItem("Simulate zone loss: " + lane.label());
-                    zone.setOnAction(e -> onSimulateZoneLoss.accept(lane.region(), lane.zone()));
-                    menu.getItems().add(zone);
+                .filter(l -> l.region() != null).ifPresent(lane -> {
+                    if (lane.zone() != null) {
+                        MenuItem zone = new MenuItem("Simulate zone loss: " + lane.label());
+                        zone.setOnAction(e -> onSimulateZoneLoss.accept(lane.region(), lane.zone()));
+                        menu.getItems().add(zone);
+                    }
+                    MenuItem region = new MenuItem("Simulate region loss: " + lane.region());
+                    region.setOnAction(e -> onSimulateZoneLoss.accept(lane.region(), null));
+                    menu.getItems().add(region);
                 });
         if (!menu.getItems().isEmpty()) {
             menu.show(canvas, screenX, screenY);

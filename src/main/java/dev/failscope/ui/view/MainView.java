@@ -67,7 +67,13 @@ public final class MainView {
         timeline = new TimelineView(simulation);
         graph.onSimulateLoss(simulation::simulateLoss);
         graph.onAddFailure(simulation::addFailure);
-        graph.onSimulateZoneLoss((region, zone) -> simulation.simulateZoneLoss(zone));
+        graph.onSimulateZoneLoss((region, zone) -> {
+            if (zone == null) {
+                simulation.simulateRegionLoss(region);
+            } else {
+                simulation.simulateZoneLoss(zone);
+            }
+        });
         simulation.activeProperty().addListener((o, a, on) -> {
             if (on) {
                 bottomTabs.getSelectionModel().select(timeline.tab());

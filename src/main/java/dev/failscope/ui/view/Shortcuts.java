@@ -14,7 +14,7 @@ final class Shortcuts {
             List.of("+ / −, wheel, pinch", "Zoom"),
             List.of("Drag", "Pan"),
             List.of("Click", "Select; Shift+click adds a server to the failure scenario"),
-            List.of("Right-click", "Simulate loss of a server, or of a whole zone (on its lane)"),
+            List.of("Right-click", "Simulate loss of a server, or of a whole zone or region (on its lane)"),
             List.of("L", "Show or hide the legend"),
             List.of("K", "Simulate loss of the selected server"),
             List.of("Ctrl+← / Ctrl+→", "Step the simulation back / forward"),

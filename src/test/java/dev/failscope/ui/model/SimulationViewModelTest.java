@@ -99,6 +99,10 @@ class SimulationViewModelTest {
         f.sim().simulateZoneLoss("us-west-2b");
         f.sim().toEnd();
         assertThat(f.graph().overlayProperty().get().failed()).containsExactly("db-replica-1");
+        f.sim().simulateRegionLoss("us-west-2");
+        f.sim().toEnd();
+        assertThat(f.graph().overlayProperty().get().failed())
+                .containsExactlyInAnyOrder("db-main-1", "db-replica-1", "db-legacy-2");
     }
 
     @Test
