@@ -61,8 +61,7 @@ class DocsExamplesTest {
      * Files that still hold shell examples in unlabelled fences. Remove a file once its fences are labelled
      * ({@code console} to run, {@code sh} for commands run elsewhere, {@code text} for synopses).
      */
-    static final Set<String> PENDING_CONVERSION = Set.of("docs/gui.md", "docs/importers.md", "docs/simulation.md",
-            "sample-topologies/catifyme/README.md", "sample-topologies/catifyme-imported/README.md");
+    static final Set<String> PENDING_CONVERSION = Set.of("docs/gui.md");
 
     @TestFactory
     Stream<DynamicTest> everyTranscriptRunsAsShown() {
