@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,11 +42,14 @@ class DocsExamplesTest {
 
     /** Command prefix -> the file (script or CI workflow) that runs it; the file must contain the prefix. */
     static final Map<String, String> RUN_ELSEWHERE = Map.ofEntries(
-            Map.entry("mvn -B verify", "packaging/github-actions-release.yml"),
+            Map.entry("mvn -B verify", ".ci/run"),
+            Map.entry("mvn -B -Pbench verify", "pom.xml"),
             Map.entry("mvn -B -Pdist package", "packaging/test-deb.sh"),
             Map.entry("mvn javafx:run", "packaging/github-actions-release.yml"),
             Map.entry("packaging/test-deb.sh", "packaging/github-actions-release.yml"),
-            Map.entry("sudo apt-get install -y", "packaging/github-actions-release.yml"),
+            Map.entry("sudo apt-get install -y openjdk-17-jdk maven libgtk-3-0 libxtst6",
+                    "packaging/github-actions-release.yml"),
+            Map.entry("sudo apt-get install -y ./target/dist/failscope_", "packaging/github-actions-release.yml"),
             Map.entry("apt-get install -y", "packaging/test-deb.sh"),
             Map.entry("packaging/icons/render.sh", "packaging/github-actions-release.yml"),
             Map.entry("packaging/macos/make-icns.sh", "packaging/github-actions-release.yml"),
@@ -57,8 +61,7 @@ class DocsExamplesTest {
      * Files that still hold shell examples in unlabelled fences. Remove a file once its fences are labelled
      * ({@code console} to run, {@code sh} for commands run elsewhere, {@code text} for synopses).
      */
-    static final Set<String> PENDING_CONVERSION = Set.of("docs/gui.md", "docs/importers.md", "docs/simulation.md",
-            "sample-topologies/catifyme/README.md", "sample-topologies/catifyme-imported/README.md");
+    static final Set<String> PENDING_CONVERSION = Set.of("docs/gui.md");
 
     @TestFactory
     Stream<DynamicTest> everyTranscriptRunsAsShown() {
@@ -106,6 +109,22 @@ class DocsExamplesTest {
         assertThat(unclassified).as("PENDING_CONVERSION lists only files that still need it")
                 .containsExactlyInAnyOrderElementsOf(PENDING_CONVERSION.stream()
                         .filter(f -> Files.exists(ROOT.resolve(f))).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void relativeLinksAndImagesPointAtFiles() throws IOException {
+        Pattern link = Pattern.compile("\\]\\(([^)\\s#]+)[^)]*\\)");
+        List<String> broken = new ArrayList<>();
+        for (Path md : markdownFiles()) {
+            Matcher m = link.matcher(Files.readString(md, StandardCharsets.UTF_8));
+            while (m.find()) {
+                String target = m.group(1);
+                if (!target.matches("[a-z]+:.*") && !Files.exists(md.getParent().resolve(target))) {
+                    broken.add(ROOT.relativize(md) + " -> " + target);
+                }
+            }
+        }
+        assertThat(broken).as("relative links in docs that point nowhere").isEmpty();
     }
 
     @Test

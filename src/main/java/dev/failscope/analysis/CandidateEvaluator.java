@@ -10,7 +10,9 @@ import dev.failscope.model.Server;
 import dev.failscope.model.ServerStatus;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +22,7 @@ import java.util.Optional;
  */
 public final class CandidateEvaluator {
     private final Topology topology;
+    private final Map<FailoverPolicy, List<CandidateAssessment>> assessed = new IdentityHashMap<>();
 
     public CandidateEvaluator(Topology topology) {
         this.topology = topology;
@@ -27,6 +30,10 @@ public final class CandidateEvaluator {
 
     /** Every candidate of the policy, in order. */
     public List<CandidateAssessment> assess(FailoverPolicy policy) {
+        return assessed.computeIfAbsent(policy, this::compute);
+    }
+
+    private List<CandidateAssessment> compute(FailoverPolicy policy) {
         Optional<Cluster> cluster = topology.cluster(policy.cluster().name());
         List<CandidateAssessment> result = new ArrayList<>();
         int order = 1;

@@ -17,6 +17,11 @@ public interface Rule {
 
     List<Finding> check(Topology topology);
 
+    /** Checks with what this run of the catalogue shares; rules that assess candidates override this. */
+    default List<Finding> check(RuleContext context) {
+        return check(context.topology());
+    }
+
     /** A finding of this rule. */
     default Finding finding(String message, String subject, String target, dev.failscope.model.SourcePosition at) {
         return new Finding(id(), severity(), message, subject, target, at);

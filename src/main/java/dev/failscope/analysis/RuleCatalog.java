@@ -86,9 +86,10 @@ public final class RuleCatalog {
 
     /** Runs every rule; the result is unsorted. */
     public List<Finding> check(Topology topology) {
+        RuleContext context = new RuleContext(topology);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            findings.addAll(rule.check(topology));
+            findings.addAll(rule.check(context));
         }
         return findings;
     }

@@ -11,10 +11,6 @@ import dev.failscope.report.PrometheusReport;
 import dev.failscope.report.ResilienceMetrics;
 import dev.failscope.report.SarifReport;
 import dev.failscope.report.TextReport;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -113,25 +109,6 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private boolean write(String report) {
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(report);
-            out.flush();
-            return true;
-        }
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, report, StandardCharsets.UTF_8);
-            return true;
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("failscope: cannot write " + output + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-            err.flush();
-            return false;
-        }
+        return ReportOutput.write(spec, output, report);
     }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code failscope export}: writes the loaded (possibly imported) topology in another format. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Loads topologies (native or imported) and writes them in another format:",
+        description = {"Writes loaded topologies (native or imported) in another format.",
+            "",
             "  native   failscope/v1 YAML, one file per kind, into the --output directory;",
             "  dot      Graphviz; graphml: yEd, Gephi (both with kinds, statuses and finding severities as "
                 + "attributes);",

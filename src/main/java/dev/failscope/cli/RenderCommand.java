@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code failscope render}: the graph as PNG or SVG, without a window (CI artifacts, docs). */
 @Command(name = "render", description = "Draws the topology graph, with findings and a legend, to a PNG or SVG "
-        + "file without opening a window; with --fail, the end state of that simulation.%n"
-        + "Exit codes: 0 written, 2 load error, unknown --fail target, bad usage or unwritable output.")
+        + "file without opening a window; with --fail, the end state of that simulation.",
+        footer = {"", "Exit codes: 0 written, 2 load error, unknown --fail target, bad usage or unwritable output."})
 public final class RenderCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -34,7 +34,7 @@ public final class SimulateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "Files (.yaml, .yml, .json) or directories to load.")
+            description = "Files or directories to load (native YAML/JSON and the imported formats; see docs/importers.md).")
     List<String> paths;
 
     @Option(names = "--fail", required = true, paramLabel = "X",

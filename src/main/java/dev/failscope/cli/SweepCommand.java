@@ -46,7 +46,7 @@ public final class SweepCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "Files (.yaml, .yml, .json) or directories to load.")
+            description = "Files or directories to load (native YAML/JSON and the imported formats; see docs/importers.md).")
     List<String> paths;
 
     @Option(names = "--domains", description = "Also fail every zone, region and host.")

@@ -1,10 +1,9 @@
 package dev.failscope.analysis.rules;
 
 import dev.failscope.analysis.CandidateAssessment;
-import dev.failscope.analysis.CandidateEvaluator;
+import dev.failscope.analysis.RuleContext;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.FailoverPolicy;
-import dev.failscope.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,12 +17,11 @@ record AssessedPolicy(FailoverPolicy policy, Cluster cluster, List<CandidateAsse
         candidates = List.copyOf(candidates);
     }
 
-    static List<AssessedPolicy> of(Topology topology) {
-        CandidateEvaluator evaluator = new CandidateEvaluator(topology);
+    static List<AssessedPolicy> of(RuleContext context) {
         List<AssessedPolicy> result = new ArrayList<>();
-        for (FailoverPolicy policy : CandidateEvaluator.effectivePolicies(topology)) {
-            topology.cluster(policy.cluster().name()).ifPresent(cluster ->
-                    result.add(new AssessedPolicy(policy, cluster, evaluator.assess(policy))));
+        for (FailoverPolicy policy : context.effectivePolicies()) {
+            context.topology().cluster(policy.cluster().name()).ifPresent(cluster ->
+                    result.add(new AssessedPolicy(policy, cluster, context.evaluator().assess(policy))));
         }
         return result;
     }

@@ -1,7 +1,7 @@
 package dev.failscope.analysis.rules;
 
 import dev.failscope.analysis.CandidateAssessment;
-import dev.failscope.analysis.CandidateEvaluator;
+import dev.failscope.analysis.RuleContext;
 import dev.failscope.analysis.CandidateReason;
 import dev.failscope.analysis.Rule;
 import dev.failscope.model.FailoverPolicy;
@@ -34,10 +34,15 @@ abstract class CandidateRule implements Rule {
 
     @Override
     public final List<Finding> check(Topology topology) {
-        CandidateEvaluator evaluator = new CandidateEvaluator(topology);
+        return check(new RuleContext(topology));
+    }
+
+    @Override
+    public final List<Finding> check(RuleContext context) {
+        Topology topology = context.topology();
         List<Finding> findings = new ArrayList<>();
-        for (FailoverPolicy policy : CandidateEvaluator.effectivePolicies(topology)) {
-            List<CandidateAssessment> all = evaluator.assess(policy);
+        for (FailoverPolicy policy : context.effectivePolicies()) {
+            List<CandidateAssessment> all = context.evaluator().assess(policy);
             for (CandidateAssessment a : all) {
                 a.issue(reason).ifPresent(issue -> findings.add(finding(
                         message(new CandidateContext(topology, policy, all, a, issue)),

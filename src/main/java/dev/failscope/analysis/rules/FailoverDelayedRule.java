@@ -2,6 +2,7 @@ package dev.failscope.analysis.rules;
 
 import dev.failscope.analysis.CandidateAssessment;
 import dev.failscope.analysis.Rule;
+import dev.failscope.analysis.RuleContext;
 import dev.failscope.model.Durations;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
@@ -29,8 +30,13 @@ public final class FailoverDelayedRule implements Rule {
 
     @Override
     public List<Finding> check(Topology topology) {
+        return check(new RuleContext(topology));
+    }
+
+    @Override
+    public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (AssessedPolicy p : AssessedPolicy.of(topology)) {
+        for (AssessedPolicy p : AssessedPolicy.of(context)) {
             p.firstViable().filter(v -> v.order() > 1).ifPresent(v -> findings.add(delayed(p, v)));
         }
         return findings;

@@ -1,6 +1,7 @@
 package dev.failscope.analysis.rules;
 
 import dev.failscope.analysis.Rule;
+import dev.failscope.analysis.RuleContext;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
 import dev.failscope.model.Topology;
@@ -26,8 +27,13 @@ public final class NoViableFailoverRule implements Rule {
 
     @Override
     public List<Finding> check(Topology topology) {
+        return check(new RuleContext(topology));
+    }
+
+    @Override
+    public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (AssessedPolicy p : AssessedPolicy.of(topology)) {
+        for (AssessedPolicy p : AssessedPolicy.of(context)) {
             if (p.firstViable().isPresent()) {
                 continue;
             }

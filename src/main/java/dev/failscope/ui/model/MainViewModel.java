@@ -119,9 +119,13 @@ public final class MainViewModel {
 
     private static String summary(Inspection result) {
         Topology t = result.topology();
-        return t.servers().size() + " servers, " + t.clusters().size() + " clusters, " + t.services().size()
-                + " services; " + result.findings().size() + " finding(s)"
-                + (result.hasLoadErrors() ? "; " + result.errors().size() + " load error(s)" : "");
+        return count(t.servers().size(), "server") + ", " + count(t.clusters().size(), "cluster") + ", "
+                + count(t.services().size(), "service") + "; " + count(result.findings().size(), "finding")
+                + (result.hasLoadErrors() ? "; " + count(result.errors().size(), "load error") : "");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static boolean exists(Topology t, Node node) {

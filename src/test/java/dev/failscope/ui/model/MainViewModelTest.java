@@ -28,7 +28,7 @@ class MainViewModelTest {
         assertThat(vm.topology().cluster("catify-main")).isPresent();
         assertThat(vm.findings()).extracting(Finding::rule).contains("failover-target-decommissioned");
         assertThat(vm.errors()).isEmpty();
-        assertThat(vm.statusProperty().get()).startsWith("3 servers, 1 clusters, 3 services");
+        assertThat(vm.statusProperty().get()).startsWith("3 servers, 1 cluster, 3 services; 2 findings");
     }
 
     @Test
