@@ -245,7 +245,7 @@ public final class DiffViewModel {
         busy.set(false);
         if (!outcome.errors().isEmpty()) {
             main.reportErrors(outcome.errors(), "Could not compare with " + other.label() + ": "
-                    + outcome.errors().size() + " load error(s) on that side");
+                    + count(outcome.errors().size(), "load error") + " on that side");
             return;
         }
         beforeSide = outcome.before();
@@ -282,9 +282,13 @@ public final class DiffViewModel {
     }
 
     static String headline(Comparison c, Base other) {
-        return "Compared with " + other.label() + ": " + c.changes().size() + " change(s); findings "
+        return "Compared with " + other.label() + ": " + count(c.changes().size(), "change") + "; findings "
                 + c.findings().introduced().size() + " introduced, " + c.findings().resolved().size()
                 + " resolved, " + c.findings().unchanged().size() + " unchanged";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static List<Line> lines(Comparison c, Base other) {

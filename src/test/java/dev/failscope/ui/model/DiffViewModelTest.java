@@ -56,7 +56,7 @@ class DiffViewModelTest {
         assertThat(diff.summary().get(0).shown()).startsWith("✖ this change points catify-main's only failover "
                 + "candidate at a decommissioned server (db-legacy-2)");
         assertThat(diff.baseProperty().get().label()).isEqualTo(BEFORE);
-        assertThat(main.statusProperty().get()).startsWith("Compared with " + BEFORE + ": 2 change(s)");
+        assertThat(main.statusProperty().get()).startsWith("Compared with " + BEFORE + ": 2 changes; findings 2 introduced");
     }
 
     @Test
@@ -228,6 +228,44 @@ class DiffViewModelTest {
         assertThat(layout.nodesIn(ghost.x(), ghost.y(), ghost.width(), ghost.height()))
                 .as("a ghost never covers a box on screen").isEmpty();
         assertThat(geometry.bounds(layout).contains(ghost)).isTrue();
+    }
+
+    @Test
+    void aChangedServerAndReplicaAreMarkedWithWasAndNow(@TempDir Path tmp) throws IOException {
+        Path after = tmp.resolve("after");
+        Files.createDirectories(after);
+        for (String f : List.of("clusters.yaml", "failover.yaml", "services.yaml", "inventory.yaml")) {
+            Files.copy(Path.of(BEFORE, f), after.resolve(f));
+        }
+        Files.writeString(after.resolve("clusters.yaml"), Files.readString(after.resolve("clusters.yaml"))
+                .replace("lag: 2s", "lag: 8s"));
+        String inventory = Files.readString(after.resolve("inventory.yaml"));
+        int replica = inventory.indexOf("  - name: db-replica-1");
+        Files.writeString(after.resolve("inventory.yaml"), inventory.substring(0, replica)
+                + inventory.substring(replica).replaceFirst("status: active", "status: maintenance"));
+        MainViewModel main = opened(after.toString());
+        DiffViewModel diff = new DiffViewModel(main, sync, sync);
+        diff.compare(new DiffViewModel.Folder(List.of(BEFORE)));
+
+        assertThat(diff.changes()).extracting(Change::message).containsExactly(
+                "server db-replica-1: status active \u2192 maintenance",
+                "catify-main: replica db-replica-1: lag 2s \u2192 8s");
+        DiffOverlay overlay = diff.overlayProperty().get();
+        assertThat(overlay.mark(Node.server("db-replica-1"))).hasValueSatisfying(m -> {
+            assertThat(m.type()).isEqualTo(ChangeType.CHANGED);
+            assertThat(m.symbol()).isEqualTo("~");
+            assertThat(m.label()).isEqualTo("status");
+        });
+        Edge replication = main.topology().graph().edgeSet().stream()
+                .filter(e -> e.kind() == EdgeKind.REPLICATION && e.to().name().equals("db-replica-1"))
+                .findFirst().orElseThrow();
+        assertThat(overlay.mark(replication)).hasValueSatisfying(m -> assertThat(m.type())
+                .isEqualTo(ChangeType.CHANGED));
+        assertThat(overlay.notes(Node.server("db-replica-1"))).containsExactly(
+                "~ server db-replica-1: status active \u2192 maintenance",
+                "~ catify-main: replica db-replica-1: lag 2s \u2192 8s");
+        assertThat(overlay.ghosts()).isEmpty();
+        assertThat(overlay.ghostEdges()).isEmpty();
     }
 
     @Test
