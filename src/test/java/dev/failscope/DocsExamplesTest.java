@@ -61,7 +61,7 @@ class DocsExamplesTest {
      * Files that still hold shell examples in unlabelled fences. Remove a file once its fences are labelled
      * ({@code console} to run, {@code sh} for commands run elsewhere, {@code text} for synopses).
      */
-    static final Set<String> PENDING_CONVERSION = Set.of("docs/gui.md");
+    static final Set<String> PENDING_CONVERSION = Set.of();
 
     @TestFactory
     Stream<DynamicTest> everyTranscriptRunsAsShown() {
