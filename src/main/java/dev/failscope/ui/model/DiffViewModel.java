@@ -244,7 +244,9 @@ public final class DiffViewModel {
         }
         busy.set(false);
         if (!outcome.errors().isEmpty()) {
-            main.reportErrors(outcome.errors(), "Could not compare with " + other.label() + ": "
+            // say which side they come from: the bar also shows the loaded topology's own errors
+            main.reportErrors(outcome.errors().stream().map(e -> new LoadError("(before side, " + other.label()
+                    + ") " + e.message(), e.position())).toList(), "Could not compare with " + other.label() + ": "
                     + count(outcome.errors().size(), "load error") + " on that side");
             return;
         }

@@ -75,6 +75,8 @@ final class ChangesView {
         stories.setMaxHeight(96);
         stories.prefViewportHeightProperty().bind(Bindings.min(96, summary.heightProperty()));
         stories.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
+        stories.visibleProperty().bind(Bindings.isNotEmpty(vm.summary()));
+        stories.managedProperty().bind(stories.visibleProperty());
         VBox header = new VBox(2, top, stories);
         header.setPadding(new Insets(2, 8, 4, 8));
 

@@ -158,8 +158,10 @@ class DiffViewModelTest {
         diff.compare(new DiffViewModel.Folder(List.of(broken.toString())));
         assertThat(diff.busyProperty().get()).isFalse();
         assertThat(diff.comparisonProperty().get()).isNull();
-        assertThat(main.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.position().file())
-                .isEqualTo(broken.toString()));
+        assertThat(main.errors()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.position().file()).isEqualTo(broken.toString());
+            assertThat(e.message()).startsWith("(before side, " + broken + ") ");
+        });
         assertThat(main.statusProperty().get()).startsWith("Could not compare with " + broken);
         assertThat(main.topology().cluster("catify-main")).isPresent();
     }
