@@ -1,9 +1,9 @@
 package dev.failscope.ui;
 
 import dev.failscope.analysis.Inspector;
-import dev.failscope.ui.model.MainViewModel;
-import dev.failscope.ui.model.RecentFiles;
-import dev.failscope.ui.model.UiSettings;
+import dev.failscope.ui.viewmodel.MainViewModel;
+import dev.failscope.ui.viewmodel.RecentFiles;
+import dev.failscope.ui.viewmodel.UiSettings;
 import dev.failscope.ui.view.MainView;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -8,7 +8,7 @@ import dev.failscope.model.EdgeKind;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Node;
 import dev.failscope.ui.graph.Palette;
-import dev.failscope.ui.model.DiffViewModel;
+import dev.failscope.ui.viewmodel.DiffViewModel;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;

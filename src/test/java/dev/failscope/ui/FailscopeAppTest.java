@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.failscope.layout.Box;
 import dev.failscope.model.Finding;
 import dev.failscope.ui.graph.Palette;
-import dev.failscope.ui.model.GraphScene;
-import dev.failscope.ui.model.Viewport;
+import dev.failscope.ui.viewmodel.GraphScene;
+import dev.failscope.ui.viewmodel.Viewport;
 import dev.failscope.ui.view.GraphView;
 import javafx.scene.image.WritableImage;
-import dev.failscope.ui.model.MainViewModel;
+import dev.failscope.ui.viewmodel.MainViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,7 +131,7 @@ class FailscopeAppTest {
         var overlay = graph().viewModel().overlayProperty().get();
         assertThat(overlay.clustersDown()).containsExactly("catify-main");
         assertThat(overlay.services().values()).hasSize(3)
-                .containsOnly(dev.failscope.ui.model.GraphOverlay.ServiceHealth.DOWN);
+                .containsOnly(dev.failscope.ui.viewmodel.GraphOverlay.ServiceHealth.DOWN);
         assertThat(robot.lookup("#impact .label").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("1 cluster down: catify-main", "3 services down: cat-commenting, cat-liking, cat-posting");
         assertThat(robot.lookup("#sim-position").queryAs(Label.class).getText()).startsWith("step " + events + " / ");

@@ -3,8 +3,8 @@ package dev.failscope.ui.graph;
 import dev.failscope.layout.Box;
 import dev.failscope.layout.Layout;
 import dev.failscope.model.Node;
-import dev.failscope.ui.model.GraphScene;
-import dev.failscope.ui.model.Viewport;
+import dev.failscope.ui.viewmodel.GraphScene;
+import dev.failscope.ui.viewmodel.Viewport;
 import javafx.scene.canvas.GraphicsContext;
 
 /** Drawn by {@link GraphPainter} over the graph in layout coordinates, under the legend (diff mode's overlay). */

@@ -11,11 +11,11 @@ import dev.failscope.layout.Point;
 import dev.failscope.model.EdgeKind;
 import dev.failscope.model.Node;
 import dev.failscope.model.Severity;
-import dev.failscope.ui.model.GraphOverlay;
-import dev.failscope.ui.model.GraphScene;
-import dev.failscope.ui.model.GraphScene.EdgeLook;
-import dev.failscope.ui.model.GraphScene.NodeLook;
-import dev.failscope.ui.model.Viewport;
+import dev.failscope.ui.viewmodel.GraphOverlay;
+import dev.failscope.ui.viewmodel.GraphScene;
+import dev.failscope.ui.viewmodel.GraphScene.EdgeLook;
+import dev.failscope.ui.viewmodel.GraphScene.NodeLook;
+import dev.failscope.ui.viewmodel.Viewport;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -386,7 +386,7 @@ public final class GraphPainter extends PainterBase {
         }
         Color c = look.worst() == Severity.ERROR ? p.danger() : look.worst() == Severity.WARNING ? p.warning()
                 : p.accent();
-        String t = dev.failscope.ui.model.Icons.severity(look.worst().label()) + (look.findings() > 1
+        String t = dev.failscope.ui.viewmodel.Icons.severity(look.worst().label()) + (look.findings() > 1
                 ? " " + look.findings() : "");
         double w = Math.max(20, t.length() * 7 + 10);
         gc.setFill(c);

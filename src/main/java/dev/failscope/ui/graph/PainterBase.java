@@ -4,7 +4,7 @@ import dev.failscope.layout.Box;
 import dev.failscope.layout.Layout;
 import dev.failscope.layout.NodeBox;
 import dev.failscope.layout.Point;
-import dev.failscope.ui.model.GraphOverlay;
+import dev.failscope.ui.viewmodel.GraphOverlay;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;

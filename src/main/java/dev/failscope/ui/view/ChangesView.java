@@ -3,7 +3,7 @@ package dev.failscope.ui.view;
 import dev.failscope.diff.Change;
 import dev.failscope.diff.ChangeType;
 import dev.failscope.diff.Comparison;
-import dev.failscope.ui.model.DiffViewModel;
+import dev.failscope.ui.viewmodel.DiffViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;

@@ -1,7 +1,7 @@
 package dev.failscope.ui.view;
 
-import dev.failscope.ui.model.DiffViewModel;
-import dev.failscope.ui.model.GitRevisions;
+import dev.failscope.ui.viewmodel.DiffViewModel;
+import dev.failscope.ui.viewmodel.GitRevisions;
 import java.io.File;
 import java.util.HashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.failscope.ui.view;
 
 import dev.failscope.model.Finding;
-import dev.failscope.ui.model.Details;
-import dev.failscope.ui.model.DetailsViewModel;
-import dev.failscope.ui.model.Icons;
-import dev.failscope.ui.model.MainViewModel;
+import dev.failscope.ui.viewmodel.Details;
+import dev.failscope.ui.viewmodel.DetailsViewModel;
+import dev.failscope.ui.viewmodel.Icons;
+import dev.failscope.ui.viewmodel.MainViewModel;
 import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.scene.Node;

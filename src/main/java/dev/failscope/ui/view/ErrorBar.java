@@ -48,7 +48,7 @@ final class ErrorBar extends VBox {
         setManaged(show);
         links.getChildren().clear();
         headline.setText("✖ " + errors.size() + " load error" + (errors.size() == 1 ? "" : "s")
-                + ": the last good topology stays on screen. Fix the file and it reloads.");
+                + ". What is on screen is unchanged: fix the file and save it (or press F5) to try again.");
         for (LoadError e : errors.stream().limit(MAX_SHOWN).toList()) {
             Hyperlink link = new Hyperlink(e.position() + ":");
             link.getStyleClass().add("error-link");

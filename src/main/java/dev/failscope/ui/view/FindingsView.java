@@ -2,9 +2,9 @@ package dev.failscope.ui.view;
 
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
-import dev.failscope.ui.model.FindingsViewModel;
-import dev.failscope.ui.model.Icons;
-import dev.failscope.ui.model.MainViewModel;
+import dev.failscope.ui.viewmodel.FindingsViewModel;
+import dev.failscope.ui.viewmodel.Icons;
+import dev.failscope.ui.viewmodel.MainViewModel;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;

@@ -1,7 +1,7 @@
 package dev.failscope.ui.view;
 
-import dev.failscope.ui.model.RecentFiles;
-import dev.failscope.ui.model.UiSettings.Theme;
+import dev.failscope.ui.viewmodel.RecentFiles;
+import dev.failscope.ui.viewmodel.UiSettings.Theme;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;

@@ -3,14 +3,14 @@ package dev.failscope.ui.view;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.failscope.ui.FileWatcher;
-import dev.failscope.ui.model.DetailsViewModel;
-import dev.failscope.ui.model.FindingsViewModel;
-import dev.failscope.ui.model.GraphViewModel;
-import dev.failscope.ui.model.MainViewModel;
-import dev.failscope.ui.model.RecentFiles;
-import dev.failscope.ui.model.SimulationViewModel;
-import dev.failscope.ui.model.UiSettings;
-import dev.failscope.ui.model.UiSettings.Theme;
+import dev.failscope.ui.viewmodel.DetailsViewModel;
+import dev.failscope.ui.viewmodel.FindingsViewModel;
+import dev.failscope.ui.viewmodel.GraphViewModel;
+import dev.failscope.ui.viewmodel.MainViewModel;
+import dev.failscope.ui.viewmodel.RecentFiles;
+import dev.failscope.ui.viewmodel.SimulationViewModel;
+import dev.failscope.ui.viewmodel.UiSettings;
+import dev.failscope.ui.viewmodel.UiSettings.Theme;
 import java.io.File;
 import java.util.List;
 import javafx.application.Application;
@@ -166,7 +166,7 @@ public final class MainView {
 
     /** Selects and centres the best match for the query; the status bar says when nothing matches. */
     void find(String query) {
-        dev.failscope.ui.model.Elements.find(vm.topology(), query).ifPresentOrElse(node -> {
+        dev.failscope.ui.viewmodel.Elements.find(vm.topology(), query).ifPresentOrElse(node -> {
             vm.select(node);
             graph.centreOn(node);
         }, () -> vm.say("Nothing named like '" + query.strip() + "'"));
@@ -198,13 +198,13 @@ public final class MainView {
         String title = String.join(", ", vm.pathsProperty().get()) + (simulation.activeProperty().get()
                 ? "  —  simulated loss of " + simulation.scenarioProperty().get().stream().map(t -> t.label())
                         .collect(java.util.stream.Collectors.joining(" + ")) : "");
-        var input = dev.failscope.ui.model.Exporter.input(scene.get(), List.copyOf(vm.findings()),
+        var input = dev.failscope.ui.viewmodel.Exporter.input(scene.get(), List.copyOf(vm.findings()),
                 graph.viewModel().overlayProperty().get(), title);
         vm.say("Exporting " + file + " …");
         background.execute(() -> {
             String result;
             try {
-                dev.failscope.ui.model.Exporter.write(input, file);
+                dev.failscope.ui.viewmodel.Exporter.write(input, file);
                 result = "Exported " + file;
             } catch (java.io.IOException e) {
                 result = "Could not export " + file + ": " + e.getMessage();
@@ -274,7 +274,7 @@ public final class MainView {
     }
 
     /** Diff mode: File → Compare with… and the Changes tab. */
-    public dev.failscope.ui.model.DiffViewModel diff() {
+    public dev.failscope.ui.viewmodel.DiffViewModel diff() {
         return diffMode.viewModel();
     }
 

@@ -1,0 +1,56 @@
+package dev.failscope.ui.viewmodel;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a simulation step adds to the graph. {@link #NONE} outside simulation mode.
+ *
+ * @param failed       servers lost in the scenario (crossed out)
+ * @param trying       the candidate being tried at this step (pulses), or null
+ * @param skipped      candidates skipped so far, with the reason ("decommissioned", "lag 45s > 10s")
+ * @param promoted     servers promoted to primary (crown)
+ * @param clustersDown clusters with no writable primary ("NO PRIMARY")
+ * @param services     service states at this step
+ * @param repointed    replicas that now follow a new primary: replica to its new source
+ */
+public record GraphOverlay(Set<String> failed, String trying, Map<String, String> skipped, Set<String> promoted,
+                           Set<String> clustersDown, Map<String, ServiceHealth> services,
+                           Map<String, String> repointed) {
+    public static final GraphOverlay NONE = new GraphOverlay(Set.of(), null, Map.of(), Set.of(), Set.of(), Map.of(),
+            Map.of());
+
+    public GraphOverlay {
+        failed = Set.copyOf(failed);
+        skipped = Map.copyOf(skipped);
+        promoted = Set.copyOf(promoted);
+        clustersDown = Set.copyOf(clustersDown);
+        services = Map.copyOf(services);
+        repointed = Map.copyOf(repointed);
+    }
+
+    public boolean active() {
+        return !equals(NONE);
+    }
+
+    public boolean isTrying(String server) {
+        return Objects.equals(trying, server);
+    }
+
+    /** A service's state in a simulation step. */
+    public enum ServiceHealth {
+        OK("✔ ok"), DEGRADED("▲ degraded"), DOWN("✖ down");
+
+        private final String label;
+
+        ServiceHealth(String label) {
+            this.label = label;
+        }
+
+        /** Icon and word, e.g. "✖ down". */
+        public String label() {
+            return label;
+        }
+    }
+}

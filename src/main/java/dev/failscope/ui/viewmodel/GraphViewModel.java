@@ -1,0 +1,76 @@
+package dev.failscope.ui.viewmodel;
+
+import dev.failscope.analysis.Inspection;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The graph's content: the scene (core layout + looks), recomputed in the background whenever the inspection
+ * on screen changes, and the simulation overlay.
+ */
+public final class GraphViewModel {
+    private final Executor background;
+    private final Executor ui;
+    private final Function<Inspection, GraphScene> builder;
+    private final ReadOnlyObjectWrapper<Optional<GraphScene>> scene =
+            new ReadOnlyObjectWrapper<>(this, "scene", Optional.empty());
+    private final ReadOnlyObjectWrapper<GraphOverlay> overlay =
+            new ReadOnlyObjectWrapper<>(this, "overlay", GraphOverlay.NONE);
+    private final ReadOnlyBooleanWrapper laying = new ReadOnlyBooleanWrapper(this, "laying");
+    private long generation;
+
+    public GraphViewModel(MainViewModel main, Executor background, Executor ui) {
+        this(main, background, ui, i -> GraphSceneBuilder.build(i.topology(), i.findings()));
+    }
+
+    GraphViewModel(MainViewModel main, Executor background, Executor ui, Function<Inspection, GraphScene> builder) {
+        this.background = background;
+        this.ui = ui;
+        this.builder = builder;
+        main.inspectionProperty().addListener((o, a, inspection) -> rebuild(inspection));
+        if (main.inspectionProperty().get() != null) {
+            rebuild(main.inspectionProperty().get());
+        }
+    }
+
+    private void rebuild(Inspection inspection) {
+        if (inspection == null) {
+            return;
+        }
+        long ticket = ++generation;
+        laying.set(true);
+        background.execute(() -> {
+            GraphScene built = builder.apply(inspection);
+            ui.execute(() -> {
+                if (ticket == generation) {
+                    laying.set(false);
+                    overlay.set(GraphOverlay.NONE);
+                    scene.set(Optional.of(built));
+                }
+            });
+        });
+    }
+
+    /** Shows a simulation step (or {@link GraphOverlay#NONE}). */
+    public void showOverlay(GraphOverlay step) {
+        overlay.set(step);
+    }
+
+    public ReadOnlyObjectProperty<Optional<GraphScene>> sceneProperty() {
+        return scene.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<GraphOverlay> overlayProperty() {
+        return overlay.getReadOnlyProperty();
+    }
+
+    /** True while a layout is being computed. */
+    public ReadOnlyBooleanProperty layingProperty() {
+        return laying.getReadOnlyProperty();
+    }
+}
