@@ -275,7 +275,7 @@ public final class YamlTreeParser {
         }
 
         private PMap mapping(SourcePosition pos, int depth) {
-            Keys keys = new Keys();
+            MapKeys keys = new MapKeys();
             while (!parser.checkEvent(Event.ID.MappingEnd)) {
                 boolean mergeKey = isMergeKey(parser.peekEvent());
                 PNode keyNode = node(depth + 1);
@@ -309,7 +309,7 @@ public final class YamlTreeParser {
         }
 
         /** YAML merge keys ({@code <<: *defaults}): keys already present, or written later, win. */
-        private void merge(Keys keys, PNode value) {
+        private void merge(MapKeys keys, PNode value) {
             List<PNode> sources = value instanceof PSeq seq ? seq.items() : List.of(value);
             for (PNode source : sources) {
                 if (!(source instanceof PMap map)) {
@@ -349,56 +349,6 @@ public final class YamlTreeParser {
             }
             sizes.put(node, total);
             return total;
-        }
-    }
-
-    /**
-     * The entries of a map being built, with lookup by key: a linear scan for the few keys most maps have, a hash
-     * index from {@value #INDEX_FROM} keys on, so a huge map stays linear.
-     */
-    private static final class Keys {
-        private static final int INDEX_FROM = 16;
-        final List<PEntry> entries = new ArrayList<>();
-        private Map<String, Integer> index;
-        private Set<String> merged;
-
-        int indexOf(String key) {
-            if (index != null) {
-                return index.getOrDefault(key, -1);
-            }
-            for (int i = 0; i < entries.size(); i++) {
-                if (entries.get(i).key().text().equals(key)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        void add(PEntry e, boolean fromMerge) {
-            entries.add(e);
-            if (fromMerge) {
-                if (merged == null) {
-                    merged = new HashSet<>();
-                }
-                merged.add(e.key().text());
-            }
-            if (index != null) {
-                index.put(e.key().text(), entries.size() - 1);
-            } else if (entries.size() >= INDEX_FROM) {
-                index = new HashMap<>();
-                for (int i = 0; i < entries.size(); i++) {
-                    index.put(entries.get(i).key().text(), i);
-                }
-            }
-        }
-
-        /** True (once) when the key came only from a merge, so an explicit key may replace it. */
-        boolean mergedOnly(String key) {
-            return merged != null && merged.remove(key);
-        }
-
-        void replace(int at, PEntry e) {
-            entries.set(at, e);
         }
     }
 
