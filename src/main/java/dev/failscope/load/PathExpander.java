@@ -24,9 +24,15 @@ public final class PathExpander {
     }
 
     public List<SourceFile> expand(List<String> args, List<LoadError> errors) {
+        return expand(args, errors, LoadOptions.DEFAULT);
+    }
+
+    /** As {@link #expand(List, List)}, showing each argument as {@code options} says. */
+    public List<SourceFile> expand(List<String> args, List<LoadError> errors, LoadOptions options) {
         List<SourceFile> files = new ArrayList<>();
-        for (String arg : args) {
-            Path path = Path.of(arg);
+        for (String given : args) {
+            Path path = Path.of(given);
+            String arg = options.display(given);
             if (Files.isDirectory(path)) {
                 files.addAll(walk(arg, path, errors));
             } else if (Files.isRegularFile(path)) {

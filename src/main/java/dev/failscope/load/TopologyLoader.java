@@ -70,7 +70,7 @@ public final class TopologyLoader {
 
     public LoadResult load(List<String> paths) {
         List<LoadError> errors = new ArrayList<>();
-        List<SourceFile> files = new PathExpander(DIRECTORY_EXTENSIONS).expand(paths, errors);
+        List<SourceFile> files = new PathExpander(DIRECTORY_EXTENSIONS).expand(paths, errors, options);
         return loadFiles(files, errors);
     }
 

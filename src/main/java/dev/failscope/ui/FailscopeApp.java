@@ -1,6 +1,9 @@
 package dev.failscope.ui;
 
 import dev.failscope.analysis.Inspector;
+import dev.failscope.analysis.RuleCatalog;
+import dev.failscope.load.LoadOptions;
+import dev.failscope.load.TopologyLoader;
 import dev.failscope.ui.viewmodel.MainViewModel;
 import dev.failscope.ui.viewmodel.RecentFiles;
 import dev.failscope.ui.viewmodel.UiSettings;
@@ -28,8 +31,11 @@ public class FailscopeApp extends Application {
     @Override
     public void start(Stage stage) {
         List<String> paths = getParameters().getRaw();
+        LoadOptions options = LoadOptions.DEFAULT;
         if (paths.isEmpty()) {
-            paths = List.of(BundledSample.extract().toString());
+            String sample = BundledSample.extract().toString();
+            paths = List.of(sample);
+            options = options.withDisplayName(sample, "catifyme");
         }
         background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "failscope-background");
@@ -38,7 +44,8 @@ public class FailscopeApp extends Application {
         });
         Preferences prefs = preferences();
         UiSettings settings = new UiSettings(prefs);
-        vm = new MainViewModel(new Inspector(), background, Platform::runLater);
+        vm = new MainViewModel(new Inspector(new TopologyLoader(options), RuleCatalog.standard()), background,
+                Platform::runLater);
         view = new MainView(vm, stage, settings, new RecentFiles(prefs.node("recent")), background);
         Scene scene = new Scene(view.root(), settings.width(), settings.height());
         view.attach(scene);

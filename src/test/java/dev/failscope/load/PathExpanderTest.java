@@ -42,6 +42,20 @@ class PathExpanderTest {
     }
 
     @Test
+    void aDisplayNameReplacesTheArgumentInDisplayPathsButNotInWhatIsRead() throws IOException {
+        touch("tmp123/catifyme/x.yaml");
+        String real = dir.resolve("tmp123/catifyme").toString();
+        List<LoadError> errors = new ArrayList<>();
+
+        List<SourceFile> files = new PathExpander(TopologyLoader.DIRECTORY_EXTENSIONS)
+                .expand(List.of(real), errors, LoadOptions.DEFAULT.withDisplayName(real, "catifyme"));
+
+        assertThat(errors).isEmpty();
+        assertThat(files).extracting(SourceFile::displayPath).containsExactly("catifyme/x.yaml");
+        assertThat(files).extracting(SourceFile::path).containsExactly(dir.resolve("tmp123/catifyme/x.yaml"));
+    }
+
+    @Test
     void displayPathIsTheArgumentJoinedWithThePathBelowIt() throws IOException {
         touch("topo/x.yaml");
 
