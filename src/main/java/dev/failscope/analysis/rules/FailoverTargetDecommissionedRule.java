@@ -15,8 +15,9 @@ public final class FailoverTargetDecommissionedRule extends CandidateRule {
 
     @Override
     String message(CandidateContext c) {
-        String declared = " (" + c.issue().decidedBy().shortForm() + ")";
-        return c.subject() + " is decommissioned" + declared + ": " + c.consequence()
-                + "; point failover at an active replica";
+        String at = " (" + c.issue().decidedBy().shortForm() + ")";
+        boolean deletedByPlan = c.server().map(s -> "delete".equals(s.tags().get("terraform-plan"))).orElse(false);
+        String what = deletedByPlan ? " is deleted by this Terraform plan" : " is decommissioned";
+        return c.subject() + what + at + ": " + c.consequence() + "; point failover at an active replica";
     }
 }

@@ -42,6 +42,8 @@ class TerraformImporterTest {
                 "failover-target-decommissioned plan-deletes-failover-targets.json:33:45",
                 "failover-target-decommissioned plan-deletes-failover-targets.json:359:25");
         assertThat(i.failsAt(Severity.ERROR)).isTrue();
+        assertThat(i.findings()).filteredOn(f -> f.rule().equals("failover-target-decommissioned"))
+                .allSatisfy(f -> assertThat(f.message()).contains("is deleted by this Terraform plan ("));
         assertThat(Fixture.findings(i, "assumed-")).containsExactly(
                 "assumed-standby plan-deletes-failover-targets.json:22:38",
                 "assumed-primary plan-deletes-failover-targets.json:73:31",
