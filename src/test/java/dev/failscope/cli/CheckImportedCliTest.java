@@ -22,7 +22,7 @@ class CheckImportedCliTest {
     void aTerraformPlanDeletingAFailoverTargetExitsOne() {
         assertThat(run("check", "src/test/resources/terraform/plan-deletes-failover-targets.json")).isEqualTo(1);
         assertThat(out.toString()).contains("plan-deletes-failover-targets.json:33:45: error: failover candidate "
-                + "'orders-dr' of cluster 'orders-main' is decommissioned");
+                + "'orders-dr' of cluster 'orders-main' is deleted by this Terraform plan");
     }
 
     @Test

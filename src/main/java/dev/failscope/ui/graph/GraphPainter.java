@@ -31,6 +31,8 @@ import javafx.scene.text.TextAlignment;
 public final class GraphPainter extends PainterBase {
     /** At or above this scale: text, badges, arrow heads and dashes. */
     public static final double LABELS = 0.42;
+    /** At or above this scale (and below {@link #LABELS}): names only, drawn at a legible size. */
+    public static final double NAMES = 0.24;
     /** Below this scale: plain rectangles and straight lines, no membership or dependency edges. */
     public static final double SIMPLE = 0.2;
     /** Width of the legend box in pixels (the view leaves room for it when fitting). */
@@ -171,6 +173,9 @@ public final class GraphPainter extends PainterBase {
                 text(look.subtitle(), b.maxX() - room, b.y() + 15, SMALL, p.subText(), TextAlignment.RIGHT);
             }
             severityBadge(look, b.maxX(), b.y());
+        } else if (namesOnly()) {
+            String name = nb.node().missing() ? "missing: " + nb.node().name() : nb.node().name();
+            compactName(name, new Box(b.x(), b.y(), b.width(), LayoutMetrics.CLUSTER_HEADER), p.text());
         }
     }
 
@@ -238,6 +243,8 @@ public final class GraphPainter extends PainterBase {
                 }
             }
             badges(look, b);
+        } else if (namesOnly()) {
+            compactName(name, b, look.decommissioned() ? p.subText() : p.text());
             severityBadge(look, b.maxX(), b.y());
         }
         simulation(nb, failed);
@@ -264,6 +271,8 @@ public final class GraphPainter extends PainterBase {
             text(sub, b.centerX(), b.y() + 31, health != null ? SMALL_BOLD : SMALL,
                     health == null ? p.subText() : stroke, TextAlignment.CENTER);
             severityBadge(look, b.maxX() - 6, b.y());
+        } else if (namesOnly()) {
+            compactName(nb.node().name(), b, p.text());
         }
     }
 

@@ -34,6 +34,25 @@ abstract class PainterBase {
         return scale >= GraphPainter.LABELS;
     }
 
+    /**
+     * Between {@link GraphPainter#NAMES} and {@link GraphPainter#LABELS}: too small for full labels, but a name alone,
+     * drawn at a legible on-screen size, still fits its box. Reviewers read names before anything else.
+     */
+    boolean namesOnly() {
+        return !labels() && scale >= GraphPainter.NAMES;
+    }
+
+    /** The name centred in its box at about 9 pixels on screen, if it fits the box's height. */
+    void compactName(String name, Box b, Color color) {
+        double size = Math.min(px(9.5), b.height() * 0.62);
+        if (compactFont == null || compactFont.getSize() != size) {
+            compactFont = Font.font("System", FontWeight.BOLD, size); // one size per frame and box height
+        }
+        text(fit(name, b.width() - px(6), size), b.centerX(), b.centerY(), compactFont, color, TextAlignment.CENTER);
+    }
+
+    private Font compactFont;
+
     boolean simple() {
         return scale < GraphPainter.SIMPLE;
     }
