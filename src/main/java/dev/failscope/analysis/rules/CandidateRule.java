@@ -1,9 +1,8 @@
 package dev.failscope.analysis.rules;
 
 import dev.failscope.analysis.CandidateAssessment;
-import dev.failscope.analysis.RuleContext;
 import dev.failscope.analysis.CandidateReason;
-import dev.failscope.analysis.Rule;
+import dev.failscope.analysis.RuleContext;
 import dev.failscope.model.FailoverPolicy;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
@@ -15,7 +14,7 @@ import java.util.List;
  * Base of the per-candidate rules: each reports one {@link CandidateReason} of the shared evaluation, at the
  * candidate's own scalar, with subject the cluster and target the candidate. Subclasses only word the message.
  */
-abstract class CandidateRule implements Rule {
+abstract class CandidateRule extends ContextRule {
     private final CandidateReason reason;
 
     CandidateRule(CandidateReason reason) {
@@ -30,11 +29,6 @@ abstract class CandidateRule implements Rule {
     @Override
     public final Severity severity() {
         return reason.severity();
-    }
-
-    @Override
-    public final List<Finding> check(Topology topology) {
-        return check(new RuleContext(topology));
     }
 
     @Override

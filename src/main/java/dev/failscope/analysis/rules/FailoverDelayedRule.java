@@ -1,18 +1,16 @@
 package dev.failscope.analysis.rules;
 
 import dev.failscope.analysis.CandidateAssessment;
-import dev.failscope.analysis.Rule;
 import dev.failscope.analysis.RuleContext;
 import dev.failscope.model.Durations;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
-import dev.failscope.model.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Non-viable candidates come before the first viable one, each costing an attempt-timeout. */
-public final class FailoverDelayedRule implements Rule {
+public final class FailoverDelayedRule extends ContextRule {
     @Override
     public String id() {
         return "failover-delayed";
@@ -26,11 +24,6 @@ public final class FailoverDelayedRule implements Rule {
     @Override
     public String description() {
         return "non-viable failover candidates come before the first viable one and delay failover";
-    }
-
-    @Override
-    public List<Finding> check(Topology topology) {
-        return check(new RuleContext(topology));
     }
 
     @Override

@@ -1,15 +1,13 @@
 package dev.failscope.analysis.rules;
 
-import dev.failscope.analysis.Rule;
 import dev.failscope.analysis.RuleContext;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
-import dev.failscope.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A failover document exists but none of its candidates can be promoted: losing the primary is an outage. */
-public final class NoViableFailoverRule implements Rule {
+public final class NoViableFailoverRule extends ContextRule {
     @Override
     public String id() {
         return "no-viable-failover";
@@ -23,11 +21,6 @@ public final class NoViableFailoverRule implements Rule {
     @Override
     public String description() {
         return "a failover document has no viable candidate: losing the primary is an outage";
-    }
-
-    @Override
-    public List<Finding> check(Topology topology) {
-        return check(new RuleContext(topology));
     }
 
     @Override

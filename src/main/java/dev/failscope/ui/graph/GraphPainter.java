@@ -17,7 +17,6 @@ import dev.failscope.ui.viewmodel.GraphScene.EdgeLook;
 import dev.failscope.ui.viewmodel.GraphScene.NodeLook;
 import dev.failscope.ui.viewmodel.Viewport;
 import java.util.List;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -363,24 +362,6 @@ public final class GraphPainter extends PainterBase {
         }
     }
 
-    /**
-     * 45° hatching inside the box. Each line is clipped to the box by arithmetic: a clip path would make the
-     * software pipeline rasterise a mask per box, which costs more than the rest of a zoomed-in frame.
-     */
-    private void hatch(Box b) {
-        gc.setStroke(p.hatch().deriveColor(0, 1, 1, 0.55));
-        gc.setLineWidth(px(1));
-        double w = b.width();
-        double h = b.height();
-        for (double d = -h; d < w; d += 10) {
-            double t0 = Math.max(0, -d);
-            double t1 = Math.min(h, w - d);
-            if (t0 < t1) {
-                gc.strokeLine(b.x() + d + t0, b.maxY() - t0, b.x() + d + t1, b.maxY() - t1);
-            }
-        }
-    }
-
     private void badges(NodeLook look, Box b) {
         double x = b.x() + 4;
         for (String badge : look.badges()) {
@@ -403,5 +384,4 @@ public final class GraphPainter extends PainterBase {
         text(t, right - w / 2 + 6, top + 1, SMALL_BOLD, look.worst() == Severity.WARNING ? Color.BLACK : Color.WHITE,
                 TextAlignment.CENTER);
     }
-
 }

@@ -151,6 +151,24 @@ abstract class PainterBase {
         gc.fillText(t, x, y);
     }
 
+    /**
+     * 45° hatching inside the box. Each line is clipped to the box by arithmetic: a clip path would make the
+     * software pipeline rasterise a mask per box, which costs more than the rest of a zoomed-in frame.
+     */
+    void hatch(Box b) {
+        gc.setStroke(p.hatch().deriveColor(0, 1, 1, 0.55));
+        gc.setLineWidth(px(1));
+        double w = b.width();
+        double h = b.height();
+        for (double d = -h; d < w; d += 10) {
+            double t0 = Math.max(0, -d);
+            double t1 = Math.min(h, w - d);
+            if (t0 < t1) {
+                gc.strokeLine(b.x() + d + t0, b.maxY() - t0, b.x() + d + t1, b.maxY() - t1);
+            }
+        }
+    }
+
     /** Shortens text to roughly fit a width, with an ellipsis. */
     static String fit(String t, double width, double fontSize) {
         int max = (int) Math.max(3, width / (fontSize * 0.58));
