@@ -67,6 +67,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     java.nio.file.Path output;
 
+    @Option(names = "--force", description = "With --output: replace an existing file that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
     @Override
     public Integer call() {
         StringWriter buffer = new StringWriter();
@@ -81,7 +85,10 @@ public final class SweepCommand implements Callable<Integer> {
                 case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
             });
             out.flush();
-            ReportOutput.write(spec, output, buffer.toString());
+            ReportOutput.write(spec, output, buffer.toString(), ReportOutput.guard(force, paths, inspection));
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        if (!ReportOutput.check(spec, output, ReportOutput.guard(force, paths, inspection))) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         SweepResult result = Sweep.run(inspection.topology(), new Sweep.Options(domains, pairs));
@@ -99,7 +106,7 @@ public final class SweepCommand implements Callable<Integer> {
                     ResilienceMetrics.of(inspection.topology(), result), RuleCatalog.standard().rules(), Instant.now());
         });
         out.flush();
-        if (!ReportOutput.write(spec, output, buffer.toString())) {
+        if (!ReportOutput.write(spec, output, buffer.toString(), ReportOutput.guard(force, paths, inspection))) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         return switch (failOn) {
