@@ -29,12 +29,12 @@ public final class TimelineText {
             out.append(pad(time(e.at()), width)).append(' ').append(line(e)).append('\n');
         }
         out.append('\n').append(summary(sim));
-        return out.toString();
+        return Escaping.textBlock(out.toString());
     }
 
     /** The event's sentence with the short position of its deciding fact: {@code skip x: decommissioned (a.yaml:3)}. */
     public static String line(SimulationEvent e) {
-        return e.reason() + e.positionOpt().map(p -> " (" + p.shortForm() + ")").orElse("");
+        return Escaping.visible(e.reason() + e.positionOpt().map(p -> " (" + p.shortForm() + ")").orElse(""));
     }
 
     /** {@code t+90s}. */
@@ -45,10 +45,12 @@ public final class TimelineText {
     static String summary(Simulation sim) {
         List<String[]> rows = new ArrayList<>();
         for (ClusterOutcome c : sim.clusters().values()) {
-            rows.add(new String[] {"cluster " + c.name(), c.health().label(), clusterDetail(c)});
+            rows.add(new String[] {Escaping.visible("cluster " + c.name()), c.health().label(),
+                Escaping.visible(clusterDetail(c))});
         }
         for (ServiceOutcome s : sim.services().values()) {
-            rows.add(new String[] {"service " + s.name(), s.health().label(), serviceDetail(s)});
+            rows.add(new String[] {Escaping.visible("service " + s.name()), s.health().label(),
+                Escaping.visible(serviceDetail(s))});
         }
         StringBuilder out = new StringBuilder("summary:\n");
         if (rows.isEmpty()) {
