@@ -114,6 +114,16 @@ public final class RedisImporter implements Importer {
                 ctx.error("not Redis config syntax (directive arguments separated by spaces)", source.start());
                 return;
             }
+            if (forced && !new RedisImporter().detect(source)) {
+                Optional<ConfLine> foreign = lines.stream()
+                        .filter(l -> !RedisDirectives.ALL.contains(l.directive())).findFirst();
+                if (foreign.isPresent() || lines.isEmpty()) {
+                    ctx.error(foreign.map(l -> "not a Redis config: '" + l.text(0) + "' is not a redis.conf or "
+                            + "sentinel.conf directive (Redis refuses to start on it)").orElse("not a Redis config: "
+                            + "no directive in this file"), foreign.map(l -> l.at(source, 0)).orElse(source.start()));
+                    return;
+                }
+            }
             boolean sentinel = lines.stream().anyMatch(l -> "sentinel".equals(l.directive()));
             if (sentinel) {
                 sentinels.add(new SentinelParser(ctx, source).parse(lines));
