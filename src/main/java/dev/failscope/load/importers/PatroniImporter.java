@@ -91,7 +91,7 @@ public final class PatroniImporter implements Importer {
                 ctx.error("Patroni member configuration needs 'scope' and 'name'", doc.position());
                 return Optional.empty();
             }
-            String namespace = Tree.text(doc, "namespace").orElse("/service/");
+            String namespace = namespace(Tree.text(doc, "namespace").orElse("/service/"));
             boolean noFailover = tree.bool(doc, "tags", "nofailover").orElse(false);
             SourcePosition noFailoverAt = Tree.position(doc, "tags", "nofailover");
             Optional<Long> priority = tree.integer(doc, "tags", "failover_priority");
@@ -179,6 +179,14 @@ public final class PatroniImporter implements Importer {
                 }
             }
             return List.copyOf(byName.values());
+        }
+
+        /**
+         * The namespace as Patroni builds its DCS path ({@code re.sub('/+', '/', '/'.join(['', namespace,
+         * scope]))} in {@code AbstractDCS.__init__}): {@code /db/}, {@code /db} and {@code db} are one path.
+         */
+        static String namespace(String written) {
+            return written.trim().replaceAll("/+", "/").replaceAll("^/|/$", "");
         }
 
         /** A listen address that names one host (not 0.0.0.0, *, :: or a list). */
