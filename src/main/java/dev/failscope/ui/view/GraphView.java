@@ -308,6 +308,21 @@ public final class GraphView {
                         legendShown.get(), palette));
     }
 
+    /** What "fit" shows of the scene: the layout and what the layer draws outside it. */
+    Box contentBounds(GraphScene scene) {
+        return layer == null ? scene.layout().bounds() : layer.bounds(scene.layout());
+    }
+
+    /** Paints the current scene, overlay and layer onto another surface (export), without legend or selection. */
+    void paintInto(javafx.scene.canvas.GraphicsContext g, double w, double h, Viewport vp) {
+        vm.sceneProperty().get().ifPresent(s -> painter.paint(g, w, h, s, vp, new GraphPainter.State(null, null,
+                vm.overlayProperty().get(), 0, false, palette)));
+    }
+
+    Palette palette() {
+        return palette;
+    }
+
     javafx.scene.Parent node() {
         return root;
     }

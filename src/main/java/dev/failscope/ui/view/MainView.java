@@ -51,6 +51,8 @@ public final class MainView {
     private final FileWatcher watcher;
     private final java.util.concurrent.Executor background;
     private final javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+    private List<String> bundled = List.of();
+    private String bundledName = "";
 
     public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent,
                     java.util.concurrent.Executor background) {
@@ -106,9 +108,16 @@ public final class MainView {
             }
         });
         vm.inspectionProperty().addListener((o, a, i) -> {
-            if (i != null && !vm.pathsProperty().get().isEmpty()) {
-                recent.add(vm.pathsProperty().get());
-                stage.setTitle("Failscope — " + String.join(", ", vm.pathsProperty().get()));
+            List<String> shown = vm.pathsProperty().get();
+            if (i == null || shown.isEmpty()) {
+                return;
+            }
+            if (shown.equals(bundled)) {
+                // A temporary copy, deleted on exit: neither a title to show nor an entry to reopen next time.
+                stage.setTitle("Failscope — " + bundledName + " (bundled sample)");
+            } else {
+                recent.add(shown);
+                stage.setTitle("Failscope — " + String.join(", ", shown));
             }
         });
         applyTheme(settings.theme());
@@ -191,27 +200,13 @@ public final class MainView {
 
     /** Writes the graph on screen to the file in the background; the status bar says how it went. */
     public void exportTo(java.nio.file.Path file) {
-        var scene = graph.viewModel().sceneProperty().get();
-        if (scene.isEmpty()) {
-            return;
-        }
-        String title = String.join(", ", vm.pathsProperty().get()) + (simulation.activeProperty().get()
-                ? "  —  simulated loss of " + simulation.scenarioProperty().get().stream().map(t -> t.label())
-                        .collect(java.util.stream.Collectors.joining(" + ")) : "");
-        var input = dev.failscope.ui.viewmodel.Exporter.input(scene.get(), List.copyOf(vm.findings()),
-                graph.viewModel().overlayProperty().get(), title);
-        vm.say("Exporting " + file + " …");
-        background.execute(() -> {
-            String result;
-            try {
-                dev.failscope.ui.viewmodel.Exporter.write(input, file);
-                result = "Exported " + file;
-            } catch (java.io.IOException e) {
-                result = "Could not export " + file + ": " + e.getMessage();
-            }
-            String message = result;
-            Platform.runLater(() -> vm.say(message));
-        });
+        new ExportAction(this, background).exportTo(file);
+    }
+
+    /** The paths on screen as the user knows them (the bundled sample by its name, not its temporary folder). */
+    String shownPaths() {
+        List<String> shown = vm.pathsProperty().get();
+        return shown.equals(bundled) ? bundledName : String.join(", ", shown);
     }
 
     void openFiles() {
@@ -257,6 +252,12 @@ public final class MainView {
         settings.legend(graph.legendShownProperty().get());
     }
 
+    /** The paths of the sample unpacked to a temporary folder, shown as {@code name} and never recorded as recent. */
+    public void bundledSample(String path, String name) {
+        bundled = List.of(path);
+        bundledName = name;
+    }
+
     MainViewModel vm() {
         return vm;
     }
@@ -280,6 +281,11 @@ public final class MainView {
 
     DiffMode diffMode() {
         return diffMode;
+    }
+
+    /** The recent entries, most recent first (tests). */
+    public List<String> recentEntries() {
+        return List.copyOf(recent.entries());
     }
 
     RecentFiles recent() {

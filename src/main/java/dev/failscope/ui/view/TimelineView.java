@@ -57,7 +57,7 @@ final class TimelineView {
         back.setId("sim-back");
         Button play = ToolBarBuilder.button("▶ Play", "Play / pause (P)", this::togglePlay);
         play.setId("sim-play");
-        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("⏸ Pause").otherwise("▶ Play"));
+        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("❚❚ Pause").otherwise("▶ Play"));
         Button forward = ToolBarBuilder.button("Step ▶", "Step forward (Ctrl+→)", vm::stepForward);
         forward.setId("sim-forward");
         Button end = ToolBarBuilder.button("End ▶▶", "Jump to the end (End)", vm::toEnd);
