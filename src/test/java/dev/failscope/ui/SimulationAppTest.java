@@ -113,6 +113,59 @@ class SimulationAppTest extends AppTestBase {
     }
 
     @Test
+    void theToolbarLosesTheSelectedServersZone() throws Exception {
+        robot.interact(() -> app.viewModel().select(Node.server("db-replica-1")));
+        robot.clickOn("#lose-domain");
+        robot.clickOn("#lose-selected-zone");
+        waitFor(() -> sim().activeProperty().get());
+        assertThat(sim().scenarioProperty().get()).extracting(t -> t.label()).containsExactly("zone:us-west-2b");
+    }
+
+    @Test
+    void theSimulateMenuLosesARegionByName() throws Exception {
+        // The menu bar's pop-ups have no scene of their own under Monocle: open the menu as the skin does (its
+        // showing handler fills the items), then choose the item.
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu simulate = bar.getMenus().stream().filter(m -> "Simulate".equals(m.getText()))
+                .findFirst().orElseThrow();
+        robot.interact(() -> simulate.getOnShowing().handle(new javafx.event.Event(javafx.scene.control.Menu.ON_SHOWING)));
+        javafx.scene.control.Menu domains = (javafx.scene.control.Menu) simulate.getItems().stream()
+                .filter(i -> "Lose a zone, region or host".equals(i.getText())).findFirst().orElseThrow();
+        javafx.scene.control.Menu regions = (javafx.scene.control.Menu) domains.getItems().stream()
+                .filter(i -> "Region loss (1)".equals(i.getText())).findFirst().orElseThrow();
+        assertThat(regions.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("us-west-2  (3 servers)");
+        robot.interact(() -> regions.getItems().get(0).fire());
+        waitFor(() -> sim().activeProperty().get());
+        assertThat(sim().scenarioProperty().get()).extracting(t -> t.label()).containsExactly("region:us-west-2");
+        robot.interact(() -> sim().toEnd());
+        assertThat(overlay().failed()).containsExactlyInAnyOrder("db-main-1", "db-replica-1", "db-legacy-2");
+    }
+
+    @Test
+    void searchFindsZonesAndHostsAndTheToolbarLosesTheFoundHost() throws Exception {
+        robot.clickOn("#search").write("us-west-2c").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().statusProperty().get()).startsWith("Found zone us-west-2c (1 server: db-legacy-2)");
+        assertThat(graph().shownDomain()).isPresent();
+
+        robot.interact(() -> robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).clear());
+        robot.clickOn("#search").write("usw2b").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().statusProperty().get()).startsWith("Found host usw2b-r02-n07 (1 server: db-replica-1)");
+        Box found = graph().shownDomain().orElseThrow();
+        Box replica = box(Node.server("db-replica-1"));
+        assertThat(found.contains(replica)).isTrue();
+        double cx = graph().viewport().toScreenX(found.centerX());
+        assertThat(cx).isCloseTo(graph().canvas().getWidth() / 2, org.assertj.core.data.Offset.offset(2.0));
+
+        robot.clickOn("#lose-domain");
+        robot.clickOn("#lose-found");
+        waitFor(() -> sim().activeProperty().get());
+        assertThat(sim().scenarioProperty().get()).extracting(t -> t.label()).containsExactly("host:usw2b-r02-n07");
+    }
+
+    @Test
     void everyGlyphOfTheStepperAndTheGraphTagsIsInTheFont() throws Exception {
         simulate(() -> sim().simulateLoss("db-main-1"));
         List<String> texts = new ArrayList<>();

@@ -52,6 +52,7 @@ public final class MainView {
     private final java.util.concurrent.Executor background;
     private final javafx.scene.control.TextField search = new javafx.scene.control.TextField();
     private List<String> bundled = List.of();
+    private dev.failscope.ui.viewmodel.Domains.Domain foundDomain;
     private String bundledName = "";
 
     public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent,
@@ -173,12 +174,29 @@ public final class MainView {
         search.selectAll();
     }
 
-    /** Selects and centres the best match for the query; the status bar says when nothing matches. */
+    /**
+     * Selects and centres the best match for the query (a server, cluster or service), or frames a zone, region
+     * or host; the status bar says what was found, or that nothing matches.
+     */
     void find(String query) {
-        dev.failscope.ui.viewmodel.Elements.find(vm.topology(), query).ifPresentOrElse(node -> {
-            vm.select(node);
-            graph.centreOn(node);
+        dev.failscope.ui.viewmodel.Domains.search(vm.topology(), query).ifPresentOrElse(hit -> {
+            if (hit instanceof dev.failscope.ui.viewmodel.Domains.ElementHit e) {
+                vm.select(e.node());
+                graph.centreOn(e.node());
+            } else if (hit instanceof dev.failscope.ui.viewmodel.Domains.DomainHit d) {
+                vm.select(null);
+                foundDomain = d.domain();
+                graph.showDomain(d.domain());
+                vm.say("Found " + d.domain().describe() + ". Simulate → Lose the found "
+                        + d.domain().kind().name().toLowerCase(java.util.Locale.ROOT) + " fails all of it.");
+            }
         }, () -> vm.say("Nothing named like '" + query.strip() + "'"));
+    }
+
+    /** The zone, region or host the last search framed, while it is still framed. */
+    java.util.Optional<dev.failscope.ui.viewmodel.Domains.Domain> foundDomain() {
+        return graph.shownDomain().isPresent() ? java.util.Optional.ofNullable(foundDomain)
+                : java.util.Optional.empty();
     }
 
     void exportImage(boolean svg) {

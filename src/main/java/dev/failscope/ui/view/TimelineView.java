@@ -44,7 +44,7 @@ final class TimelineView {
         list.setId("timeline-events");
         list.setItems(vm.events());
         list.setCellFactory(l -> new EventCell());
-        list.setPlaceholder(new Label("Select a server and press Simulate loss (K), or right-click a zone lane."));
+        list.setPlaceholder(new Label("Select a server and press Simulate loss (K), or use ⚡ Lose zone / region / host."));
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (!syncing && i.intValue() >= 0) {
                 vm.jumpTo(i.intValue() + 1);
