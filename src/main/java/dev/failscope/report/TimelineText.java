@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A simulation as readable lines: one line per event ({@code t+30s   skip db-legacy-2: decommissioned
- * (inventory.yaml:26)}), then a summary block of every cluster and service the scenario touched.
+ * A simulation as readable lines: one line per event ({@code t+30s   attempt on db-legacy-2: decommissioned,
+ * cannot be promoted (inventory.yaml:26)}), then a summary block of every cluster and service the scenario touched.
  */
 public final class TimelineText {
     private static final int MIN_TIME_WIDTH = 7;
@@ -32,7 +32,10 @@ public final class TimelineText {
         return Escaping.textBlock(out.toString());
     }
 
-    /** The event's sentence with the short position of its deciding fact: {@code skip x: decommissioned (a.yaml:3)}. */
+    /**
+     * The event's sentence with the short position of its deciding fact:
+     * {@code attempt on x: decommissioned, cannot be promoted (a.yaml:3)}.
+     */
     public static String line(SimulationEvent e) {
         return Escaping.visible(e.reason() + e.positionOpt().map(p -> " (" + p.shortForm() + ")").orElse(""));
     }
