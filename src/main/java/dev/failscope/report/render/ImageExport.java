@@ -80,6 +80,32 @@ public final class ImageExport {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
     }
 
+    /**
+     * The graph alone (no title, no legend) as an {@code <svg>} element in layout coordinates: its viewBox is
+     * {@link dev.failscope.layout.Layout#bounds()}. Each box and edge line is a group with a stable id (see
+     * {@link SvgGroups}), starting with {@code idPrefix} (and its clip paths too). For embedding in a web page: no XML declaration.
+     */
+    public static String graphSvgElement(RenderInput input, String idPrefix) {
+        dev.failscope.layout.Box b = input.layout().bounds();
+        double w = Math.max(1, Math.ceil(b.width()));
+        double h = Math.max(1, Math.ceil(b.height()));
+        SVGGraphics2D g = new SVGGraphics2D(w, h);
+        g.setDefsKeyPrefix(idPrefix + "def-");
+        g.translate(-b.x(), -b.y());
+        new GraphPainter(input).paintGraph(g, b, idPrefix);
+        return g.getSVGElement(null, true, new org.jfree.svg.ViewBox(0, 0, w, h), null, null);
+    }
+
+    /** The legend alone as an {@code <svg>} element, {@code width} layout units wide. */
+    public static String legendSvgElement(boolean overlay, double width) {
+        LegendPainter legend = new LegendPainter(overlay);
+        Point size = legend.size(width);
+        SVGGraphics2D g = new SVGGraphics2D(Math.ceil(size.x()), Math.ceil(size.y()));
+        g.setDefsKeyPrefix("fs-legend-");
+        legend.paint(g, 0, 0, width);
+        return g.getSVGElement(null, true, null, null, null);
+    }
+
     public static void writeSvg(RenderInput input, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(svg(input));
