@@ -254,7 +254,10 @@
     if (si >= 0 && si !== st.side) { showSide(si); }
     var s = side(), from = nodeOf(s, f.subject), to = nodeOf(s, f.target);
     st.related = [];
-    s.edges.forEach(function (e, j) { if (e.from === from && e.to === to && to >= 0) { st.related.push({ edge: j }); } });
+    s.edges.forEach(function (e, j) {
+      var src = s.nodes[e.from];
+      if (to >= 0 && e.to === to && (e.from === from || (src && src.cluster === f.subject))) { st.related.push({ edge: j }); }
+    });
     if (to >= 0) { st.related.push({ node: to }); }
     st.sel = from >= 0 ? { node: from } : (to >= 0 ? { node: to } : null);
     if (st.sel) {
@@ -321,6 +324,7 @@
         el('span', 'fs-where', baseName(f.file) + ':' + f.line)], function (r) { selectFinding(i, r); });
       tr.setAttribute('data-index', String(i));
       tr.setAttribute('data-where', f.file + ':' + f.line);
+      tr.setAttribute('data-rule', f.rule);
       tr.setAttribute('aria-label', f.severity + ': ' + f.message + ' at ' + f.file + ':' + f.line);
     });
   }
@@ -453,7 +457,7 @@
     Object.keys(s.clusters).forEach(function (c) { li(c, s.down.indexOf(c) >= 0 ? 'down' : s.clusters[c]); });
     Object.keys(s.services).forEach(function (n) { li(n, s.services[n]); if (s.services[n] === 'down') { outage = true; } });
     if (st.step === last) {
-      var end = el('li', sim.outage ? 'fs-outage' : null, sim.outage ? 'end: OUTAGE' : 'end: ' + sim.worst);
+      var end = el('li', sim.outage ? 'fs-outage' : null, sim.outage ? 'end: OUTAGE' : 'end: no outage (' + sim.worst + ')');
       end.setAttribute('data-state', sim.outage ? 'outage' : 'end');
       ul.appendChild(end);
     } else if (outage) {
@@ -564,5 +568,6 @@
   wire();
   if (sides.length) { showSide(sides.length - 1); } else { viewport.hidden = true; }
   buildStepper();
+  document.body.setAttribute('data-ready-ms', String(Math.round(performance.now())));
   document.body.setAttribute('data-ready', 'true');
 }());
