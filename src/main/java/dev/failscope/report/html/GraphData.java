@@ -30,11 +30,58 @@ import java.util.Map;
  */
 record GraphData(String key, String label, String prefix, String svg, Map<String, Object> json) {
 
+    /** Up to this many boxes the SVG is inlined whole; above it the page gets an overview PNG and SVG tiles. */
+    static final int INLINE_LIMIT = 1500;
+    /** Tile edge in layout units. */
+    static final double TILE = 2048;
+    /** The overview PNG's longer side, in pixels. */
+    static final double OVERVIEW_PX = 4096;
+
     static GraphData of(String key, String label, Topology topology, List<Finding> findings) {
         RenderInput input = RenderInput.of(topology).withFindings(findings);
         String prefix = "fs-" + key.charAt(0) + "-";
-        String svg = ImageExport.graphSvgElement(input, prefix);
-        return new GraphData(key, label, prefix, svg, geometry(key, label, prefix, topology, input.layout()));
+        Map<String, Object> json = geometry(key, label, prefix, topology, input.layout());
+        if (input.layout().nodes().size() <= INLINE_LIMIT) {
+            return new GraphData(key, label, prefix, ImageExport.graphSvgElement(input, prefix), json);
+        }
+        return new GraphData(key, label, prefix, overview(input, json), json);
+    }
+
+    /**
+     * A large graph: thousands of SVG elements in one document make a browser slow to open and to repaint, so
+     * the page shows render's picture as a PNG when zoomed out and instantiates render's SVG tile by tile (from
+     * the data island) where the user zooms in.
+     */
+    private static String overview(RenderInput input, Map<String, Object> json) {
+        Box b = input.layout().bounds();
+        double w = Math.max(1, Math.ceil(b.width()));
+        double h = Math.max(1, Math.ceil(b.height()));
+        double scale = Math.min(1, OVERVIEW_PX / Math.max(w, h));
+        byte[] png;
+        try {
+            png = ImageExport.graphPng(input, scale);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing a PNG to memory", e);
+        }
+        int cols = (int) Math.ceil(w / TILE);
+        int rows = (int) Math.ceil(h / TILE);
+        List<String> tiles = new ArrayList<>();
+        String prefix = (String) json.get("prefix");
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                Box tile = new Box(c * TILE, r * TILE, Math.min(TILE, w - c * TILE), Math.min(TILE, h - r * TILE));
+                tiles.add(ImageExport.graphSvgElement(input, prefix, prefix + "t" + (r * cols + c) + "-", tile));
+            }
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("size", TILE);
+        t.put("cols", cols);
+        t.put("rows", rows);
+        t.put("svg", tiles);
+        json.put("tiles", t);
+        return "<img class=\"fs-overview\" alt=\"the topology graph\" width=\"" + (long) w + "\" height=\"" + (long) h
+                + "\" src=\"data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png) + "\">"
+                + "<div class=\"fs-tiles\"></div>";
     }
 
     private static Map<String, Object> geometry(String key, String label, String prefix, Topology topology,

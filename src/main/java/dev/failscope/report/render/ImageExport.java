@@ -87,13 +87,48 @@ public final class ImageExport {
      */
     public static String graphSvgElement(RenderInput input, String idPrefix) {
         dev.failscope.layout.Box b = input.layout().bounds();
-        double w = Math.max(1, Math.ceil(b.width()));
-        double h = Math.max(1, Math.ceil(b.height()));
-        SVGGraphics2D g = new SVGGraphics2D(w, h);
-        g.setDefsKeyPrefix(idPrefix + "def-");
+        return graphSvgElement(input, idPrefix, idPrefix + "def-", new dev.failscope.layout.Box(0, 0, Math.max(1, Math.ceil(b.width())),
+                Math.max(1, Math.ceil(b.height()))));
+    }
+
+    /**
+     * One tile of the graph: what meets {@code region} (relative to the layout's bounds, so (0,0) is its top
+     * left corner), culled as the painter culls a viewport. The viewBox is the region itself. Group ids start
+     * with {@code idPrefix}, clip path ids with {@code defsPrefix} (unique per tile, so tiles can share a page).
+     */
+    public static String graphSvgElement(RenderInput input, String idPrefix, String defsPrefix,
+                                         dev.failscope.layout.Box region) {
+        dev.failscope.layout.Box b = input.layout().bounds();
+        SVGGraphics2D g = new SVGGraphics2D(region.width(), region.height());
+        g.setDefsKeyPrefix(defsPrefix);
         g.translate(-b.x(), -b.y());
-        new GraphPainter(input).paintGraph(g, b, idPrefix);
-        return g.getSVGElement(null, true, new org.jfree.svg.ViewBox(0, 0, w, h), null, null);
+        new GraphPainter(input).paintGraph(g, new dev.failscope.layout.Box(b.x() + region.x(), b.y() + region.y(),
+                region.width(), region.height()), idPrefix);
+        return g.getSVGElement(null, true, new org.jfree.svg.ViewBox(region.x(), region.y(), region.width(),
+                region.height()), null, null);
+    }
+
+    /** The graph alone as PNG bytes, {@code scale} pixels per layout unit (an overview of a large graph). */
+    public static byte[] graphPng(RenderInput input, double scale) throws IOException {
+        dev.failscope.layout.Box b = input.layout().bounds();
+        int w = Math.max(1, (int) Math.ceil(b.width() * scale));
+        int h = Math.max(1, (int) Math.ceil(b.height() * scale));
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(Palette.BACKGROUND);
+            g.fillRect(0, 0, w, h);
+            g.scale(scale, scale);
+            g.translate(-b.x(), -b.y());
+            new GraphPainter(input).paintGraph(g, b);
+        } finally {
+            g.dispose();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer available");
+        }
+        return out.toByteArray();
     }
 
     /** The legend alone as an {@code <svg>} element, {@code width} layout units wide. */

@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 
 /**
@@ -34,7 +35,7 @@ final class SvgGroups {
 
     void begin(Graphics2D g, NodeBox n) {
         Integer i = nodes.get(n);
-        if (i != null) {
+        if (i != null && g instanceof SVGGraphics2D) {
             String cls = "fs-node fs-" + n.role().name().toLowerCase(Locale.ROOT) + (n.node().missing() ? " fs-missing" : "");
             g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, Map.of("id", prefix + "n" + i, "class", cls));
         }
@@ -42,14 +43,14 @@ final class SvgGroups {
 
     void begin(Graphics2D g, EdgeRoute e) {
         Integer i = edges.get(e);
-        if (i != null) {
+        if (i != null && g instanceof SVGGraphics2D) {
             String cls = "fs-edge fs-" + e.edge().kind().name().toLowerCase(Locale.ROOT);
             g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, Map.of("id", prefix + "e" + i, "class", cls));
         }
     }
 
     void end(Graphics2D g, Object element) {
-        if (nodes.containsKey(element) || edges.containsKey(element)) {
+        if (g instanceof SVGGraphics2D && (nodes.containsKey(element) || edges.containsKey(element))) {
             g.setRenderingHint(SVGHints.KEY_END_GROUP, "true");
         }
     }

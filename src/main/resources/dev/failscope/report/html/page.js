@@ -55,6 +55,38 @@
   function apply() {
     var v = st.view;
     canvas.style.transform = 'translate(' + v.x + 'px,' + v.y + 'px) scale(' + v.k + ')';
+    if (side() && side().tiles) { clearTimeout(st.tileTimer); st.tileTimer = setTimeout(updateTiles, 60); }
+  }
+
+  /* ---- large graphs: render's PNG when zoomed out, render's SVG tiles where zoomed in ---- */
+  var DETAIL_K = 0.22, MAX_TILES = 24;
+  function updateTiles() {
+    var s = side(), t = s && s.tiles;
+    if (!t) { return; }
+    var holder = document.querySelector('.fs-side[data-side="' + s.key + '"] .fs-tiles');
+    var v = st.view, want = Object.create(null);
+    if (v.k >= DETAIL_K) {
+      var x0 = Math.floor(-v.x / v.k / t.size), x1 = Math.floor((viewport.clientWidth - v.x) / v.k / t.size);
+      var y0 = Math.floor(-v.y / v.k / t.size), y1 = Math.floor((viewport.clientHeight - v.y) / v.k / t.size);
+      for (var r = Math.max(0, y0); r <= Math.min(t.rows - 1, y1); r++) {
+        for (var c = Math.max(0, x0); c <= Math.min(t.cols - 1, x1); c++) { want[r * t.cols + c] = [r, c]; }
+      }
+    }
+    Array.prototype.slice.call(holder.children).forEach(function (d) {
+      if (!want[d.getAttribute('data-tile')]) { holder.removeChild(d); }
+    });
+    var have = Object.create(null);
+    Array.prototype.forEach.call(holder.children, function (d) { have[d.getAttribute('data-tile')] = true; });
+    Object.keys(want).slice(0, MAX_TILES).forEach(function (i) {
+      if (have[i]) { return; }
+      var d = el('div', 'fs-tile');
+      d.setAttribute('data-tile', i);
+      d.style.left = (want[i][1] * t.size) + 'px';
+      d.style.top = (want[i][0] * t.size) + 'px';
+      d.innerHTML = t.svg[i];
+      holder.appendChild(d);
+    });
+    canvas.setAttribute('data-tiles', String(holder.children.length));
   }
   function size() { return side() ? side().size : [1, 1]; }
   function fit() {
@@ -223,9 +255,10 @@
     box.className = '';
     box.appendChild(el('div', 'fs-sel-name', title));
     if (n) {
-      var words = [n.missing ? 'missing ' + n.kind + ' (declared nowhere)' : n.kind, n.role];
+      var words = [n.missing ? 'missing ' + n.kind + ' (declared nowhere)' : n.kind];
+      if (n.role !== n.kind) { words.push(n.role); }
       if (n.status) { words.push(n.status); }
-      if (n.cluster) { words.push('cluster ' + n.cluster); }
+      if (n.cluster && n.cluster !== n.name) { words.push('cluster ' + n.cluster); }
       box.appendChild(el('div', 'fs-muted', words.join(' · ')));
       var count = findings.filter(function (f) { return f.subject === n.name || f.target === n.name; }).length;
       box.appendChild(el('div', null, count === 1 ? '1 finding' : count + ' findings'));
@@ -291,6 +324,7 @@
       pre.appendChild(span);
     });
     box.appendChild(pre);
+    box.scrollIntoView({ block: 'nearest' });
   }
 
   /* ---- tables ---- */
@@ -541,7 +575,7 @@
       }
     });
     window.addEventListener('resize', fit);
-    window.addEventListener('beforeprint', function () { canvas.style.transform = 'none'; });
+    window.addEventListener('beforeprint', function () { canvas.style.transform = 'none'; $('fs-legend').open = true; });
     window.addEventListener('afterprint', apply);
   }
 
