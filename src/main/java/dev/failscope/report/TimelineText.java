@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A simulation as readable lines: one line per event ({@code t+30s   skip db-legacy-2: decommissioned
- * (inventory.yaml:26)}), then a summary block of every cluster and service the scenario touched.
+ * (sample-topologies/catifyme/inventory.yaml:26)}), then a summary block of every cluster and service the scenario touched.
  */
 public final class TimelineText {
     private static final int MIN_TIME_WIDTH = 7;
@@ -34,7 +34,7 @@ public final class TimelineText {
 
     /** The event's sentence with the short position of its deciding fact: {@code skip x: decommissioned (a.yaml:3)}. */
     public static String line(SimulationEvent e) {
-        return Escaping.visible(e.reason() + e.positionOpt().map(p -> " (" + p.shortForm() + ")").orElse(""));
+        return Escaping.visible(e.reason() + e.positionOpt().map(p -> " (" + p.reference() + ")").orElse(""));
     }
 
     /** {@code t+90s}. */
