@@ -8,7 +8,7 @@ import dev.failscope.model.ManagerSpec;
 public final class Engines {
     private static final FailoverEngine NATIVE = new NativeEngine();
     private static final FailoverEngine SENTINEL = new SentinelEngine();
-    private static final FailoverEngine PATRONI = NATIVE;
+    private static final FailoverEngine PATRONI = new PatroniEngine();
     private static final FailoverEngine CNPG = NATIVE;
     private static final FailoverEngine MHA = NATIVE;
 
