@@ -49,7 +49,7 @@ public final class TopologyLoader {
     }
 
     /** Rule id of the info finding for a file in a directory that no importer recognises. */
-    public static final String UNRECOGNIZED_FILE = "unrecognized-file";
+    public static final String UNRECOGNIZED_FILE = UnreadFile.RULE;
 
     private final LoadLimits limits;
     private final LoadOptions options;

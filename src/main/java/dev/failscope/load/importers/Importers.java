@@ -19,6 +19,7 @@ public final class Importers {
                 new CnpgImporter(),
                 new ZalandoImporter(),
                 new TerraformImporter(),
+                new TerraformHclImporter(),
                 new RedisImporter(),
                 new MhaImporter()));
     }
