@@ -53,6 +53,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     Path output;
 
+    @Option(names = "--force", description = "With --output: replace an existing file that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
     @picocli.CommandLine.Mixin
     ImportFormatOption importFormat = new ImportFormatOption();
 
@@ -85,7 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
             };
             exit = exitCode(inspection, failOn);
         }
-        return write(report) ? exit : ExitCodes.LOAD_OR_USAGE;
+        return write(report, inspection) ? exit : ExitCodes.LOAD_OR_USAGE;
     }
 
     static Optional<Severity> threshold(FailOn failOn) {
@@ -108,7 +112,7 @@ public final class CheckCommand implements Callable<Integer> {
         return threshold != null && inspection.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private boolean write(String report) {
-        return ReportOutput.write(spec, output, report);
+    private boolean write(String report, Inspection inspection) {
+        return ReportOutput.write(spec, output, report, ReportOutput.guard(force, paths, inspection));
     }
 }

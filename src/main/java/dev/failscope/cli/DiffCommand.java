@@ -84,6 +84,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     Path output;
 
+    @Option(names = "--force", description = "With --output: replace an existing file that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
     @Mixin
     ImportFormatOption importFormat = new ImportFormatOption();
 
@@ -119,6 +123,13 @@ public final class DiffCommand implements Callable<Integer> {
             now = inspector.inspect(a);
             labels = new DiffLabels(String.join(" ", b), String.join(" ", a));
         }
+        List<String> inputs = new ArrayList<>(paths);
+        inputs.addAll(before);
+        inputs.addAll(after);
+        if (git != null && paths.isEmpty()) {
+            inputs.add(".");
+        }
+        dev.failscope.io.SafeOutput guard = ReportOutput.guard(force, inputs, was, now);
         if (was.hasLoadErrors() || now.hasLoadErrors()) {
             List<LoadError> errors = new ArrayList<>(was.errors());
             errors.addAll(now.errors());
@@ -129,7 +140,10 @@ public final class DiffCommand implements Callable<Integer> {
                 case junit -> JUnitReport.errors("failscope diff", errors);
                 case github -> GithubReport.errors(errors);
             });
-            emit(buffer, err);
+            emit(buffer, guard);
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        if (!ReportOutput.check(spec, output, guard)) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         Comparison comparison = new Differ(inspector, new SimulatedPrimaryLoss()).compare(was, now);
@@ -145,15 +159,15 @@ public final class DiffCommand implements Callable<Integer> {
             case github -> GithubReport.render(DiffCi.of(comparison, Optional.ofNullable(threshold)));
         });
         out.flush();
-        if (!emit(buffer, err)) {
+        if (!emit(buffer, guard)) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         return comparison.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     /** Writes the report to --output or stdout; false (with a message) when the file cannot be written. */
-    private boolean emit(StringWriter buffer, PrintWriter err) {
-        return ReportOutput.write(spec, output, buffer.toString());
+    private boolean emit(StringWriter buffer, dev.failscope.io.SafeOutput guard) {
+        return ReportOutput.write(spec, output, buffer.toString(), guard);
     }
 
     private int usage(PrintWriter err, String message) {

@@ -46,15 +46,25 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
+    java.nio.file.Path output;
+
+    @Option(names = "--force", description = "With --output: replace an existing file that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Inspection inspection = importFormat.inspector().inspect(paths);
+        dev.failscope.io.SafeOutput guard = ReportOutput.guard(force, paths, inspection);
         if (inspection.hasLoadErrors()) {
-            out.print(format == Format.json ? JsonReport.errors(inspection.errors())
-                    : TextReport.errors(inspection.errors()));
-            out.flush();
+            ReportOutput.write(spec, output, format == Format.json ? JsonReport.errors(inspection.errors())
+                    : TextReport.errors(inspection.errors()), guard);
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        if (!ReportOutput.check(spec, output, guard)) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         SimulationIndex index = SimulationIndex.of(inspection.topology());
@@ -65,8 +75,11 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.LOAD_OR_USAGE;
         }
         Simulation sim = new Simulator(index).run(parse.scenario());
-        out.print(format == Format.json ? TimelineJson.render(sim, inspection.topology()) : TimelineText.render(sim));
-        out.flush();
+        String report = format == Format.json ? TimelineJson.render(sim, inspection.topology())
+                : TimelineText.render(sim);
+        if (!ReportOutput.write(spec, output, report, guard)) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         return sim.outage() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

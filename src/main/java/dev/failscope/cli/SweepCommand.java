@@ -67,6 +67,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     java.nio.file.Path output;
 
+    @Option(names = "--force", description = "With --output: replace an existing file that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
     @Override
     public Integer call() {
         StringWriter buffer = new StringWriter();
@@ -81,12 +85,15 @@ public final class SweepCommand implements Callable<Integer> {
                 case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
             });
             out.flush();
-            ReportOutput.write(spec, output, buffer.toString());
+            ReportOutput.write(spec, output, buffer.toString(), ReportOutput.guard(force, paths, inspection));
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        if (!ReportOutput.check(spec, output, ReportOutput.guard(force, paths, inspection))) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         SweepResult result = Sweep.run(inspection.topology(), new Sweep.Options(domains, pairs));
         Optional<Health> threshold = switch (failOn) {
-            case outage -> Optional.of(Health.DOWN);
+            case outage -> Optional.of(Health.WRITES_BLOCKED);
             case degraded -> Optional.of(Health.DEGRADED);
             case never -> Optional.empty();
         };
@@ -99,11 +106,11 @@ public final class SweepCommand implements Callable<Integer> {
                     ResilienceMetrics.of(inspection.topology(), result), RuleCatalog.standard().rules(), Instant.now());
         });
         out.flush();
-        if (!ReportOutput.write(spec, output, buffer.toString())) {
+        if (!ReportOutput.write(spec, output, buffer.toString(), ReportOutput.guard(force, paths, inspection))) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         return switch (failOn) {
-            case outage -> result.any(Health.DOWN) ? ExitCodes.FINDINGS : ExitCodes.OK;
+            case outage -> result.any(Health.WRITES_BLOCKED) ? ExitCodes.FINDINGS : ExitCodes.OK;
             case degraded -> result.any(Health.DEGRADED) ? ExitCodes.FINDINGS : ExitCodes.OK;
             case never -> ExitCodes.OK;
         };

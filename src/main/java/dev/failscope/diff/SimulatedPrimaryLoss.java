@@ -32,7 +32,7 @@ public final class SimulatedPrimaryLoss implements PrimaryLossProbe {
         String primary = c.get().primary().name();
         Simulation sim = simulators.computeIfAbsent(topology, Simulator::new).run(FailureScenario.servers(primary));
         ClusterOutcome outcome = sim.cluster(cluster, primary);
-        if (outcome.health() != Health.DOWN) {
+        if (!outcome.health().outage()) {
             Optional<String> promoted = outcome.primaryOpt().filter(p -> !p.equals(primary));
             String summary = promoted.map(p -> p + " promoted").orElse("primary kept")
                     + outcome.rtoOpt().map(d -> ", RTO " + Durations.format(d)).orElse("");
@@ -41,7 +41,9 @@ public final class SimulatedPrimaryLoss implements PrimaryLossProbe {
         List<String> why = new ArrayList<>();
         for (SimulationEvent e : sim.timeline().events()) {
             if (cluster.equals(e.cluster()) && e.kind() == EventKind.CANDIDATE_SKIPPED) {
-                why.add(e.subject() + " skipped: " + e.reason().replaceFirst("^skip " + e.subject() + ": ", ""));
+                String prefix = "^attempt on " + java.util.regex.Pattern.quote(e.subject()) + ": ";
+                why.add(e.subject() + " skipped: " + e.reason().replaceFirst(prefix, "")
+                        .replaceFirst(", cannot be promoted$", ""));
             }
         }
         long servicesDown = sim.services().values().stream().filter(s -> s.health() == Health.DOWN).count();

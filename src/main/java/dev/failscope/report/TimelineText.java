@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A simulation as readable lines: one line per event ({@code t+30s   skip db-legacy-2: decommissioned
- * (inventory.yaml:26)}), then a summary block of every cluster and service the scenario touched.
+ * A simulation as readable lines: one line per event ({@code t+30s   attempt on db-legacy-2: decommissioned,
+ * cannot be promoted (inventory.yaml:26)}), then a summary block of every cluster and service the scenario touched.
  */
 public final class TimelineText {
     private static final int MIN_TIME_WIDTH = 7;
@@ -29,12 +29,15 @@ public final class TimelineText {
             out.append(pad(time(e.at()), width)).append(' ').append(line(e)).append('\n');
         }
         out.append('\n').append(summary(sim));
-        return out.toString();
+        return Escaping.textBlock(out.toString());
     }
 
-    /** The event's sentence with the short position of its deciding fact: {@code skip x: decommissioned (a.yaml:3)}. */
+    /**
+     * The event's sentence with the short position of its deciding fact:
+     * {@code attempt on x: decommissioned, cannot be promoted (a.yaml:3)}.
+     */
     public static String line(SimulationEvent e) {
-        return e.reason() + e.positionOpt().map(p -> " (" + p.shortForm() + ")").orElse("");
+        return Escaping.visible(e.reason() + e.positionOpt().map(p -> " (" + p.shortForm() + ")").orElse(""));
     }
 
     /** {@code t+90s}. */
@@ -45,10 +48,12 @@ public final class TimelineText {
     static String summary(Simulation sim) {
         List<String[]> rows = new ArrayList<>();
         for (ClusterOutcome c : sim.clusters().values()) {
-            rows.add(new String[] {"cluster " + c.name(), c.health().label(), clusterDetail(c)});
+            rows.add(new String[] {Escaping.visible("cluster " + c.name()), c.health().label(),
+                Escaping.visible(clusterDetail(c))});
         }
         for (ServiceOutcome s : sim.services().values()) {
-            rows.add(new String[] {"service " + s.name(), s.health().label(), serviceDetail(s)});
+            rows.add(new String[] {Escaping.visible("service " + s.name()), s.health().label(),
+                Escaping.visible(serviceDetail(s))});
         }
         StringBuilder out = new StringBuilder("summary:\n");
         if (rows.isEmpty()) {
@@ -61,18 +66,32 @@ public final class TimelineText {
             out.append(line.stripTrailing()).append('\n');
         }
         Simulation.Summary s = sim.summary();
+        if (!s.clustersBlocked().isEmpty()) {
+            out.append("  ").append(TextReport.plural(s.clustersBlocked().size(), "cluster"))
+                    .append(" with writes blocked (an outage for writers)\n");
+        }
         out.append("  ").append(TextReport.plural(s.clustersDown().size(), "cluster")).append(" down, ")
                 .append(TextReport.plural(s.servicesDown().size(), "service")).append(" down\n");
         return out.toString();
     }
 
     static String clusterDetail(ClusterOutcome c) {
-        if (c.health() == Health.DOWN) {
-            return "no writable primary since " + c.downSinceOpt().map(TimelineText::time).orElse("t+0s");
+        if (c.health() == Health.WRITES_BLOCKED) {
+            return "primary " + c.primaryOpt().orElse("?") + ", writes blocked since "
+                    + c.downSinceOpt().map(TimelineText::time).orElse("t+0s");
         }
-        StringBuilder d = new StringBuilder("primary " + c.primary());
+        if (c.health() == Health.DOWN) {
+            String maybe = c.possiblePrimaries().isEmpty() ? "" : " (or " + String.join(" or ",
+                    c.possiblePrimaries()) + ", decided at run time)";
+            return "no writable primary since " + c.downSinceOpt().map(TimelineText::time).orElse("t+0s") + maybe;
+        }
+        StringBuilder d = new StringBuilder(c.possiblePrimaries().size() > 1
+                ? "primary " + String.join(" or ", c.possiblePrimaries()) + " (decided at run time)"
+                : "primary " + c.primary());
         if (c.failovers() > 0) {
             d.append(", RTO ").append(c.rtoOpt().map(Durations::format).orElse("unknown"));
+            c.rtoRangeOpt().filter(r -> !r.min().equals(r.max())).ifPresent(r -> d.append(" (")
+                    .append(Durations.format(r.min())).append(" to ").append(Durations.format(r.max())).append(')'));
             if (c.failovers() > 1) {
                 d.append(" over ").append(c.failovers()).append(" failovers");
             }

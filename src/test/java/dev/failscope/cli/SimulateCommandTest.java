@@ -29,7 +29,7 @@ class SimulateCommandTest {
                 t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:12)
                 t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:18)
                 t+30s   failover of catify-main starts: detection 30s (failover.yaml:4)
-                t+30s   skip db-legacy-2: decommissioned (inventory.yaml:26)
+                t+30s   attempt on db-legacy-2: decommissioned, cannot be promoted (inventory.yaml:26)
                 t+90s   attempt on db-legacy-2 timed out: attempt-timeout 60s (failover.yaml:5)
                 t+90s   no viable candidate left: catify-main is DOWN (failover.yaml:8)
 
@@ -88,7 +88,7 @@ class SimulateCommandTest {
                 t+60s   orders-pg loses its primary pg-orders-2: no writable primary (postgresql.yaml:9)
                 t+60s   service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (services.json:6)
                 t+90s   failover of orders-pg starts: detection 30s (postgresql.yaml:23)
-                t+90s   skip pg-orders-2: failed in this scenario (pg-orders-2 at t+60s)
+                t+90s   attempt on pg-orders-2: failed in this scenario (pg-orders-2 at t+60s), cannot be promoted
                 t+150s  attempt on pg-orders-2 timed out: attempt-timeout 60s (postgresql.yaml:24)
                 t+150s  pg-orders-3 promoted to primary of orders-pg: RTO 90s, RPO risk 1s of async lag (postgresql.yaml:22)
                 t+150s  service checkout restored, degraded: orders-pg:write runs on reduced redundancy (services.json:6)

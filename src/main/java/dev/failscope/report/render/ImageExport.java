@@ -3,11 +3,10 @@ package dev.failscope.report.render;
 import dev.failscope.layout.Point;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import dev.failscope.io.OutputRefusedException;
+import dev.failscope.io.SafeOutput;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -61,13 +60,19 @@ public final class ImageExport {
         return img;
     }
 
-    public static void writePng(RenderInput input, double scale, Path file) throws IOException {
+    /** The page as PNG bytes. */
+    public static byte[] png(RenderInput input, double scale) throws IOException {
         BufferedImage img = image(input, scale);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer available");
         }
+        return out.toByteArray();
+    }
+
+    /** Writes PNG atomically, replacing {@code file} (the caller has confirmed the target). */
+    public static void writePng(RenderInput input, double scale, Path file) throws IOException {
+        write(file, png(input, scale));
     }
 
     /** The page as a standalone SVG document (no DOCTYPE; deterministic ids). */
@@ -80,9 +85,16 @@ public final class ImageExport {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
     }
 
+    /** Writes SVG atomically, replacing {@code file} (the caller has confirmed the target). */
     public static void writeSvg(RenderInput input, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(svg(input));
+        write(file, svg(input).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        try {
+            SafeOutput.unguarded(true).writeFile(file, bytes);
+        } catch (OutputRefusedException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 }
