@@ -67,7 +67,8 @@ public final class ImportResolver {
         }
         for (FailoverPolicy p : model.policies()) {
             builder.policy(p.withRefs(p.cluster(), refs(p.candidates(), rename, model),
-                    refs(p.monitors(), rename, model)));
+                    refs(p.monitors(), rename, model)).withManager(p.manager()
+                    .renamed(n -> rename.getOrDefault(n, n))));
         }
     }
 

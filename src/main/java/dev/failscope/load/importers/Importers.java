@@ -21,7 +21,8 @@ public final class Importers {
                 new TerraformImporter(),
                 new TerraformHclImporter(),
                 new RedisImporter(),
-                new MhaImporter()));
+                new MhaImporter(),
+                new RepmgrImporter()));
     }
 
     public List<Importer> all() {
