@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code --as FORMAT} option, a mixin for every command that loads paths: forces the format of the files
- * named explicitly, instead of detecting it by content.
+ * The {@code --as FORMAT} and {@code --inventory PATH} options, a mixin for every command that loads paths:
+ * forces the format of the files named explicitly, instead of detecting it by content, and names the
+ * authoritative inventory.
  */
 public final class ImportFormatOption {
     @Spec(Spec.Target.MIXEE)
@@ -31,8 +32,13 @@ public final class ImportFormatOption {
         this.format = value;
     }
 
+    @Option(names = "--inventory", paramLabel = "PATH",
+            description = "An inventory (native or Ansible, file or folder) that is authoritative: servers that "
+                    + "imported configs name but it does not declare are missing. Loaded like any PATH.")
+    java.util.List<String> inventories = new java.util.ArrayList<>();
+
     public LoadOptions options() {
-        return new LoadOptions(format);
+        return new LoadOptions(format).withInventories(inventories);
     }
 
     public TopologyLoader loader() {

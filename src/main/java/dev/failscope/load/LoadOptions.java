@@ -1,5 +1,6 @@
 package dev.failscope.load;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,12 +12,25 @@ import java.util.Optional;
  * @param displayNames how to show a path argument in positions and messages, when not as given: for example the
  *                     GUI shows the sample it unpacked to a temporary folder as {@code catifyme}, not as that
  *                     folder. Arguments without an entry are shown exactly as given.
+ * @param inventories  paths ({@code --inventory}) whose servers are the authoritative inventory: loaded like any
+ *                     path, and servers that imported configs name but these files do not declare are missing
+ *                     (as with {@code authoritative: true} in a native inventory)
  */
-public record LoadOptions(String forcedFormat, Map<String, String> displayNames) {
+public record LoadOptions(String forcedFormat, Map<String, String> displayNames, List<String> inventories) {
     public static final LoadOptions DEFAULT = new LoadOptions(null);
 
     public LoadOptions {
         displayNames = Map.copyOf(displayNames);
+        inventories = List.copyOf(inventories);
+    }
+
+    public LoadOptions(String forcedFormat, Map<String, String> displayNames) {
+        this(forcedFormat, displayNames, List.of());
+    }
+
+    /** These options with {@code --inventory} paths. */
+    public LoadOptions withInventories(List<String> paths) {
+        return new LoadOptions(forcedFormat, displayNames, paths);
     }
 
     public LoadOptions(String forcedFormat) {
@@ -31,7 +45,7 @@ public record LoadOptions(String forcedFormat, Map<String, String> displayNames)
     public LoadOptions withDisplayName(String path, String name) {
         Map<String, String> names = new java.util.HashMap<>(displayNames);
         names.put(path, name);
-        return new LoadOptions(forcedFormat, names);
+        return new LoadOptions(forcedFormat, names, inventories);
     }
 
     /** How to show a path argument. */

@@ -22,7 +22,8 @@ public final class Importers {
                 new TerraformHclImporter(),
                 new RedisImporter(),
                 new MhaImporter(),
-                new RepmgrImporter()));
+                new RepmgrImporter(),
+                new AnsibleImporter()));
     }
 
     public List<Importer> all() {
