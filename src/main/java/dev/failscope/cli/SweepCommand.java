@@ -11,6 +11,7 @@ import dev.failscope.report.SweepCi;
 import dev.failscope.report.SweepJson;
 import dev.failscope.report.SweepText;
 import dev.failscope.report.TextReport;
+import dev.failscope.report.html.HtmlReport;
 import dev.failscope.simulation.Health;
 import dev.failscope.simulation.Sweep;
 import dev.failscope.simulation.SweepResult;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
             "  1  some simulated failure at or above --fail-on",
             "  2  load error or bad usage"})
 public final class SweepCommand implements Callable<Integer> {
-    enum Format { text, json, junit, github, prometheus }
+    enum Format { text, json, junit, github, prometheus, html }
 
     enum FailOn { outage, degraded, never }
 
@@ -83,6 +84,7 @@ public final class SweepCommand implements Callable<Integer> {
                 case junit -> JUnitReport.errors("failscope sweep", inspection.errors());
                 case github -> GithubReport.errors(inspection.errors());
                 case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
+                case html -> HtmlReport.errors(inspection.errors(), String.join(" ", paths));
             });
             out.flush();
             ReportOutput.write(spec, output, buffer.toString(), ReportOutput.guard(force, paths, inspection));
@@ -104,6 +106,7 @@ public final class SweepCommand implements Callable<Integer> {
             case github -> SweepCi.github(result, threshold, inspection.topology());
             case prometheus -> PrometheusReport.render(inspection.findings(), inspection.waived(),
                     ResilienceMetrics.of(inspection.topology(), result), RuleCatalog.standard().rules(), Instant.now());
+            case html -> HtmlReport.sweep(inspection, result, String.join(" ", paths));
         });
         out.flush();
         if (!ReportOutput.write(spec, output, buffer.toString(), ReportOutput.guard(force, paths, inspection))) {
