@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code --as FORMAT} option, a mixin for every command that loads paths: forces the format of the files
- * named explicitly, instead of detecting it by content.
+ * The {@code --as FORMAT} and {@code --inventory PATH} options, a mixin for every command that loads paths:
+ * forces the format of the files named explicitly, instead of detecting it by content, and names the
+ * authoritative inventory.
  */
 public final class ImportFormatOption {
     @Spec(Spec.Target.MIXEE)
@@ -50,8 +51,13 @@ public final class ImportFormatOption {
         }
     }
 
+    @Option(names = "--inventory", paramLabel = "PATH",
+            description = "An inventory (native or Ansible, file or folder) that is authoritative: servers that "
+                    + "imported configs name but it does not declare are missing. Loaded like any PATH.")
+    java.util.List<String> inventories = new java.util.ArrayList<>();
+
     public LoadOptions options() {
-        return new LoadOptions(format, java.util.Map.of(), versions);
+        return new LoadOptions(format).withManagerVersions(versions).withInventories(inventories);
     }
 
     public TopologyLoader loader() {

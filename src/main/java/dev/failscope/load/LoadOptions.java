@@ -1,32 +1,36 @@
 package dev.failscope.load;
 
 import dev.failscope.model.ManagerKind;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * How to load.
+ * How to load paths.
  *
- * @param forcedFormat an importer id ({@code --as FORMAT}) that every file named explicitly is read as, skipping
- *                     content detection; files found in directories are still detected. Null: detect all.
+ * @param forcedFormat the importer to use for every file ({@code --as}), or null to detect each file's format
  * @param displayNames how to show a path argument in positions and messages, when not as given: for example the
  *                     GUI shows the sample it unpacked to a temporary folder as {@code catifyme}, not as that
  *                     folder. Arguments without an entry are shown exactly as given.
  * @param managerVersions the release of each failover manager the imported configs run under
  *                     ({@code --manager-version patroni@3.0.2}); a manager without an entry is taken as the newest
  *                     release Failscope models. The native {@code manager:} field names its own.
+ * @param inventories  paths ({@code --inventory}) whose servers are the authoritative inventory: loaded like any
+ *                     path, and servers that imported configs name but these files do not declare are missing
+ *                     (as with {@code authoritative: true} in a native inventory)
  */
 public record LoadOptions(String forcedFormat, Map<String, String> displayNames,
-                          Map<ManagerKind, String> managerVersions) {
+                          Map<ManagerKind, String> managerVersions, List<String> inventories) {
     public static final LoadOptions DEFAULT = new LoadOptions(null);
 
     public LoadOptions {
         displayNames = Map.copyOf(displayNames);
         managerVersions = Map.copyOf(managerVersions);
+        inventories = List.copyOf(inventories);
     }
 
     public LoadOptions(String forcedFormat, Map<String, String> displayNames) {
-        this(forcedFormat, displayNames, Map.of());
+        this(forcedFormat, displayNames, Map.of(), List.of());
     }
 
     public LoadOptions(String forcedFormat) {
@@ -37,7 +41,17 @@ public record LoadOptions(String forcedFormat, Map<String, String> displayNames,
     public LoadOptions withManagerVersion(ManagerKind kind, String version) {
         Map<ManagerKind, String> v = new java.util.HashMap<>(managerVersions);
         v.put(kind, version);
-        return new LoadOptions(forcedFormat, displayNames, v);
+        return new LoadOptions(forcedFormat, displayNames, v, inventories);
+    }
+
+    /** These options with the releases of managers. */
+    public LoadOptions withManagerVersions(Map<ManagerKind, String> versions) {
+        return new LoadOptions(forcedFormat, displayNames, versions, inventories);
+    }
+
+    /** These options with {@code --inventory} paths. */
+    public LoadOptions withInventories(List<String> paths) {
+        return new LoadOptions(forcedFormat, displayNames, managerVersions, paths);
     }
 
     public Optional<String> forcedFormatOpt() {
@@ -48,7 +62,7 @@ public record LoadOptions(String forcedFormat, Map<String, String> displayNames,
     public LoadOptions withDisplayName(String path, String name) {
         Map<String, String> names = new java.util.HashMap<>(displayNames);
         names.put(path, name);
-        return new LoadOptions(forcedFormat, names, managerVersions);
+        return new LoadOptions(forcedFormat, names, managerVersions, inventories);
     }
 
     /** How to show a path argument. */

@@ -49,7 +49,7 @@ public final class TopologyLoader {
     }
 
     /** Rule id of the info finding for a file in a directory that no importer recognises. */
-    public static final String UNRECOGNIZED_FILE = "unrecognized-file";
+    public static final String UNRECOGNIZED_FILE = UnreadFile.RULE;
 
     private final LoadLimits limits;
     private final LoadOptions options;
@@ -85,8 +85,36 @@ public final class TopologyLoader {
 
     public LoadResult load(List<String> paths) {
         List<LoadError> errors = new ArrayList<>();
-        List<SourceFile> files = new PathExpander(TopologyLoader::readInDirectory).expand(paths, errors, options);
+        List<String> all = new ArrayList<>(paths);
+        options.inventories().stream().filter(p -> !all.contains(p)).forEach(all::add);
+        List<SourceFile> files = new PathExpander(TopologyLoader::readInDirectory).expand(all, errors, options);
+        if (!options.inventories().isEmpty()) {
+            java.util.Set<java.nio.file.Path> seen = new java.util.HashSet<>();
+            files = files.stream().filter(f -> seen.add(f.path().toAbsolutePath().normalize())).toList();
+        }
         return loadFiles(files, errors);
+    }
+
+    /**
+     * {@code --inventory}: the servers declared by those files (native inventories, Ansible inventories) are the
+     * authoritative inventory, at the first one's position; an inventory path that declares no server is an error.
+     */
+    private void markAuthoritative(TopologyBuilder builder, List<SourceFile> files, LoadSink sink) {
+        for (String inv : options.inventories()) {
+            String shown = options.display(inv);
+            java.nio.file.Path root = java.nio.file.Path.of(inv).toAbsolutePath().normalize();
+            java.util.Set<String> displays = files.stream()
+                    .filter(f -> f.path().toAbsolutePath().normalize().startsWith(root))
+                    .map(SourceFile::displayPath).collect(Collectors.toSet());
+            Optional<SourcePosition> first = builder.servers().stream().map(s -> s.position())
+                    .filter(p -> displays.contains(p.file())).findFirst();
+            if (first.isPresent()) {
+                builder.authoritativeInventory(first.get());
+            } else {
+                sink.error("--inventory " + shown + " declares no server (a native inventory or an Ansible "
+                        + "inventory is expected)", SourcePosition.ofFile(shown));
+            }
+        }
     }
 
     /**
@@ -110,6 +138,7 @@ public final class TopologyLoader {
                 session.finish();
             }
         }
+        markAuthoritative(builder, files, sink);
         new ImportResolver(builder).resolve(imported, options.managerVersions());
         errors.addAll(sink.errors());
         return new LoadResult(builder.build(), errors, files);

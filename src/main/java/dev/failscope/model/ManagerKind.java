@@ -12,7 +12,8 @@ public enum ManagerKind {
     PATRONI("patroni", "Patroni", "4.0"),
     SENTINEL("sentinel", "Redis Sentinel", "7.4"),
     CNPG("cnpg", "CloudNativePG", "1.27"),
-    MHA("mha", "MHA", "0.58");
+    MHA("mha", "MHA", "0.58"),
+    REPMGR("repmgr", "repmgr", "5.5");
 
     private final String id;
     private final String label;

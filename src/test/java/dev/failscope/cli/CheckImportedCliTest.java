@@ -42,6 +42,6 @@ class CheckImportedCliTest {
     void anUnknownFormatIsAUsageError() {
         assertThat(run("check", "--as", "orchestrator", "x.json")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown format for --as: 'orchestrator' (expected one of native, "
-                + "patroni, cnpg, zalando, terraform, redis, mha)");
+                + "patroni, cnpg, zalando, terraform, hcl, redis, mha, repmgr, ansible)");
     }
 }

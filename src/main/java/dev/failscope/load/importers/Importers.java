@@ -19,8 +19,11 @@ public final class Importers {
                 new CnpgImporter(),
                 new ZalandoImporter(),
                 new TerraformImporter(),
+                new TerraformHclImporter(),
                 new RedisImporter(),
-                new MhaImporter()));
+                new MhaImporter(),
+                new RepmgrImporter(),
+                new AnsibleImporter()));
     }
 
     public List<Importer> all() {

@@ -19,6 +19,11 @@ final class TerraformConfig {
     /** Config address without instance keys (module.db.aws_rds_cluster.this) to its expressions. */
     private final Map<String, PMap> expressions = new HashMap<>();
 
+    /** Expressions already collected by config address (from HCL). */
+    TerraformConfig(Map<String, PMap> byAddress) {
+        expressions.putAll(byAddress);
+    }
+
     TerraformConfig(PMap doc) {
         Tree.map(doc, "configuration", "root_module").ifPresent(m -> module("", m));
     }

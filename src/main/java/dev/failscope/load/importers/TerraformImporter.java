@@ -41,7 +41,8 @@ public final class TerraformImporter implements Importer {
                 Tree.text(doc, "format_version").filter(v -> !v.startsWith("1.") && !v.startsWith("0."))
                         .ifPresent(v -> context.error("Terraform JSON format_version " + v + " is not supported "
                                 + "(expected 1.x)", Tree.position(doc, "format_version")));
-                new TerraformMapper(context, TerraformResources.of(doc), TerraformResources.isPlan(doc),
+                new TerraformMapper(context, TerraformResources.of(doc),
+                        TerraformResources.isPlan(doc) ? "plan" : "state",
                         new TerraformConfig(doc)).map();
             }
         };

@@ -26,20 +26,22 @@ final class TerraformMapper {
     static final String AURORA = "aws_rds_cluster";
     static final String AURORA_INSTANCE = "aws_rds_cluster_instance";
     static final String CLOUD_SQL = "google_sql_database_instance";
+    static final String AURORA_GLOBAL = "aws_rds_global_cluster";
 
     private final ImportContext ctx;
     private final List<Resource> resources;
-    private final boolean plan;
+    /** "plan", "state" or "configuration": what the resources come from, for messages. */
+    private final String what;
     private final Tree tree;
     private final TerraformConfig config;
 
     /** A referenced resource's name and where the reference is written. */
     private record Target(String name, SourcePosition at) {}
 
-    TerraformMapper(ImportContext ctx, List<Resource> resources, boolean plan, TerraformConfig config) {
+    TerraformMapper(ImportContext ctx, List<Resource> resources, String what, TerraformConfig config) {
         this.ctx = ctx;
         this.resources = resources;
-        this.plan = plan;
+        this.what = what;
         this.tree = new Tree(ctx, "Terraform");
         this.config = config;
     }
@@ -139,13 +141,15 @@ final class TerraformMapper {
             if (writer == null) {
                 writer = instances.stream().filter(i -> !i.deleted()).findFirst().orElse(instances.get(0));
                 ctx.assumed("primary", "Aurora picks the writer of '" + name + "' at run time and this "
-                        + (plan ? "plan" : "state") + " does not say which; Failscope assumes "
+                        + what + " does not say which; Failscope assumes "
                         + name(writer, "identifier") + " (the first instance) is the writer", name,
                         nameAt(writer, "identifier"));
             }
             List<Resource> readers = new ArrayList<>(instances);
             readers.remove(writer);
-            readers.sort(Comparator.comparingLong(i -> tree.integer(i.values(), "promotion_tier").orElse(0L)));
+            readers.sort(Comparator.comparingLong((Resource i) -> tier(i)).thenComparing(i -> -AuroraSizes.rank(
+                    text(i, "instance_class").orElse(""))));
+            tiesInPromotionOrder(name, readers);
             List<Replica> replicas = new ArrayList<>();
             for (Resource r : readers) {
                 replicas.add(new Replica(new Ref(name(r, "identifier"), nameAt(r, "identifier")), null,
@@ -153,8 +157,63 @@ final class TerraformMapper {
             }
             cluster(name, at, c == null ? "aurora" : text(c, "engine").orElse("aurora"),
                     new Ref(name(writer, "identifier"), nameAt(writer, "identifier")), replicas,
-                    replicas.stream().map(Replica::server).toList());
+                    replicas.stream().map(Replica::server).toList(), c == null ? null : globalUpstream(c));
         });
+    }
+
+    private long tier(Resource i) {
+        return tree.integer(i.values(), "promotion_tier").orElse(0L);
+    }
+
+    /**
+     * Aurora promotes the lowest promotion tier first; within a tier the largest instance; among equals "an
+     * arbitrary replica" (AWS: Aurora User Guide, fault tolerance for an Aurora DB cluster). Readers that tie on
+     * both are listed in configuration order, and the tie is said.
+     */
+    private void tiesInPromotionOrder(String cluster, List<Resource> readers) {
+        for (int i = 0; i + 1 < readers.size(); i++) {
+            Resource a = readers.get(i);
+            List<String> tied = new ArrayList<>(List.of(name(a, "identifier")));
+            int j = i + 1;
+            while (j < readers.size() && tier(readers.get(j)) == tier(a) && AuroraSizes.rank(text(readers.get(j),
+                    "instance_class").orElse("")) == AuroraSizes.rank(text(a, "instance_class").orElse(""))) {
+                tied.add(name(readers.get(j), "identifier"));
+                j++;
+            }
+            if (tied.size() > 1) {
+                ctx.assumed("promotion-order", "Aurora promotes an arbitrary one of " + String.join(", ", tied)
+                        + " of '" + cluster + "' (same promotion_tier " + tier(a) + " and same size): Failscope "
+                        + "tries them in configuration order", cluster, Tree.position(a.values(), "promotion_tier")
+                        .equals(a.values().position()) ? nameAt(a, "identifier") : Tree.position(a.values(),
+                        "promotion_tier"));
+            }
+            i = j - 1;
+        }
+    }
+
+    /**
+     * A secondary cluster of an Aurora global database replicates from the global cluster's primary region;
+     * cross-region failover is a manual (managed) operation, so it is a standby cluster, never a candidate.
+     */
+    private Ref globalUpstream(Resource cluster) {
+        Optional<Target> global = target(cluster, "global_cluster_identifier", "global_cluster_identifier");
+        if (global.isEmpty()) {
+            return null;
+        }
+        List<Resource> members = of(AURORA).stream().filter(m -> target(m, "global_cluster_identifier",
+                "global_cluster_identifier").map(t -> t.name().equals(global.get().name())).orElse(false)).toList();
+        Resource primary = members.stream().filter(m -> Tree.scalar(m.values(), "source_region").isEmpty()
+                && Tree.scalar(m.values(), "replication_source_identifier").isEmpty()).findFirst()
+                .orElse(members.get(0));
+        if (primary == cluster) {
+            return null;
+        }
+        ctx.assumed("global-secondary", "'" + name(cluster, "cluster_identifier") + "' is a secondary of Aurora "
+                + "global database '" + global.get().name() + "': it replicates from '"
+                + name(primary, "cluster_identifier") + "' and is promoted only by a manual (managed) failover; "
+                + "Failscope models it as a standby cluster", name(cluster, "cluster_identifier"),
+                global.get().at());
+        return new Ref(name(primary, "cluster_identifier"), global.get().at());
     }
 
     // --- google_sql_database_instance --------------------------------------------------------------------
@@ -192,6 +251,11 @@ final class TerraformMapper {
                 Target m = target(r, "master_instance_name", "name").orElseThrow();
                 replicas.add(new Replica(new Ref(name(r, "name"), nameAt(r, "name")), null, ReplicationMode.ASYNC,
                         null, new Facts(Map.of("source", m.at()))));
+                Optional<PScalar> failoverTarget = TerraformResources.block(r.values(), "replica_configuration")
+                        .flatMap(rc -> Tree.scalar(rc, "failover_target"));
+                if (failoverTarget.isPresent() && Tree.parseBool(failoverTarget.get().text()).orElse(false)) {
+                    candidates.add(new Ref(name(r, "name"), failoverTarget.get().position()));
+                }
             }
             TerraformResources.block(p.values(), "replication_cluster")
                     .flatMap(rc -> Tree.scalar(rc, "failover_dr_replica_name"))
@@ -205,8 +269,13 @@ final class TerraformMapper {
 
     private void cluster(String name, SourcePosition at, String engine, Ref primary, List<Replica> replicas,
                          List<Ref> candidates) {
+        cluster(name, at, engine, primary, replicas, candidates, null);
+    }
+
+    private void cluster(String name, SourcePosition at, String engine, Ref primary, List<Replica> replicas,
+                         List<Ref> candidates, Ref upstream) {
         ctx.model().cluster(new Cluster(name, at, engine, primary, replicas,
-                new Facts(Map.of("name", at, "primary", primary.position()))));
+                new Facts(Map.of("name", at, "primary", primary.position())), upstream));
         if (!candidates.isEmpty()) {
             ctx.model().policy(new FailoverPolicy(new Ref(name, at), candidates, FailoverPolicy.DEFAULT_DETECTION,
                     FailoverPolicy.DEFAULT_ATTEMPT_TIMEOUT, null, false, false, Facts.NONE));

@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
  * {@code unrecognized-file} info, so no file in a folder is skipped in silence.
  */
 public final class UnreadFile {
+    /** Rule id of the info finding for a file in a directory that no importer reads. */
+    public static final String RULE = "unrecognized-file";
+
     /** The Terraform resource types the HCL and plan importers read. */
     public static final String TERRAFORM_RESOURCES = "aws_db_instance, aws_rds_cluster, aws_rds_cluster_instance, "
             + "aws_rds_global_cluster, google_sql_database_instance";

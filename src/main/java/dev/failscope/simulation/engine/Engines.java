@@ -11,6 +11,8 @@ public final class Engines {
     private static final FailoverEngine PATRONI = new PatroniEngine();
     private static final FailoverEngine CNPG = NATIVE;
     private static final FailoverEngine MHA = NATIVE;
+    /** Until a RepmgrEngine exists: the importer orders candidates as do_election() would at equal LSNs. */
+    private static final FailoverEngine REPMGR = NATIVE;
 
     private Engines() {}
 
@@ -21,6 +23,7 @@ public final class Engines {
             case PATRONI -> PATRONI;
             case CNPG -> CNPG;
             case MHA -> MHA;
+            case REPMGR -> REPMGR;
         };
     }
 
