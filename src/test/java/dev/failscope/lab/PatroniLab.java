@@ -24,7 +24,7 @@ final class PatroniLab implements AutoCloseable {
     static final String PG_BIN = "/usr/lib/postgresql/15/bin";
     static final String SCOPE = "lab";
     static final int MEMBERS = 3;
-    static final Duration LEADER_DEADLINE = Duration.ofSeconds(30);
+    static final Duration LEADER_DEADLINE = Duration.ofSeconds(25);
 
     /**
      * The knobs of one scenario.

@@ -21,7 +21,16 @@ record Prediction(String error, String state, String primary, List<String> possi
                   Long rtoMaxMs, Long rtoMs, List<String> args) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Object CLI = new Object();
+
+    /** Asks the command line (one question at a time: the labs run side by side). */
     static Prediction ask(Path configDir, String cluster, List<String> failedServers) {
+        synchronized (CLI) {
+            return askNow(configDir, cluster, failedServers);
+        }
+    }
+
+    private static Prediction askNow(Path configDir, String cluster, List<String> failedServers) {
         List<String> args = new ArrayList<>(List.of("simulate", configDir.toString(), "--format", "json"));
         for (String s : failedServers) {
             args.add("--fail");
@@ -39,9 +48,14 @@ record Prediction(String error, String state, String primary, List<String> possi
         if (run.exit() != 0 && run.exit() != 1) {
             return failed("simulate exit " + run.exit() + ": " + run.err().strip(), shown);
         }
+        return parse(run.out(), cluster, shown);
+    }
+
+    /** The prediction for {@code cluster} in the JSON that {@code simulate --format json} printed. */
+    static Prediction parse(String json, String cluster, List<String> shown) {
         JsonNode c;
         try {
-            c = JSON.readTree(run.out()).path("clusters").path(cluster);
+            c = JSON.readTree(json).path("clusters").path(cluster);
         } catch (IOException e) {
             return failed("simulate printed no JSON: " + e.getMessage(), shown);
         }
