@@ -153,7 +153,8 @@ final class Fidelity {
         for (Row r : rows) {
             out.add("| " + cell(r.scenario()) + " | " + cell(r.real().describe()) + " | "
                     + cell(r.prediction().describe()) + " | " + (r.matches() ? "yes" : "**no**: "
-                    + cell(String.join("; ", r.mismatches()))) + " | " + (r.oldFieldsHold() ? "hold" : "wrong")
+                    + cell(String.join("; ", r.mismatches().stream().map(m -> m.lines().findFirst().orElse(""))
+                    .toList()))) + " | " + (r.oldFieldsHold() ? "hold" : "wrong")
                     + " |");
         }
         out.add("");

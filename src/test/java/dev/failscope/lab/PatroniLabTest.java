@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,6 +40,11 @@ class PatroniLabTest {
         table = new Fidelity("2-patroni", "Patroni (3 members, etcd3, ttl 10, loop_wait 2, retry_timeout 5, "
                 + "maximum_lag_on_failover 1 MiB)", List.of("patroni " + patroni, "etcd " + etcd,
                 "PostgreSQL " + postgres));
+    }
+
+    @AfterAll
+    static void nothingLeftRunning() {
+        LabProcesses.closeAll("patroni");
     }
 
     @Test

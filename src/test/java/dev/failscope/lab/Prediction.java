@@ -86,7 +86,7 @@ record Prediction(String error, String state, String primary, List<String> possi
     /** One cell of the fidelity table. */
     String describe() {
         if (error != null) {
-            return "no prediction (" + error.lines().findFirst().orElse("") + ")";
+            return "no prediction (" + error.replaceFirst(":.*", "").lines().findFirst().orElse("") + ")";
         }
         StringBuilder b = new StringBuilder(String.valueOf(state));
         if (possiblePrimaries != null) {

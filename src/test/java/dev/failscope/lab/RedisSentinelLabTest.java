@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,6 +30,11 @@ class RedisSentinelLabTest {
         String sentinel = LabHost.requireVersion("redis-sentinel", "redis-sentinel", REDIS_PIN, "--version");
         table = new Fidelity("1-redis", "Redis Sentinel (3 sentinels, down-after-milliseconds 2000, "
                 + "failover-timeout 10000)", List.of("redis-server " + server, "redis-sentinel " + sentinel));
+    }
+
+    @AfterAll
+    static void nothingLeftRunning() {
+        LabProcesses.closeAll("redis");
     }
 
     @Test
