@@ -9,6 +9,8 @@ import dev.failscope.model.ReplicationMode;
 import dev.failscope.model.Server;
 import dev.failscope.model.ServerStatus;
 import dev.failscope.model.Topology;
+import dev.failscope.simulation.engine.Engines;
+import dev.failscope.simulation.engine.Exclusion;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -91,6 +93,10 @@ public final class CandidateEvaluator {
         if (s.noFailover()) {
             issues.add(new CandidateIssue(CandidateReason.NO_FAILOVER, "marked no-failover",
                     s.facts().orElse("no-failover", s.position())));
+        } else {
+            for (Exclusion e : Engines.of(policy).exclusions(topology, policy, c, s.name())) {
+                issues.add(new CandidateIssue(CandidateReason.NO_FAILOVER, e.detail(), e.at()));
+            }
         }
         if (policy.maxLag() != null && r.lag() != null && r.lag().compareTo(policy.maxLag()) > 0) {
             issues.add(new CandidateIssue(CandidateReason.LAGGING, "lag " + Durations.format(r.lag())

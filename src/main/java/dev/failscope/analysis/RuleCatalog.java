@@ -13,6 +13,7 @@ import dev.failscope.analysis.rules.FailoverTargetNoFailoverRule;
 import dev.failscope.analysis.rules.FailoverTargetOtherRegionRule;
 import dev.failscope.analysis.rules.FailoverTargetOutsideClusterRule;
 import dev.failscope.analysis.rules.FailoverTargetSameZoneRule;
+import dev.failscope.analysis.rules.ManagerSettingIgnoredRule;
 import dev.failscope.analysis.rules.NoFailoverPolicyRule;
 import dev.failscope.analysis.rules.NoViableFailoverRule;
 import dev.failscope.analysis.rules.ReplicationCycleRule;
@@ -66,6 +67,7 @@ public final class RuleCatalog {
                 new FailoverTargetSameZoneRule(),
                 new FailoverTargetOtherRegionRule(),
                 new FailoverDelayedRule(),
+                new ManagerSettingIgnoredRule(),
                 new NoFailoverPolicyRule(),
                 new SingleZoneClusterRule(),
                 new ServicePinnedToServerRule(),

@@ -86,7 +86,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepResult result = Sweep.run(inspection.topology(), new Sweep.Options(domains, pairs));
         Optional<Health> threshold = switch (failOn) {
-            case outage -> Optional.of(Health.DOWN);
+            case outage -> Optional.of(Health.WRITES_BLOCKED);
             case degraded -> Optional.of(Health.DEGRADED);
             case never -> Optional.empty();
         };
@@ -103,7 +103,7 @@ public final class SweepCommand implements Callable<Integer> {
             return ExitCodes.LOAD_OR_USAGE;
         }
         return switch (failOn) {
-            case outage -> result.any(Health.DOWN) ? ExitCodes.FINDINGS : ExitCodes.OK;
+            case outage -> result.any(Health.WRITES_BLOCKED) ? ExitCodes.FINDINGS : ExitCodes.OK;
             case degraded -> result.any(Health.DEGRADED) ? ExitCodes.FINDINGS : ExitCodes.OK;
             case never -> ExitCodes.OK;
         };

@@ -32,7 +32,7 @@ public final class SimulatedPrimaryLoss implements PrimaryLossProbe {
         String primary = c.get().primary().name();
         Simulation sim = simulators.computeIfAbsent(topology, Simulator::new).run(FailureScenario.servers(primary));
         ClusterOutcome outcome = sim.cluster(cluster, primary);
-        if (outcome.health() != Health.DOWN) {
+        if (!outcome.health().outage()) {
             Optional<String> promoted = outcome.primaryOpt().filter(p -> !p.equals(primary));
             String summary = promoted.map(p -> p + " promoted").orElse("primary kept")
                     + outcome.rtoOpt().map(d -> ", RTO " + Durations.format(d)).orElse("");

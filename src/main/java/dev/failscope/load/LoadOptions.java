@@ -1,5 +1,6 @@
 package dev.failscope.load;
 
+import dev.failscope.model.ManagerKind;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,16 +12,32 @@ import java.util.Optional;
  * @param displayNames how to show a path argument in positions and messages, when not as given: for example the
  *                     GUI shows the sample it unpacked to a temporary folder as {@code catifyme}, not as that
  *                     folder. Arguments without an entry are shown exactly as given.
+ * @param managerVersions the release of each failover manager the imported configs run under
+ *                     ({@code --manager-version patroni@3.0.2}); a manager without an entry is taken as the newest
+ *                     release Failscope models. The native {@code manager:} field names its own.
  */
-public record LoadOptions(String forcedFormat, Map<String, String> displayNames) {
+public record LoadOptions(String forcedFormat, Map<String, String> displayNames,
+                          Map<ManagerKind, String> managerVersions) {
     public static final LoadOptions DEFAULT = new LoadOptions(null);
 
     public LoadOptions {
         displayNames = Map.copyOf(displayNames);
+        managerVersions = Map.copyOf(managerVersions);
+    }
+
+    public LoadOptions(String forcedFormat, Map<String, String> displayNames) {
+        this(forcedFormat, displayNames, Map.of());
     }
 
     public LoadOptions(String forcedFormat) {
         this(forcedFormat, Map.of());
+    }
+
+    /** These options with the release of a manager. */
+    public LoadOptions withManagerVersion(ManagerKind kind, String version) {
+        Map<ManagerKind, String> v = new java.util.HashMap<>(managerVersions);
+        v.put(kind, version);
+        return new LoadOptions(forcedFormat, displayNames, v);
     }
 
     public Optional<String> forcedFormatOpt() {
@@ -31,7 +48,7 @@ public record LoadOptions(String forcedFormat, Map<String, String> displayNames)
     public LoadOptions withDisplayName(String path, String name) {
         Map<String, String> names = new java.util.HashMap<>(displayNames);
         names.put(path, name);
-        return new LoadOptions(forcedFormat, names);
+        return new LoadOptions(forcedFormat, names, managerVersions);
     }
 
     /** How to show a path argument. */

@@ -9,12 +9,15 @@ import dev.failscope.model.Access;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Dependency;
 import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.ManagerKind;
+import dev.failscope.model.ManagerSpec;
 import dev.failscope.model.Ref;
 import dev.failscope.model.ReplicationMode;
 import dev.failscope.model.Replica;
 import dev.failscope.model.Server;
 import dev.failscope.model.ServerStatus;
 import dev.failscope.model.Service;
+import dev.failscope.model.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +35,7 @@ public final class NativeReader {
     static final Set<String> REPLICA_KEYS = Set.of("server", "source", "mode", "lag");
     static final Set<String> FAILOVER_KEYS = Set.of("kind", "cluster", "candidates", "detection",
             "attempt-timeout", "max-lag", "require-sync", "same-region-only", "max-lag-bytes", "sync-replicas",
-            "strict-sync", "quorum", "monitors");
+            "strict-sync", "quorum", "monitors", "manager");
     static final Set<String> SERVICE_KEYS = Set.of("kind", "name", "depends-on");
     static final Set<String> DEPENDENCY_KEYS = Set.of("cluster", "server", "access");
     static final Set<String> WAIVERS_KEYS = Set.of("kind", "waivers");
@@ -172,10 +175,36 @@ public final class NativeReader {
         Integer syncCount = f.integer("sync-replicas", 0).map(NativeReader::toInt).orElse(null);
         boolean strictSync = f.bool("strict-sync", false);
         Integer quorum = f.integer("quorum", 1).map(NativeReader::toInt).orElse(null);
+        ManagerSpec manager = f.string("manager").map(m -> manager(m, map.get("manager").orElseThrow().position()))
+                .orElse(ManagerSpec.NATIVE);
         if (cluster != null) {
             sink.builder().policy(new FailoverPolicy(ref(cluster), candidates, detection, attempt, maxLag,
-                    requireSync, sameRegion, f.facts(), maxLagBytes, syncCount, strictSync, quorum, monitors));
+                    requireSync, sameRegion, f.facts(), maxLagBytes, syncCount, strictSync, quorum, monitors,
+                    manager));
         }
+    }
+
+    /** {@code patroni@3.0}: a manager id and an optional version. */
+    private ManagerSpec manager(String text, SourcePosition at) {
+        String[] parts = text.trim().split("@", 2);
+        Optional<ManagerKind> kind = ManagerKind.byId(parts[0]);
+        List<String> ids = java.util.Arrays.stream(ManagerKind.values()).map(ManagerKind::id).toList();
+        if (kind.isEmpty()) {
+            sink.error("unknown manager '" + parts[0] + "'" + Suggestions.closest(parts[0], ids)
+                    .map(s -> ": did you mean '" + s + "'?").orElse(": expected one of " + String.join(", ", ids)),
+                    at);
+            return ManagerSpec.NATIVE;
+        }
+        String version = parts.length > 1 ? parts[1].trim() : null;
+        if (version != null && !version.matches("\\d{1,4}(\\.\\d{1,4}){0,2}")) {
+            sink.error("manager version must look like 3.0 or 3.0.2, got '" + version + "'", at);
+            version = null;
+        }
+        if (version != null && kind.get() == ManagerKind.NATIVE) {
+            sink.error("the native manager has no versions", at);
+            version = null;
+        }
+        return ManagerSpec.of(kind.get(), version, at);
     }
 
     private void names(PSeq seq, String what, List<Ref> into) {

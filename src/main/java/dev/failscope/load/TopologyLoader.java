@@ -95,7 +95,7 @@ public final class TopologyLoader {
                 session.finish();
             }
         }
-        new ImportResolver(builder).resolve(imported);
+        new ImportResolver(builder).resolve(imported, options.managerVersions());
         errors.addAll(sink.errors());
         return new LoadResult(builder.build(), errors, files);
     }

@@ -22,12 +22,14 @@ import java.util.Optional;
  * @param strictSync     writes stop when no synchronous standby is available (Patroni
  *                       {@code synchronous_mode_strict})
  * @param quorum         how many monitors must agree that the primary is down (Redis Sentinel); null when unset
- * @param monitors       the processes that watch the primary and vote on failover (sentinels), in order
+ * @param monitors       the processes that watch the primary and vote on failover (sentinels), or hold its
+ *                       coordination quorum (Patroni's etcd, Consul or ZooKeeper members), in order
+ * @param manager        the manager that governs failover, its version and its own settings
  */
 public record FailoverPolicy(Ref cluster, List<Ref> candidates, Duration detection, Duration attemptTimeout,
                              Duration maxLag, boolean requireSync, boolean sameRegionOnly, Facts facts,
                              Long maxLagBytes, Integer syncCount, boolean strictSync, Integer quorum,
-                             List<Ref> monitors) {
+                             List<Ref> monitors, ManagerSpec manager) {
     public static final Duration DEFAULT_DETECTION = Duration.ofSeconds(30);
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -38,13 +40,23 @@ public record FailoverPolicy(Ref cluster, List<Ref> candidates, Duration detecti
         Objects.requireNonNull(attemptTimeout, "attemptTimeout");
         Objects.requireNonNull(facts, "facts");
         monitors = List.copyOf(monitors);
+        Objects.requireNonNull(manager, "manager");
+    }
+
+    /** A policy under the native ordered-candidate semantics. */
+    public FailoverPolicy(Ref cluster, List<Ref> candidates, Duration detection, Duration attemptTimeout,
+                          Duration maxLag, boolean requireSync, boolean sameRegionOnly, Facts facts,
+                          Long maxLagBytes, Integer syncCount, boolean strictSync, Integer quorum,
+                          List<Ref> monitors) {
+        this(cluster, candidates, detection, attemptTimeout, maxLag, requireSync, sameRegionOnly, facts,
+                maxLagBytes, syncCount, strictSync, quorum, monitors, ManagerSpec.NATIVE);
     }
 
     /** A policy with none of the importer-specific settings (byte lag, sync count, quorum, monitors). */
     public FailoverPolicy(Ref cluster, List<Ref> candidates, Duration detection, Duration attemptTimeout,
                           Duration maxLag, boolean requireSync, boolean sameRegionOnly, Facts facts) {
         this(cluster, candidates, detection, attemptTimeout, maxLag, requireSync, sameRegionOnly, facts,
-                null, null, false, null, List.of());
+                null, null, false, null, List.of(), ManagerSpec.NATIVE);
     }
 
     public Optional<Long> maxLagBytesOpt() {
@@ -62,7 +74,13 @@ public record FailoverPolicy(Ref cluster, List<Ref> candidates, Duration detecti
     /** This policy with other candidates and monitors (names resolved by an importer), all else equal. */
     public FailoverPolicy withRefs(Ref cluster, List<Ref> candidates, List<Ref> monitors) {
         return new FailoverPolicy(cluster, candidates, detection, attemptTimeout, maxLag, requireSync,
-                sameRegionOnly, facts, maxLagBytes, syncCount, strictSync, quorum, monitors);
+                sameRegionOnly, facts, maxLagBytes, syncCount, strictSync, quorum, monitors, manager);
+    }
+
+    /** This policy governed by another manager spec, all else equal. */
+    public FailoverPolicy withManager(ManagerSpec spec) {
+        return new FailoverPolicy(cluster, candidates, detection, attemptTimeout, maxLag, requireSync,
+                sameRegionOnly, facts, maxLagBytes, syncCount, strictSync, quorum, monitors, spec);
     }
 
     public Optional<Duration> maxLagOpt() {

@@ -65,6 +65,7 @@ public final class SweepText {
     static String impact(SweepRow r) {
         List<String> parts = new ArrayList<>();
         add(parts, "clusters down", r.clustersDown());
+        add(parts, "clusters with writes blocked", r.clustersBlocked());
         add(parts, "services down", r.servicesDown());
         add(parts, "clusters degraded", r.clustersDegraded());
         add(parts, "services degraded", r.servicesDegraded());
@@ -75,6 +76,7 @@ public final class SweepText {
     private static String downs(SweepRow r) {
         List<String> parts = new ArrayList<>();
         add(parts, "clusters down", r.clustersDown());
+        add(parts, "clusters with writes blocked", r.clustersBlocked());
         add(parts, "services down", r.servicesDown());
         return String.join("; ", parts);
     }

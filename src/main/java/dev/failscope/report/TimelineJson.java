@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * <pre>
  * {"scenario":["db-main-1", "zone:us-west-2b@90s"],
  *  "events":[{"t_ms","kind","subject","reason","location":{"file","line","column"}|null}],
- *  "clusters":{"NAME":{"state":"ok|degraded|down","primary","rto_ms","rpo_risk_ms"}},
+ *  "clusters":{"NAME":{"state":"ok|degraded|writes-blocked|down","primary"|null,"possible_primaries":[…],
+ *              "rto_ms","rto_range_ms":{"min","max"}|null,"rpo_risk_ms"}},
  *  "services":{"NAME":{"state","down_at_ms","restored_at_ms","downtimes":[{"from_ms","to_ms"|null}]}},
  *  "servers":{"NAME":{"state":"failed|stale","failed_at_ms"}},
  *  "summary":{"clusters_down":[…],"services_down":[…]}}
@@ -59,6 +60,7 @@ public final class TimelineJson {
             Simulation.Summary summary = sim.summary();
             g.writeObjectFieldStart("summary");
             strings(g, "clusters_down", summary.clustersDown());
+            strings(g, "clusters_writes_blocked", summary.clustersBlocked());
             strings(g, "services_down", summary.servicesDown());
             g.writeEndObject();
             g.writeEndObject();
@@ -87,7 +89,17 @@ public final class TimelineJson {
             g.writeObjectFieldStart(o.name());
             g.writeStringField("state", o.health().label());
             g.writeStringField("primary", o.primary());
+            strings(g, "possible_primaries", o.possiblePrimaries());
             millis(g, "rto_ms", o.rto());
+            g.writeFieldName("rto_range_ms");
+            if (o.rtoRange() == null) {
+                g.writeNull();
+            } else {
+                g.writeStartObject();
+                g.writeNumberField("min", o.rtoRange().min().toMillis());
+                g.writeNumberField("max", o.rtoRange().max().toMillis());
+                g.writeEndObject();
+            }
             millis(g, "rpo_risk_ms", o.rpoRisk());
             g.writeEndObject();
         }

@@ -61,18 +61,32 @@ public final class TimelineText {
             out.append(line.stripTrailing()).append('\n');
         }
         Simulation.Summary s = sim.summary();
+        if (!s.clustersBlocked().isEmpty()) {
+            out.append("  ").append(TextReport.plural(s.clustersBlocked().size(), "cluster"))
+                    .append(" with writes blocked (an outage for writers)\n");
+        }
         out.append("  ").append(TextReport.plural(s.clustersDown().size(), "cluster")).append(" down, ")
                 .append(TextReport.plural(s.servicesDown().size(), "service")).append(" down\n");
         return out.toString();
     }
 
     static String clusterDetail(ClusterOutcome c) {
-        if (c.health() == Health.DOWN) {
-            return "no writable primary since " + c.downSinceOpt().map(TimelineText::time).orElse("t+0s");
+        if (c.health() == Health.WRITES_BLOCKED) {
+            return "primary " + c.primaryOpt().orElse("?") + ", writes blocked since "
+                    + c.downSinceOpt().map(TimelineText::time).orElse("t+0s");
         }
-        StringBuilder d = new StringBuilder("primary " + c.primary());
+        if (c.health() == Health.DOWN) {
+            String maybe = c.possiblePrimaries().isEmpty() ? "" : " (or " + String.join(" or ",
+                    c.possiblePrimaries()) + ", decided at run time)";
+            return "no writable primary since " + c.downSinceOpt().map(TimelineText::time).orElse("t+0s") + maybe;
+        }
+        StringBuilder d = new StringBuilder(c.possiblePrimaries().size() > 1
+                ? "primary " + String.join(" or ", c.possiblePrimaries()) + " (decided at run time)"
+                : "primary " + c.primary());
         if (c.failovers() > 0) {
             d.append(", RTO ").append(c.rtoOpt().map(Durations::format).orElse("unknown"));
+            c.rtoRangeOpt().filter(r -> !r.min().equals(r.max())).ifPresent(r -> d.append(" (")
+                    .append(Durations.format(r.min())).append(" to ").append(Durations.format(r.max())).append(')'));
             if (c.failovers() > 1) {
                 d.append(" over ").append(c.failovers()).append(" failovers");
             }

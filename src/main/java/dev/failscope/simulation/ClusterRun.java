@@ -13,6 +13,11 @@ import dev.failscope.model.Replica;
 import dev.failscope.model.ReplicationMode;
 import dev.failscope.model.SourcePosition;
 import dev.failscope.simulation.SimulationIndex.Failure;
+import dev.failscope.simulation.engine.Block;
+import dev.failscope.simulation.engine.Engines;
+import dev.failscope.simulation.engine.FailoverEngine;
+import dev.failscope.simulation.engine.Selection;
+import dev.failscope.simulation.engine.Timing;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,7 +38,7 @@ import java.util.Set;
  * touches the topology.
  */
 final class ClusterRun {
-    private enum StepKind { FAIL, DETECT, NO_POLICY, ATTEMPT, TIMED_OUT }
+    private enum StepKind { FAIL, MONITOR_FAIL, DETECT, NO_POLICY, ATTEMPT, TIMED_OUT, PROMOTE, DEMOTE }
 
     private record Step(Duration at, StepKind kind, String server, int candidate, long seq) {
         static final Comparator<Step> ORDER = Comparator.comparing(Step::at)
@@ -48,6 +53,8 @@ final class ClusterRun {
     private final Cluster cluster;
     private final FailoverPolicy policy;
     private final Map<String, Failure> failures;
+    private final FailoverEngine engine;
+    private final Set<String> monitors = new LinkedHashSet<>();
     private final List<SimulationEvent> events = new ArrayList<>();
     private final List<ClusterCondition> history = new ArrayList<>();
     private final PriorityQueue<Step> queue = new PriorityQueue<>(Step.ORDER);
@@ -63,12 +70,23 @@ final class ClusterRun {
     private Duration rpoRisk;
     private boolean rpoUnknown;
     private int failovers;
+    private boolean degradedByQuorum;
+    private boolean splitNone;
+    private Block pendingDemotion;
+    private boolean blocked;
+    private boolean quorumLost;
+    private List<String> possible = List.of();
+    private Selection pending;
+    private Timing pendingTiming;
+    private Duration rtoMin;
+    private Duration rtoMax;
 
     ClusterRun(SimulationIndex index, Cluster cluster, Map<String, Failure> failures) {
         this.index = index;
         this.cluster = cluster;
         this.policy = index.topology().policy(cluster.name()).orElse(null);
         this.failures = failures;
+        this.engine = policy == null ? Engines.of(dev.failscope.model.ManagerKind.NATIVE) : Engines.of(policy);
         this.primary = cluster.primary().name();
         members.add(primary);
         for (Replica r : cluster.replicas()) {
@@ -76,6 +94,9 @@ final class ClusterRun {
             source.putIfAbsent(r.server().name(), r.sourceName(primary));
         }
         source.remove(primary);
+        if (policy != null) {
+            policy.monitors().stream().map(Ref::name).forEach(monitors::add);
+        }
         history.add(ClusterCondition.HEALTHY);
     }
 
@@ -87,6 +108,12 @@ final class ClusterRun {
                 schedule(f.at(), StepKind.FAIL, m, -1);
             }
         }
+        for (String m : monitors) {
+            Failure f = failures.get(m);
+            if (f != null) {
+                schedule(f.at(), StepKind.MONITOR_FAIL, m, -1);
+            }
+        }
         while (!queue.isEmpty()) {
             Step s = queue.poll();
             switch (s.kind()) {
@@ -95,6 +122,9 @@ final class ClusterRun {
                 case NO_POLICY -> noPolicy(s.at());
                 case ATTEMPT -> attempt(s.candidate(), s.at());
                 case TIMED_OUT -> timedOut(s.candidate(), s.at());
+                case MONITOR_FAIL -> monitorFailed(s.server(), s.at());
+                case PROMOTE -> promoteSelected(s.at());
+                case DEMOTE -> demote(s.server(), s.at());
             }
         }
         return this;
@@ -114,15 +144,31 @@ final class ClusterRun {
 
     ClusterOutcome outcome() {
         ClusterCondition last = history.get(history.size() - 1);
-        return new ClusterOutcome(cluster.name(), last.health(), writable ? primary : null,
+        boolean split = possible.size() > 1;
+        List<String> possibleNow = blocked ? List.of(primary) : splitNone ? possible.stream().sorted().toList()
+                : !writable ? List.of()
+                : split ? possible.stream().sorted().toList() : List.of(primary);
+        ClusterOutcome.Range range = failovers > 0 ? new ClusterOutcome.Range(rtoMin, rtoMax) : null;
+        return new ClusterOutcome(cluster.name(), last.health(), (writable || blocked) && !split ? primary : null,
                 failovers > 0 ? rto : null, failovers > 0 && !rpoUnknown ? rpoRisk : null,
-                writable ? null : lostAt, failovers);
+                writable ? null : lostAt, failovers, possibleNow, range);
     }
 
     private void fail(String server, Duration at) {
         failed.add(server);
         stale.remove(server);
-        if (server.equals(primary) && writable) {
+        if (possible.size() > 1 && possible.contains(server) && (writable || blocked)) {
+            primary = server; // a split verdict counts as its worst possibility: this one won
+            possible = List.of(server);
+        }
+        if (server.equals(primary) && blocked) {
+            blocked = false;
+            emit(at, EventKind.PRIMARY_LOST, cluster.name(), cluster.name() + " loses its primary " + server
+                    + " (writes were blocked already)", primaryPosition(server), "no writable primary", server);
+            if (policy != null) {
+                schedule(at.plus(engine.timing(policy, state(at)).detection()), StepKind.DETECT, null, -1);
+            }
+        } else if (server.equals(primary) && writable) {
             writable = false;
             lostAt = at;
             emit(at, EventKind.PRIMARY_LOST, cluster.name(), cluster.name() + " loses its primary " + server
@@ -130,13 +176,14 @@ final class ClusterRun {
             if (policy == null) {
                 schedule(at.plus(FailoverPolicy.DEFAULT_DETECTION), StepKind.NO_POLICY, null, -1);
             } else {
-                schedule(at.plus(policy.detection()), StepKind.DETECT, null, -1);
+                schedule(at.plus(engine.timing(policy, state(at)).detection()), StepKind.DETECT, null, -1);
             }
         } else if (!server.equals(primary)) {
             emit(at, EventKind.DEGRADED, cluster.name(), cluster.name() + " loses replica " + server
                     + ": redundancy reduced", replicaRef(server).map(Ref::position).orElse(cluster.position()),
                     "redundancy reduced", server);
             markStaleFollowers(server, at);
+            checkWritesBlocked(at);
         }
         record(at);
     }
@@ -148,6 +195,10 @@ final class ClusterRun {
     }
 
     private void detect(Duration at) {
+        if (!engine.serial()) {
+            new OnePassFailover(this).start(at);
+            return;
+        }
         emit(at, EventKind.DETECTED, cluster.name(), "failover of " + cluster.name() + " starts: detection "
                 + Durations.format(policy.detection()), policy.facts().orElse("detection", policy.position()),
                 "detection " + Durations.format(policy.detection()), null);
@@ -197,7 +248,7 @@ final class ClusterRun {
             return Optional.of(new Verdict(CandidateReason.FAILED, "failed in this scenario ("
                     + f.cause().describe() + " at t+" + Durations.format(f.at()) + ")", null));
         }
-        return brokenChain(name, at);
+        return engine.needsUnbrokenChain() ? brokenChain(name, at) : Optional.empty();
     }
 
     /** Follows the candidate's current sources up to the failed primary; any failed server on the way breaks it. */
@@ -216,28 +267,34 @@ final class ClusterRun {
     }
 
     private void promote(CandidateAssessment a, Duration at) {
+        Duration lost = at.minus(lostAt);
+        promote(List.of(a.candidate().name()), a.candidate().position(), at, "", lost, lost);
+    }
+
+    /**
+     * Promotes {@code winners.get(0)}, standing for every possible winner (a split verdict when several): the
+     * RPO is the worst of them, the event names them all.
+     */
+    void promote(List<String> winners, SourcePosition position, Duration at, String why, Duration min,
+                 Duration max) {
         String old = primary;
-        String next = a.candidate().name();
+        String next = winners.get(0);
         Duration lost = at.minus(lostAt);
         rto = rto == null ? lost : rto.plus(lost);
+        rtoMin = rtoMin == null ? min : rtoMin.plus(min);
+        rtoMax = rtoMax == null ? max : rtoMax.plus(max);
         failovers++;
-        Replica r = replicaFor(next).orElseThrow();
-        String rpo;
-        if (r.mode() == ReplicationMode.SYNC) {
-            rpoRisk = rpoRisk == null ? Duration.ZERO : rpoRisk;
-            rpo = "RPO risk 0s, sync";
-        } else if (r.lag() != null) {
-            rpoRisk = rpoRisk == null || r.lag().compareTo(rpoRisk) > 0 ? r.lag() : rpoRisk;
-            rpo = "RPO risk " + Durations.format(r.lag()) + " of async lag";
-        } else {
-            rpoUnknown = true;
-            rpo = "RPO risk unknown, async without a lag";
-        }
+        String rpo = rpo(winners);
         primary = next;
+        splitNone = false;
+        possible = List.copyOf(winners);
         writable = true;
         source.remove(next);
-        emit(at, EventKind.PROMOTED, next, next + " promoted to primary of " + cluster.name() + ": RTO "
-                + Durations.format(lost) + ", " + rpo, a.candidate().position(), "RTO " + Durations.format(lost)
+        String who = winners.size() == 1 ? next : String.join(" or ", winners);
+        String how = winners.size() == 1 || why.isEmpty() ? "" : ", " + why;
+        String range = min.equals(max) ? "" : " (" + Durations.format(min) + " to " + Durations.format(max) + ")";
+        emit(at, EventKind.PROMOTED, next, who + " promoted to primary of " + cluster.name() + how + ": RTO "
+                + Durations.format(lost) + range + ", " + rpo, position, "RTO " + Durations.format(lost)
                 + ", " + rpo, old);
         for (Replica other : cluster.replicas()) {
             String name = other.server().name();
@@ -247,7 +304,188 @@ final class ClusterRun {
                         other.server().position(), "follows " + next, next);
             }
         }
+        checkWritesBlocked(at);
         record(at);
+    }
+
+    /** The RPO risk of promoting one of {@code winners}: the worst of them. */
+    private String rpo(List<String> winners) {
+        boolean allSync = true;
+        Duration worst = null;
+        boolean unknown = false;
+        for (String w : winners) {
+            Replica r = replicaFor(w).orElseThrow();
+            if (r.mode() == ReplicationMode.SYNC) {
+                continue;
+            }
+            allSync = false;
+            if (r.lag() == null) {
+                unknown = true;
+            } else if (worst == null || r.lag().compareTo(worst) > 0) {
+                worst = r.lag();
+            }
+        }
+        if (allSync) {
+            rpoRisk = rpoRisk == null ? Duration.ZERO : rpoRisk;
+            return "RPO risk 0s, sync";
+        }
+        if (unknown) {
+            rpoUnknown = true;
+            return "RPO risk unknown, async without a lag";
+        }
+        rpoRisk = rpoRisk == null || worst.compareTo(rpoRisk) > 0 ? worst : rpoRisk;
+        return "RPO risk " + Durations.format(worst) + " of async lag";
+    }
+
+    /** The engine's one-pass failover chose who may win: promote after its promotion time. */
+    void schedulePromotion(Selection selection, Timing timing, Duration at) {
+        pending = selection;
+        pendingTiming = timing;
+        schedule(at.plus(timing.promotion()), StepKind.PROMOTE, null, -1);
+    }
+
+    private void promoteSelected(Duration at) {
+        Selection s = pending;
+        Timing t = pendingTiming;
+        pending = null;
+        if (s.possible().stream().anyMatch(w -> SimulationIndex.failedBy(failures, w, at))) {
+            new OnePassFailover(this).start(at); // a winner failed while it was being promoted: look again
+            return;
+        }
+        promote(s.possible(), replicaRef(s.possible().get(0)).map(Ref::position).orElse(cluster.position()), at,
+                s.why(), t.rtoMin(), t.rtoMax());
+        if (s.maybeNone()) {
+            emit(at, EventKind.OUTAGE, cluster.name(), "or no member is promoted: " + s.why(), s.at(),
+                    "maybe no primary", null);
+            writable = false;
+            splitNone = true;
+            possible = List.copyOf(s.possible());
+            record(at);
+        }
+    }
+
+    /** Writes stop with the primary up when the engine says so (strict synchronous replication). */
+    private void checkWritesBlocked(Duration at) {
+        if (policy == null || !writable) {
+            return;
+        }
+        Set<String> alive = new LinkedHashSet<>();
+        for (Replica r : cluster.replicas()) {
+            String n = r.server().name();
+            if (!n.equals(primary) && !SimulationIndex.failedBy(failures, n, at)) {
+                alive.add(n);
+            }
+        }
+        if (!cluster.primary().name().equals(primary) && !SimulationIndex.failedBy(failures,
+                cluster.primary().name(), at)) {
+            alive.add(cluster.primary().name());
+        }
+        Optional<Block> b = engine.writesBlocked(policy, cluster, primary, alive);
+        if (b.isPresent()) {
+            writable = false;
+            blocked = true;
+            lostAt = at;
+            emit(at, EventKind.OUTAGE, cluster.name(), "writes block on " + cluster.name() + ": "
+                    + b.get().reason(), b.get().at(), "writes blocked", primary);
+        }
+    }
+
+    /** A monitor (sentinel, DCS member) fails: the coordination quorum may be lost. */
+    private void monitorFailed(String server, Duration at) {
+        int alive = aliveMonitors(at);
+        int total = monitors.size();
+        if (quorumLost || policy == null) {
+            return;
+        }
+        boolean allMembers = members.stream().noneMatch(m -> SimulationIndex.failedBy(failures, m, at));
+        Optional<Block> demote = engine.onCoordinationLoss(policy, alive, total, allMembers);
+        Optional<Block> noFailover = engine.coordination(policy, alive, total);
+        if (noFailover.isEmpty()) {
+            return;
+        }
+        quorumLost = true;
+        emit(at, EventKind.DEGRADED, cluster.name(), cluster.name() + " loses " + server + ": "
+                + noFailover.get().reason(), noFailover.get().at(), "no failover quorum", server);
+        degradedByQuorum = true;
+        if (demote.isPresent() && (writable || blocked)) {
+            pendingDemotion = demote.get();
+            schedule(at.plus(demote.get().delay()), StepKind.DEMOTE, primary, -1);
+        }
+        record(at);
+    }
+
+    private void demote(String server, Duration at) {
+        if (!server.equals(primary) || !(writable || blocked)) {
+            return;
+        }
+        writable = false;
+        blocked = false;
+        lostAt = at;
+        emit(at, EventKind.PRIMARY_LOST, cluster.name(), server + " demotes itself: " + pendingDemotion.reason(),
+                pendingDemotion.at(), "demoted", server);
+        emit(at, EventKind.OUTAGE, cluster.name(), "no member can take the leader lock without the coordination "
+                + "quorum: " + cluster.name() + " is DOWN", pendingDemotion.at(), "NO PRIMARY", null);
+        record(at);
+    }
+
+    // ---- accessors for OnePassFailover ----
+
+    FailoverEngine engine() {
+        return engine;
+    }
+
+    FailoverPolicy policy() {
+        return policy;
+    }
+
+    Cluster cluster() {
+        return cluster;
+    }
+
+    SimulationIndex index() {
+        return index;
+    }
+
+    /** The static, then the scenario's reason a candidate is out at {@code at}, if any. */
+    Optional<CandidateIssue> verdictIssue(CandidateAssessment a, Duration at) {
+        return verdict(a, at).map(v -> new CandidateIssue(v.reason(), v.detail(),
+                v.position() == null ? a.candidate().position() : v.position()));
+    }
+
+    boolean failedBy(String server, Duration at) {
+        return SimulationIndex.failedBy(failures, server, at);
+    }
+
+    int aliveMonitors(Duration at) {
+        return (int) monitors.stream().filter(m -> !SimulationIndex.failedBy(failures, m, at)).count();
+    }
+
+    int monitorCount() {
+        return monitors.size();
+    }
+
+    /** The failover state now, for the engine. */
+    dev.failscope.simulation.engine.FailoverState state(Duration at) {
+        Map<String, Duration> failedAt = new HashMap<>();
+        for (String m : members) {
+            Failure f = failures.get(m);
+            if (f != null && f.at().compareTo(at) <= 0) {
+                failedAt.put(m, f.at());
+            }
+        }
+        for (String m : monitors) {
+            Failure f = failures.get(m);
+            if (f != null && f.at().compareTo(at) <= 0) {
+                failedAt.putIfAbsent(m, f.at());
+            }
+        }
+        return new dev.failscope.simulation.engine.FailoverState(at, lostAt == null ? at : lostAt, primary,
+                failedAt, failovers, aliveMonitors(at));
+    }
+
+    void emitEvent(Duration at, EventKind kind, String subject, String reason, SourcePosition position,
+                   String detail, String related) {
+        emit(at, kind, subject, reason, position, detail, related);
     }
 
     /** Replicas whose current source is {@code server}, and theirs in turn, become stale. */
@@ -273,8 +511,8 @@ final class ClusterRun {
     private void record(Duration at) {
         boolean readable = index.aliveView(failures, at).incomingEdgesOf(Node.cluster(cluster.name())).stream()
                 .anyMatch(e -> e.kind() == EdgeKind.MEMBERSHIP);
-        boolean degraded = !failed.isEmpty() || !stale.isEmpty();
-        ClusterCondition c = new ClusterCondition(at, writable, readable, degraded);
+        boolean degraded = !failed.isEmpty() || !stale.isEmpty() || degradedByQuorum;
+        ClusterCondition c = new ClusterCondition(at, writable, readable, degraded, blocked);
         ClusterCondition last = history.get(history.size() - 1);
         if (last.sameAs(c)) {
             return;
@@ -309,7 +547,11 @@ final class ClusterRun {
 
     /** The cluster's state now: down without a writable primary, degraded once a member failed or is stale. */
     private Health health() {
-        return !writable ? Health.DOWN : failed.isEmpty() && stale.isEmpty() ? Health.OK : Health.DEGRADED;
+        if (blocked) {
+            return Health.WRITES_BLOCKED;
+        }
+        return !writable ? Health.DOWN : failed.isEmpty() && stale.isEmpty() && !degradedByQuorum ? Health.OK
+                : Health.DEGRADED;
     }
 
     /** Where the failed primary was named: its candidate entry if it was promoted, else the cluster's primary. */

@@ -53,12 +53,12 @@ public record Simulation(FailureScenario scenario, Timeline timeline, Map<String
             c.rpoRiskOpt().ifPresent(d -> rpo.put(c.name(), d));
         });
         return new Summary(names(clusters, Health.DOWN), names(clusters, Health.DEGRADED),
-                services(Health.DOWN), services(Health.DEGRADED), rto, rpo);
+                services(Health.DOWN), services(Health.DEGRADED), rto, rpo, names(clusters, Health.WRITES_BLOCKED));
     }
 
-    /** True when some cluster or service is down at the end. */
+    /** True when some cluster or service is down, or a cluster's writes block, at the end. */
     public boolean outage() {
-        return clusters.values().stream().anyMatch(c -> c.health() == Health.DOWN)
+        return clusters.values().stream().anyMatch(c -> c.health().outage())
                 || services.values().stream().anyMatch(s -> s.health() == Health.DOWN);
     }
 
@@ -91,10 +91,13 @@ public record Simulation(FailureScenario scenario, Timeline timeline, Map<String
      * @param servicesDegraded  services degraded at the end
      * @param rto               per failed-over cluster: detection plus the time lost on attempts
      * @param rpoRisk           per failed-over cluster: the lag of a promoted async replica (0 for sync)
+     * @param clustersBlocked   clusters whose primary is up but whose writes block at the end
      */
     public record Summary(List<String> clustersDown, List<String> clustersDegraded, List<String> servicesDown,
-                          List<String> servicesDegraded, Map<String, Duration> rto, Map<String, Duration> rpoRisk) {
+                          List<String> servicesDegraded, Map<String, Duration> rto, Map<String, Duration> rpoRisk,
+                          List<String> clustersBlocked) {
         public Summary {
+            clustersBlocked = List.copyOf(clustersBlocked);
             clustersDown = List.copyOf(clustersDown);
             clustersDegraded = List.copyOf(clustersDegraded);
             servicesDown = List.copyOf(servicesDown);

@@ -16,11 +16,13 @@ import java.util.Optional;
  * @param servicesDown     services down at the end
  * @param servicesDegraded services degraded at the end
  * @param maxRto           the longest RTO of a cluster that failed over, or null
+ * @param clustersBlocked  clusters whose primary is up but whose writes block
  */
 public record SweepRow(FailureScenario scenario, boolean pair, Health result, List<String> clustersDown,
                        List<String> clustersDegraded, List<String> servicesDown, List<String> servicesDegraded,
-                       Duration maxRto) {
+                       Duration maxRto, List<String> clustersBlocked) {
     public SweepRow {
+        clustersBlocked = List.copyOf(clustersBlocked);
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(result, "result");
         clustersDown = List.copyOf(clustersDown);
@@ -33,15 +35,16 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
         Simulation.Summary s = sim.summary();
         Duration rto = s.rto().values().stream().max(Duration::compareTo).orElse(null);
         return new SweepRow(sim.scenario(), sim.scenario().targets().size() > 1, sim.worst(), s.clustersDown(),
-                s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto);
+                s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto, s.clustersBlocked());
     }
 
     public String label() {
         return scenario.label();
     }
 
+    /** Down, or writes blocked (a split verdict already counts as the worst of its possibilities). */
     public boolean outage() {
-        return result == Health.DOWN;
+        return result.outage();
     }
 
     public Optional<Duration> maxRtoOpt() {

@@ -7,6 +7,8 @@ import dev.failscope.load.importers.RedisImporter.SentinelFile;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Facts;
 import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.ManagerKind;
+import dev.failscope.model.ManagerSpec;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Replica;
 import dev.failscope.model.ReplicationMode;
@@ -108,8 +110,13 @@ final class RedisAssembler {
         attachDataNodes(primary, replicaRefs);
         List<Replica> replicas = new ArrayList<>();
         List<Located> candidates = new ArrayList<>();
+        Map<String, Map<String, ManagerSpec.Setting>> memberSettings = new LinkedHashMap<>();
         for (Located r : replicaRefs.values()) {
             NodeInfo node = nodes.get(r.text());
+            if (node != null && node.node().priority != null) {
+                memberSettings.put(r.text(), Map.of("replica-priority", new ManagerSpec.Setting(
+                        node.node().priority.text(), node.node().priority.at())));
+            }
             Located source = node == null || node.node().replicaOf == null
                     || node.node().replicaOf.text().equals(primary) ? null : node.node().replicaOf;
             int priority = node == null ? DEFAULT_PRIORITY : node.priority();
@@ -137,7 +144,9 @@ final class RedisAssembler {
         Cluster cluster = new Cluster(name, chosen.name.at(), ENGINE, new Ref(primary, chosen.primary.at()),
                 replicas, new Facts(facts));
         ctx.model().cluster(cluster);
-        ctx.model().policy(policy(chosen, views, files, candidates));
+        ctx.model().policy(policy(chosen, views, files, candidates).withManager(new ManagerSpec(
+                ManagerKind.SENTINEL, null, chosen.name.at(), Map.of("quorum", new ManagerSpec.Setting(
+                        chosen.quorum.text(), chosen.quorum.at())), memberSettings)));
     }
 
     /** Adds redis.conf nodes that replicate from the primary or from one of its replicas, transitively. */
@@ -207,6 +216,11 @@ final class RedisAssembler {
             String name = addressOf.getOrDefault(key, key.startsWith("file:") ? "sentinel@" + key.substring(5)
                     : "sentinel-" + key.substring(0, Math.min(8, key.length())));
             monitors.add(new Ref(name, at.at()));
+            if (!ctx.model().declares(name)) {
+                // a sentinel is a server of the topology: its zone (from the inventory) decides the quorum
+                ctx.model().server(new Server(name, at.at(), addressOf.containsKey(key) ? name : null, null, null,
+                        null, ServerStatus.ACTIVE, true, Map.of(), new Facts(Map.of("name", at.at()))));
+            }
         });
         return monitors;
     }

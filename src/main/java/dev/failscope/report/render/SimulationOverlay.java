@@ -38,7 +38,7 @@ public final class SimulationOverlay {
             services.putIfAbsent(s.name(), switch (sim.service(s.name()).health()) {
                 case OK -> ServiceState.OK;
                 case DEGRADED -> ServiceState.DEGRADED;
-                case DOWN -> ServiceState.DOWN;
+                case DOWN, WRITES_BLOCKED -> ServiceState.DOWN;
             });
         }
         return new StateOverlay(servers, clusters, services);
@@ -48,7 +48,7 @@ public final class SimulationOverlay {
         return switch (h) {
             case OK -> ClusterState.OK;
             case DEGRADED -> ClusterState.DEGRADED;
-            case DOWN -> ClusterState.DOWN;
+            case DOWN, WRITES_BLOCKED -> ClusterState.DOWN;
         };
     }
 }
