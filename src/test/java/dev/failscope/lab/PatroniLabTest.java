@@ -28,6 +28,7 @@ class PatroniLabTest {
     private static final Map<Integer, List<String>> PG3_NOSYNC = Map.of(3, List.of("nofailover: false",
             "nosync: true"));
     private static Fidelity table;
+    private static String managerVersion;
 
     @BeforeAll
     static void machine() {
@@ -37,6 +38,7 @@ class PatroniLabTest {
         LabHost.requireVersion("psql", "postgresql-client-15", POSTGRES_PIN, "--version");
         LabHost.requireVersion("setpriv", "util-linux", "\\d+\\.\\d+.*", "--version");
         LabHost.ensureLabUser();
+        managerVersion = "patroni@" + patroni;
         table = new Fidelity("2-patroni", "Patroni (3 members, etcd3, ttl 10, loop_wait 2, retry_timeout 5, "
                 + "maximum_lag_on_failover 1 MiB)", List.of("patroni " + patroni, "etcd " + etcd,
                 "PostgreSQL " + postgres));
@@ -90,7 +92,7 @@ class PatroniLabTest {
         PatroniLab.Setup setup = new PatroniLab.Setup(Map.of(), List.of(), 1);
         try (PatroniLab lab = new PatroniLab("lagging-replica", setup)) {
             lab.writeConfigs();
-            Prediction prediction = Prediction.ask(lab.configs(), PatroniLab.SCOPE, List.of("pg-1"));
+            Prediction prediction = Prediction.ask(lab.configs(), PatroniLab.SCOPE, List.of("pg-1"), managerVersion);
             lab.start();
             lab.stopWalReceiver(2);
             Exec.Result w = PatroniLab.psql(1, "create table big as select g, repeat('x', 200) pad "
@@ -111,7 +113,7 @@ class PatroniLabTest {
         try (PatroniLab lab = new PatroniLab("etcd-majority-lost", new PatroniLab.Setup(Map.of(), List.of(), 3))) {
             lab.writeConfigs();
             Prediction prediction = Prediction.ask(lab.configs(), PatroniLab.SCOPE,
-                    List.of(PatroniLab.etcdName(2), PatroniLab.etcdName(3)));
+                    List.of(PatroniLab.etcdName(2), PatroniLab.etcdName(3)), managerVersion);
             lab.start();
             long killedAt = System.nanoTime();
             lab.killEtcd(2);
@@ -150,7 +152,7 @@ class PatroniLabTest {
         try (PatroniLab lab = new PatroniLab(dirName, setup)) {
             lab.writeConfigs();
             Prediction prediction = Prediction.ask(lab.configs(), PatroniLab.SCOPE,
-                    killed.stream().map(i -> "pg-" + i).toList());
+                    killed.stream().map(i -> "pg-" + i).toList(), managerVersion);
             lab.start();
             killed.forEach(lab::killMember);
             // 3 x loop_wait: the leader sees the standby gone from pg_stat_replication and re-chooses (measured: ~2 s)
@@ -172,7 +174,7 @@ class PatroniLabTest {
         try (PatroniLab lab = new PatroniLab(dirName, setup)) {
             lab.writeConfigs();
             Prediction prediction = Prediction.ask(lab.configs(), PatroniLab.SCOPE,
-                    killed.stream().map(i -> "pg-" + i).toList());
+                    killed.stream().map(i -> "pg-" + i).toList(), managerVersion);
             lab.start();
             long killedAt = System.nanoTime();
             killed.forEach(lab::killMember);

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * What Failscope predicts for one cluster, asked through the real command line in-process:
- * {@code failscope simulate DIR --format json --fail server:NAME ...}. Fields the JSON lacks stay null, so a
+ * {@code failscope simulate DIR --format json --manager-version NAME@VERSION --fail server:NAME ...}, with the
+ * version of the manager the lab runs. Fields the JSON lacks stay null, so a
  * prediction without {@code possible_primaries} or {@code rto_range_ms} can never match by accident.
  *
  * @param error why there is no prediction (exit code and message), or null
@@ -24,14 +25,16 @@ record Prediction(String error, String state, String primary, List<String> possi
     private static final Object CLI = new Object();
 
     /** Asks the command line (one question at a time: the labs run side by side). */
-    static Prediction ask(Path configDir, String cluster, List<String> failedServers) {
+    static Prediction ask(Path configDir, String cluster, List<String> failedServers, String managerVersion) {
         synchronized (CLI) {
-            return askNow(configDir, cluster, failedServers);
+            return askNow(configDir, cluster, failedServers, managerVersion);
         }
     }
 
-    private static Prediction askNow(Path configDir, String cluster, List<String> failedServers) {
-        List<String> args = new ArrayList<>(List.of("simulate", configDir.toString(), "--format", "json"));
+    private static Prediction askNow(Path configDir, String cluster, List<String> failedServers,
+                                     String managerVersion) {
+        List<String> args = new ArrayList<>(List.of("simulate", configDir.toString(), "--format", "json",
+                "--manager-version", managerVersion));
         for (String s : failedServers) {
             args.add("--fail");
             args.add("server:" + s);
