@@ -113,7 +113,8 @@ final class Fidelity {
         }
         return switch (real.kind()) {
             case PROMOTED -> WRITABLE.contains(p.state()) && real.primary().equals(p.primary()) && p.rtoMs() != null
-                    && real.switchMs() >= p.rtoMs() - EARLY_MS && real.switchMs() <= p.rtoMs() + p.rtoMs() / 2 + LATE_MS;
+                    && real.switchMs() >= p.rtoMs() - EARLY_MS
+                    && real.switchMs() <= p.rtoMs() + p.rtoMs() / 2 + LATE_MS;
             case NO_PRIMARY -> NOT_WRITABLE.contains(p.state());
             case WRITES_BLOCKED -> "writes-blocked".equals(p.state());
             case PRIMARY_KEPT -> WRITABLE.contains(p.state()) && oldPrimary.equals(p.primary());
