@@ -83,7 +83,7 @@ public final class TopologyLoader {
         TopologyBuilder builder = Topology.builder();
         LoadSink sink = new LoadSink(builder);
         ImportedModel imported = new ImportedModel();
-        ImportContext context = new ImportContext(sink, imported);
+        ImportContext context = new ImportContext(sink, imported, options.managerVersions());
         Map<Importer, Importer.Session> sessions = new LinkedHashMap<>();
         for (SourceFile file : files) {
             builder.file(file.displayPath());
