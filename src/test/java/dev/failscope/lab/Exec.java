@@ -39,7 +39,7 @@ final class Exec {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 p.waitFor(5, TimeUnit.SECONDS);
-                return new Result(-1, new String(in.readNBytes(in.available()), StandardCharsets.UTF_8));
+                return new Result(-1, "(no answer within " + limit.toSeconds() + " s)");
             }
             return new Result(p.exitValue(), new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
         } catch (IOException e) {

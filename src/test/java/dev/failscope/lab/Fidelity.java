@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Judges a prediction against what the real manager did, and records the row in the lab's results table
- * ({@code target/lab/fidelity-LAB.md}, and {@code target/lab/fidelity.md} from every lab's file).
+ * ({@code target/lab/fidelity-LAB.md}, and {@code target/lab/fidelity.md} from every lab's file). The labs run
+ * side by side, so the files are written under one lock.
  *
  * <p>Timing bounds are generous because the machine is shared: the measured time may be up to
  * {@link #EARLY_MS} before the predicted minimum and {@link #LATE_MS} plus half the maximum after it.
@@ -37,6 +38,7 @@ final class Fidelity {
     private final String title;
     private final List<String> versions;
     private final List<Row> rows = new ArrayList<>();
+    private final long startedAt = System.nanoTime();
 
     Fidelity(String lab, String title, List<String> versions) {
         this.lab = lab;
@@ -111,7 +113,8 @@ final class Fidelity {
         }
         return switch (real.kind()) {
             case PROMOTED -> WRITABLE.contains(p.state()) && real.primary().equals(p.primary()) && p.rtoMs() != null
-                    && real.switchMs() >= p.rtoMs() - EARLY_MS && real.switchMs() <= p.rtoMs() + p.rtoMs() / 2 + LATE_MS;
+                    && real.switchMs() >= p.rtoMs() - EARLY_MS
+                    && real.switchMs() <= p.rtoMs() + p.rtoMs() / 2 + LATE_MS;
             case NO_PRIMARY -> NOT_WRITABLE.contains(p.state());
             case WRITES_BLOCKED -> "writes-blocked".equals(p.state());
             case PRIMARY_KEPT -> WRITABLE.contains(p.state()) && oldPrimary.equals(p.primary());
@@ -128,11 +131,22 @@ final class Fidelity {
         return ms == null ? "-" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
+    private static final Object FILES = new Object();
+
     private void write() {
+        synchronized (FILES) {
+            writeFiles();
+        }
+    }
+
+    private void writeFiles() {
         List<String> out = new ArrayList<>();
         out.add("### " + title);
         out.add("");
-        out.add("Run " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on " + String.join(", ", versions) + ".");
+        out.add("Run " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on " + String.join(", ", versions) + ": "
+                + rows.size() + " scenario" + (rows.size() == 1 ? "" : "s") + " in "
+                + (System.nanoTime() - startedAt) / 1_000_000_000 + " s, " + rows.stream().filter(Row::matches).count()
+                + " matching.");
         out.add("");
         out.add("| scenario | real outcome (time after the kill) | Failscope predicts | match | state, primary and "
                 + "rto_ms alone |");
@@ -140,7 +154,8 @@ final class Fidelity {
         for (Row r : rows) {
             out.add("| " + cell(r.scenario()) + " | " + cell(r.real().describe()) + " | "
                     + cell(r.prediction().describe()) + " | " + (r.matches() ? "yes" : "**no**: "
-                    + cell(String.join("; ", r.mismatches()))) + " | " + (r.oldFieldsHold() ? "hold" : "wrong")
+                    + cell(String.join("; ", r.mismatches().stream().map(m -> m.lines().findFirst().orElse(""))
+                    .toList()))) + " | " + (r.oldFieldsHold() ? "hold" : "wrong")
                     + " |");
         }
         out.add("");

@@ -32,7 +32,7 @@ final class LabHost {
 
     private LabHost() {}
 
-    static boolean isRoot() {
+    static synchronized boolean isRoot() {
         if (root == null) {
             root = "0".equals(Exec.run(Duration.ofSeconds(5), List.of("id", "-u")).output().trim());
         }

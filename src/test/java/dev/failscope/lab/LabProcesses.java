@@ -29,13 +29,24 @@ final class LabProcesses implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(LabProcesses::close), "lab-cleanup"));
     }
 
+    /**
+     * Closes every supervisor of one lab that is still open (a test that failed before its own close); the other
+     * lab, running side by side, keeps its processes.
+     */
+    static void closeAll(String lab) {
+        OPEN.stream().filter(p -> p.lab.equals(lab)).toList().forEach(LabProcesses::close);
+    }
+
+    private final String lab;
     private final Path logDir;
     private final Map<String, Process> started = new LinkedHashMap<>();
     private final List<Path> pidFiles = new ArrayList<>();
     private final Set<ProcessHandle> seenDescendants = new LinkedHashSet<>();
     private final List<String> cleanupLog = new ArrayList<>();
 
+    /** A supervisor for the scenario folder {@code target/lab/LAB/SCENARIO}. */
     LabProcesses(Path logDir) {
+        this.lab = logDir.getParent().getFileName().toString();
         this.logDir = logDir;
         OPEN.add(this);
     }

@@ -24,7 +24,7 @@ final class PatroniLab implements AutoCloseable {
     static final String PG_BIN = "/usr/lib/postgresql/15/bin";
     static final String SCOPE = "lab";
     static final int MEMBERS = 3;
-    static final Duration LEADER_DEADLINE = Duration.ofSeconds(30);
+    static final Duration LEADER_DEADLINE = Duration.ofSeconds(25);
 
     /**
      * The knobs of one scenario.
@@ -140,11 +140,27 @@ final class PatroniLab implements AutoCloseable {
         startMember(1);
         LabHost.awaitCondition(Duration.ofSeconds(120), "pg-1 leading", () -> members(rest(1)).stream()
                 .anyMatch(m -> m.name().equals("pg-1") && m.leader() && m.running()));
+        // before the replicas' base backups, so that every member has it (an asynchronous replica killed with the
+        // leader right after the create would not)
+        // (with synchronous_mode_strict a commit needs a standby, so there it comes after them: the commit then
+        // waits for the sync standby)
+        boolean strict = setup.dcs().contains("synchronous_mode_strict: true");
+        if (!strict) {
+            createTable();
+        }
         startMember(2);
         startMember(3);
         LabHost.awaitCondition(Duration.ofSeconds(180), "pg-2 and pg-3 streaming with lag 0"
                 + (setup.sync() ? ", one of them the sync standby" : ""), this::replicasReady);
-        psql(1, "create table t(id serial primary key, at timestamptz default now())", Duration.ofSeconds(20));
+        if (strict) {
+            createTable();
+        }
+    }
+
+    private void createTable() {
+        LabHost.awaitCondition(Duration.ofSeconds(60), "table t created on pg-1", () -> psql(1,
+                "create table if not exists t(id serial primary key, at timestamptz default now())",
+                Duration.ofSeconds(20)).exit() == 0);
     }
 
     private void startEtcd() {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * What Failscope predicts for one cluster, asked through the real command line in-process:
- * {@code failscope simulate DIR --format json --fail server:NAME ...}. Fields the JSON lacks stay null, so a
+ * {@code failscope simulate DIR --format json --manager-version NAME@VERSION --fail server:NAME ...}, with the
+ * version of the manager the lab runs. Fields the JSON lacks stay null, so a
  * prediction without {@code possible_primaries} or {@code rto_range_ms} can never match by accident.
  *
  * @param error why there is no prediction (exit code and message), or null
@@ -21,8 +22,19 @@ record Prediction(String error, String state, String primary, List<String> possi
                   Long rtoMaxMs, Long rtoMs, List<String> args) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Prediction ask(Path configDir, String cluster, List<String> failedServers) {
-        List<String> args = new ArrayList<>(List.of("simulate", configDir.toString(), "--format", "json"));
+    private static final Object CLI = new Object();
+
+    /** Asks the command line (one question at a time: the labs run side by side). */
+    static Prediction ask(Path configDir, String cluster, List<String> failedServers, String managerVersion) {
+        synchronized (CLI) {
+            return askNow(configDir, cluster, failedServers, managerVersion);
+        }
+    }
+
+    private static Prediction askNow(Path configDir, String cluster, List<String> failedServers,
+                                     String managerVersion) {
+        List<String> args = new ArrayList<>(List.of("simulate", configDir.toString(), "--format", "json",
+                "--manager-version", managerVersion));
         for (String s : failedServers) {
             args.add("--fail");
             args.add("server:" + s);
@@ -39,9 +51,14 @@ record Prediction(String error, String state, String primary, List<String> possi
         if (run.exit() != 0 && run.exit() != 1) {
             return failed("simulate exit " + run.exit() + ": " + run.err().strip(), shown);
         }
+        return parse(run.out(), cluster, shown);
+    }
+
+    /** The prediction for {@code cluster} in the JSON that {@code simulate --format json} printed. */
+    static Prediction parse(String json, String cluster, List<String> shown) {
         JsonNode c;
         try {
-            c = JSON.readTree(run.out()).path("clusters").path(cluster);
+            c = JSON.readTree(json).path("clusters").path(cluster);
         } catch (IOException e) {
             return failed("simulate printed no JSON: " + e.getMessage(), shown);
         }
@@ -72,7 +89,7 @@ record Prediction(String error, String state, String primary, List<String> possi
     /** One cell of the fidelity table. */
     String describe() {
         if (error != null) {
-            return "no prediction (" + error.lines().findFirst().orElse("") + ")";
+            return "no prediction (" + error.replaceFirst(":.*", "").lines().findFirst().orElse("") + ")";
         }
         StringBuilder b = new StringBuilder(String.valueOf(state));
         if (possiblePrimaries != null) {

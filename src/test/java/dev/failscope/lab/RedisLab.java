@@ -27,7 +27,7 @@ final class RedisLab implements AutoCloseable {
     static final int OBSERVER = 26379;
     static final Duration CONVERGE = Duration.ofSeconds(60);
     /** Sentinel promotes in about 3.5 s here; a first attempt that fails retries only after 2 x failover-timeout. */
-    static final Duration PROMOTION_DEADLINE = Duration.ofSeconds(15);
+    static final Duration PROMOTION_DEADLINE = Duration.ofSeconds(12);
 
     /** The knobs of one scenario: replica priorities (null: not written, Redis' default 100) and the quorum. */
     record Setup(Integer r1Priority, Integer r2Priority, int quorum) {}

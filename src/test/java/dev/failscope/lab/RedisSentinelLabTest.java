@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -22,13 +23,20 @@ class RedisSentinelLabTest {
     /** The Redis major.minor the lab is pinned to (Debian 12 ships 7.0.15). */
     static final String REDIS_PIN = "7\\.0\\..*";
     private static Fidelity table;
+    private static String managerVersion;
 
     @BeforeAll
     static void machine() {
         String server = LabHost.requireVersion("redis-server", "redis-server", REDIS_PIN, "--version");
         String sentinel = LabHost.requireVersion("redis-sentinel", "redis-sentinel", REDIS_PIN, "--version");
+        managerVersion = "sentinel@" + sentinel;
         table = new Fidelity("1-redis", "Redis Sentinel (3 sentinels, down-after-milliseconds 2000, "
                 + "failover-timeout 10000)", List.of("redis-server " + server, "redis-sentinel " + sentinel));
+    }
+
+    @AfterAll
+    static void nothingLeftRunning() {
+        LabProcesses.closeAll("redis");
     }
 
     @Test
@@ -86,7 +94,7 @@ class RedisSentinelLabTest {
             List<String> failed = new ArrayList<>();
             deadSentinels.forEach(p -> failed.add(RedisLab.name(p)));
             failed.add(RedisLab.name(RedisLab.MASTER));
-            Prediction prediction = Prediction.ask(lab.configs(), RedisLab.MASTER_NAME, failed);
+            Prediction prediction = Prediction.ask(lab.configs(), RedisLab.MASTER_NAME, failed, managerVersion);
             lab.start();
             for (int port : deadSentinels) {
                 lab.killSentinel(port);

@@ -6,6 +6,8 @@ import dev.failscope.load.tree.PScalar;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Facts;
 import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.ManagerKind;
+import dev.failscope.model.ManagerSpec;
 import dev.failscope.model.Ref;
 import dev.failscope.model.ReplicationMode;
 import dev.failscope.model.Severity;
@@ -13,6 +15,7 @@ import dev.failscope.model.SourcePosition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -95,11 +98,27 @@ public final class CnpgImporter implements Importer {
             ctx.model().policy(new FailoverPolicy(new Ref(n, name.get().position()),
                     c.replicas().stream().map(r -> r.server()).toList(), detection,
                     FailoverPolicy.DEFAULT_ATTEMPT_TIMEOUT, null, false, false, new Facts(facts), null,
-                    sync.count() > 0 ? sync.count() : null, false, null, List.of()));
+                    sync.count() > 0 ? sync.count() : null, false, null, List.of(), manager(spec, doc,
+                    name.get().position(), ctx)));
         }
         if (instances > 1) {
             spread(spec, n, tree, ctx, at);
         }
+    }
+
+    /** CloudNativePG with the settings its engine reads: failoverDelay, synchronous method, dataDurability, quorum. */
+    private static ManagerSpec manager(PNode spec, PMap doc, SourcePosition at, ImportContext ctx) {
+        Map<String, ManagerSpec.Setting> s = new LinkedHashMap<>();
+        put(s, "failoverDelay", Tree.scalar(spec, "failoverDelay"));
+        put(s, "method", Tree.scalar(spec, "postgresql", "synchronous", "method"));
+        put(s, "dataDurability", Tree.scalar(spec, "postgresql", "synchronous", "dataDurability"));
+        put(s, "failoverQuorum", Tree.scalar(spec, "postgresql", "synchronous", "failoverQuorum")
+                .or(() -> Tree.scalar(doc, "metadata", "annotations", "alpha.cnpg.io/failoverQuorum")));
+        return new ManagerSpec(ManagerKind.CNPG, ctx.version(ManagerKind.CNPG), at, s, Map.of());
+    }
+
+    private static void put(Map<String, ManagerSpec.Setting> s, String key, Optional<PScalar> v) {
+        v.ifPresent(x -> s.put(key, new ManagerSpec.Setting(x.text().trim(), x.position())));
     }
 
     /** {@code synchronous.number} (or legacy {@code minSyncReplicas}) and whether the first N are the sync ones. */

@@ -3,6 +3,8 @@ package dev.failscope.load.importers;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Facts;
 import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.ManagerKind;
+import dev.failscope.model.ManagerSpec;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Replica;
 import dev.failscope.model.ReplicationMode;
@@ -149,6 +151,7 @@ public final class MhaImporter implements Importer {
         }
         String cluster = stem(source.display());
         List<Ref> refs = new ArrayList<>();
+        Map<String, Map<String, ManagerSpec.Setting>> members = new LinkedHashMap<>();
         List<Boolean> never = new ArrayList<>();
         List<Boolean> preferred = new ArrayList<>();
         for (Section s : servers) {
@@ -159,6 +162,12 @@ public final class MhaImporter implements Importer {
                 refs.add(ref.get());
                 never.add(flag(v, "no_master", ctx));
                 preferred.add(flag(v, "candidate_master", ctx));
+                Map<String, ManagerSpec.Setting> m = new LinkedHashMap<>();
+                for (String key : List.of("candidate_master", "no_master", "ignore_fail")) {
+                    Optional.ofNullable(v.get(key)).ifPresent(x -> m.put(key, new ManagerSpec.Setting(x.text(), x.at())));
+                }
+                m.put("hostname", new ManagerSpec.Setting(ref.get().name(), ref.get().position()));
+                members.put(ref.get().name(), m);
             }
         }
         if (refs.isEmpty()) {
@@ -193,7 +202,8 @@ public final class MhaImporter implements Importer {
             return;
         }
         ctx.model().policy(new FailoverPolicy(new Ref(cluster, at), first, Duration.ofSeconds(4L * interval),
-                FailoverPolicy.DEFAULT_ATTEMPT_TIMEOUT, null, false, false, new Facts(facts)));
+                FailoverPolicy.DEFAULT_ATTEMPT_TIMEOUT, null, false, false, new Facts(facts))
+                .withManager(new ManagerSpec(ManagerKind.MHA, ctx.version(ManagerKind.MHA), at, Map.of(), members)));
     }
 
     private Optional<Ref> server(Section s, Map<String, Value> v, ImportContext ctx) {

@@ -9,8 +9,8 @@ public final class Engines {
     private static final FailoverEngine NATIVE = new NativeEngine();
     private static final FailoverEngine SENTINEL = new SentinelEngine();
     private static final FailoverEngine PATRONI = new PatroniEngine();
-    private static final FailoverEngine CNPG = NATIVE;
-    private static final FailoverEngine MHA = NATIVE;
+    private static final FailoverEngine CNPG = new CnpgEngine();
+    private static final FailoverEngine MHA = new MhaEngine();
     /** Until a RepmgrEngine exists: the importer orders candidates as do_election() would at equal LSNs. */
     private static final FailoverEngine REPMGR = NATIVE;
 
