@@ -34,8 +34,24 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
+    java.nio.file.Path output;
+
+    @Option(names = "--force", description = "With --output: replace an existing file that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
     @Mixin
     ImportFormatOption importFormat = new ImportFormatOption();
+
+    /** Every file an environment would load, and ROOT itself, are inputs. */
+    private dev.failscope.io.SafeOutput guard() {
+        List<dev.failscope.load.LoadError> ignored = new java.util.ArrayList<>();
+        var files = new dev.failscope.load.PathExpander(dev.failscope.load.TopologyLoader.DIRECTORY_EXTENSIONS)
+                .expand(List.of(root), ignored);
+        return ReportOutput.guard(force, List.of(root), new dev.failscope.load.LoadResult(
+                dev.failscope.model.Topology.builder().build(), List.of(), files));
+    }
 
     @Override
     public Integer call() {
@@ -54,13 +70,19 @@ public final class AuditCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.LOAD_OR_USAGE;
         }
+        dev.failscope.io.SafeOutput guard = guard();
+        if (!ReportOutput.check(spec, output, guard)) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         List<Audit.Row> rows = Audit.run(importFormat.inspector(), root, environments);
-        out.print(switch (format) {
+        String report = switch (format) {
             case text -> AuditReport.text(rows);
             case json -> AuditReport.json(rows);
             case markdown -> AuditReport.markdown(rows);
-        });
-        out.flush();
+        };
+        if (!ReportOutput.write(spec, output, report, guard)) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         return rows.stream().anyMatch(Audit.Row::hasError) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

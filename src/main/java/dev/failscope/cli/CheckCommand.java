@@ -11,6 +11,7 @@ import dev.failscope.report.PrometheusReport;
 import dev.failscope.report.ResilienceMetrics;
 import dev.failscope.report.SarifReport;
 import dev.failscope.report.TextReport;
+import dev.failscope.report.html.HtmlReport;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
             "  1  some finding at or above --fail-on",
             "  2  load error or bad usage"})
 public final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json, sarif, junit, github, prometheus }
+    enum Format { text, json, sarif, junit, github, prometheus, html }
 
     enum FailOn { error, warning, info, never }
 
@@ -53,6 +54,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     Path output;
 
+    @Option(names = "--force", description = "With --output: replace an existing file that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
     @picocli.CommandLine.Mixin
     ImportFormatOption importFormat = new ImportFormatOption();
 
@@ -70,6 +75,7 @@ public final class CheckCommand implements Callable<Integer> {
                 case junit -> JUnitReport.errors("failscope check", inspection.errors());
                 case github -> GithubReport.errors(inspection.errors());
                 case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
+                case html -> HtmlReport.errors(inspection.errors(), String.join(" ", paths));
             };
             exit = ExitCodes.LOAD_OR_USAGE;
         } else {
@@ -82,10 +88,11 @@ public final class CheckCommand implements Callable<Integer> {
                 case github -> GithubReport.render(CiResult.of("failscope check", inspection, threshold(failOn)));
                 case prometheus -> PrometheusReport.render(inspection.findings(), inspection.waived(),
                         ResilienceMetrics.of(inspection.topology()), inspector.catalog().rules(), Instant.now());
+                case html -> HtmlReport.check(inspection, String.join(" ", paths));
             };
             exit = exitCode(inspection, failOn);
         }
-        return write(report) ? exit : ExitCodes.LOAD_OR_USAGE;
+        return write(report, inspection) ? exit : ExitCodes.LOAD_OR_USAGE;
     }
 
     static Optional<Severity> threshold(FailOn failOn) {
@@ -108,7 +115,7 @@ public final class CheckCommand implements Callable<Integer> {
         return threshold != null && inspection.failsAt(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private boolean write(String report) {
-        return ReportOutput.write(spec, output, report);
+    private boolean write(String report, Inspection inspection) {
+        return ReportOutput.write(spec, output, report, ReportOutput.guard(force, paths, inspection));
     }
 }

@@ -18,6 +18,8 @@ import dev.failscope.report.DiffLabels;
 import dev.failscope.report.DiffMarkdownReport;
 import dev.failscope.report.DiffTextReport;
 import dev.failscope.report.TextReport;
+import dev.failscope.report.html.HtmlReport;
+import dev.failscope.report.html.ReviewLink;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,7 +50,7 @@ import picocli.CommandLine.Spec;
             "     turned into an outage",
             "  2  load error or bad usage"})
 public final class DiffCommand implements Callable<Integer> {
-    enum Format { text, json, markdown, sarif, junit, github }
+    enum Format { text, json, markdown, sarif, junit, github, html }
 
     enum FailOn { error, warning, info, never }
 
@@ -73,7 +75,7 @@ public final class DiffCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, markdown, sarif (introduced findings only), junit or github "
+            description = "text, json, markdown, sarif (introduced findings only), junit, github or html "
             + "(default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -84,6 +86,14 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     Path output;
 
+    @Option(names = "--force", description = "With --output: replace an existing file that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
+    @Option(names = "--html-link", paramLabel = "URL", description = "With --format markdown: end the comment "
+            + "with a link to the review page (diff --format html) published at this http(s) URL.")
+    String htmlLink;
+
     @Mixin
     ImportFormatOption importFormat = new ImportFormatOption();
 
@@ -92,6 +102,9 @@ public final class DiffCommand implements Callable<Integer> {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
         PrintWriter err = spec.commandLine().getErr();
+        if (htmlLink != null && ReviewLink.problem(htmlLink).isPresent()) {
+            return usage(err, "--html-link " + ReviewLink.problem(htmlLink).get());
+        }
         Inspector inspector = importFormat.inspector();
         Inspection was;
         Inspection now;
@@ -119,6 +132,13 @@ public final class DiffCommand implements Callable<Integer> {
             now = inspector.inspect(a);
             labels = new DiffLabels(String.join(" ", b), String.join(" ", a));
         }
+        List<String> inputs = new ArrayList<>(paths);
+        inputs.addAll(before);
+        inputs.addAll(after);
+        if (git != null && paths.isEmpty()) {
+            inputs.add(".");
+        }
+        dev.failscope.io.SafeOutput guard = ReportOutput.guard(force, inputs, was, now);
         if (was.hasLoadErrors() || now.hasLoadErrors()) {
             List<LoadError> errors = new ArrayList<>(was.errors());
             errors.addAll(now.errors());
@@ -128,8 +148,12 @@ public final class DiffCommand implements Callable<Integer> {
                 case sarif -> SarifReport.errors(errors, inspector.catalog());
                 case junit -> JUnitReport.errors("failscope diff", errors);
                 case github -> GithubReport.errors(errors);
+                case html -> HtmlReport.errors(errors, labels.before() + " → " + labels.after());
             });
-            emit(buffer, err);
+            emit(buffer, guard);
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        if (!ReportOutput.check(spec, output, guard)) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         Comparison comparison = new Differ(inspector, new SimulatedPrimaryLoss()).compare(was, now);
@@ -143,17 +167,21 @@ public final class DiffCommand implements Callable<Integer> {
             case junit -> JUnitReport.render(DiffCi.of(comparison, Optional.ofNullable(threshold)),
                     inspector.catalog().rules());
             case github -> GithubReport.render(DiffCi.of(comparison, Optional.ofNullable(threshold)));
+            case html -> HtmlReport.diff(comparison, labels);
         });
+        if (format == Format.markdown && htmlLink != null) {
+            out.print(ReviewLink.markdown(htmlLink));
+        }
         out.flush();
-        if (!emit(buffer, err)) {
+        if (!emit(buffer, guard)) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         return comparison.fails(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     /** Writes the report to --output or stdout; false (with a message) when the file cannot be written. */
-    private boolean emit(StringWriter buffer, PrintWriter err) {
-        return ReportOutput.write(spec, output, buffer.toString());
+    private boolean emit(StringWriter buffer, dev.failscope.io.SafeOutput guard) {
+        return ReportOutput.write(spec, output, buffer.toString(), guard);
     }
 
     private int usage(PrintWriter err, String message) {

@@ -9,7 +9,9 @@ import dev.failscope.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.failscope.io.OutputRefusedException;
+import dev.failscope.io.SafeOutput;
+import java.util.LinkedHashMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,10 @@ public final class ExportCommand implements Callable<Integer> {
                     + "write (default: stdout).")
     Path output;
 
+    @Option(names = "--force", description = "With --output: replace existing files that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
     @Mixin
     ImportFormatOption importFormat = new ImportFormatOption();
 
@@ -73,8 +79,9 @@ public final class ExportCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.LOAD_OR_USAGE;
         }
+        SafeOutput guard = ReportOutput.guard(force, paths, load);
         if (format == Format.NATIVE) {
-            return writeNative(NativeWriter.write(load.topology()), out);
+            return writeNative(NativeWriter.write(load.topology()), out, guard);
         }
         Inspection inspection = importFormat.inspector().analyse(load);
         String text = switch (format) {
@@ -88,31 +95,26 @@ public final class ExportCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-            return ExitCodes.OK;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("failscope: cannot write " + output + ": " + e.getMessage());
-            spec.commandLine().getErr().flush();
+        if (!ReportOutput.write(spec, output, text, guard)) {
             return ExitCodes.LOAD_OR_USAGE;
         }
+        return ExitCodes.OK;
     }
 
-    private int writeNative(Map<String, String> files, PrintWriter out) {
+    private int writeNative(Map<String, String> files, PrintWriter out, SafeOutput guard) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        files.forEach((name, text) -> bytes.put(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
-            Files.createDirectories(output);
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path p = output.resolve(f.getKey());
-                Files.writeString(p, f.getValue(), StandardCharsets.UTF_8);
-                out.println("wrote " + p);
-            }
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("failscope: cannot write " + output + ": " + e.getMessage());
+            guard.writeFolder(output, bytes, SafeOutput.MANIFEST);
+        } catch (OutputRefusedException e) {
+            ReportOutput.refused(spec, e);
             return ExitCodes.LOAD_OR_USAGE;
+        } catch (IOException e) {
+            ReportOutput.cannotWrite(spec, output, e);
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        for (String name : files.keySet()) {
+            out.println("wrote " + output.resolve(name));
         }
         out.flush();
         return ExitCodes.OK;

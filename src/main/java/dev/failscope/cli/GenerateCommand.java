@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code failscope generate}: a synthetic fleet for benchmarks and demos. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Writes a synthetic fleet in the native format into OUTDIR. The same options give the same "
-                + "files. OUTDIR must be new, empty, or a previous generate output.")
+                + "files. OUTDIR must be new, empty, or a previous generate output; only files generate wrote there (and that are "
+                + "unchanged since) are replaced.")
 public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +44,10 @@ public final class GenerateCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--force", description = "Write into a non-empty OUTDIR that generate did not write, "
+            + "replacing same-named files (nothing else is deleted).")
+    boolean force;
+
     @Parameters(index = "0", paramLabel = "OUTDIR", description = "Directory to write.")
     Path outdir;
 
@@ -57,13 +62,13 @@ public final class GenerateCommand implements Callable<Integer> {
         Fleet fleet = FleetGenerator.generate(fleetSpec);
         PrintWriter err = spec.commandLine().getErr();
         try {
-            FleetWriter.write(fleet, outdir);
+            FleetWriter.write(fleet, outdir, force);
         } catch (FleetWriter.RefusedException e) {
             err.println("failscope: " + e.getMessage());
             err.flush();
             return ExitCodes.LOAD_OR_USAGE;
         } catch (IOException e) {
-            err.println("failscope: cannot write " + outdir + ": " + e);
+            err.println("failscope: cannot write " + outdir + ": " + dev.failscope.io.IoProblems.describe(e));
             err.flush();
             return ExitCodes.LOAD_OR_USAGE;
         }

@@ -21,8 +21,8 @@ public final class ImportFormatOption {
 
     private String format;
 
-    @Option(names = "--as", paramLabel = "FORMAT", completionCandidates = Formats.class,
-            description = "Read every file named explicitly as FORMAT instead of detecting it "
+    @Option(names = "--as", paramLabel = "IMPORTER", completionCandidates = Formats.class,
+            description = "Read every file named explicitly as IMPORTER instead of detecting it "
                     + "(files found in directories are still detected): ${COMPLETION-CANDIDATES}.")
     void setFormat(String value) {
         if (!TopologyLoader.formats().contains(value)) {

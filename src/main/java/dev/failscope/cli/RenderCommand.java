@@ -33,12 +33,19 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to draw.")
     List<String> paths;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
             description = "Where to write; the extension picks the format: .png or .svg.")
     Path output;
+
+    @Option(names = "--force", description = "Replace an existing file that Failscope did not write (never an "
+            + "input).")
+    boolean force;
 
     @Option(names = "--scale", defaultValue = "1.0", paramLabel = "FACTOR",
             description = "PNG pixels per layout unit (default: ${DEFAULT-VALUE}); very large graphs are scaled "
@@ -71,6 +78,10 @@ public final class RenderCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.LOAD_OR_USAGE;
         }
+        dev.failscope.io.SafeOutput guard = ReportOutput.guard(force, paths, inspection);
+        if (!ReportOutput.check(spec, output, guard)) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -93,30 +104,23 @@ public final class RenderCommand implements Callable<Integer> {
         input = input.withTitle(heading);
         try {
             if (format.get() == ImageExport.Format.PNG) {
-                ImageExport.writePng(input, scale, output);
+                guard.writeFile(output, ImageExport.png(input, scale));
                 var size = ImageExport.pixelSize(input, scale);
                 spec.commandLine().getOut().println("wrote " + output + " (" + size.width() + "x" + size.height()
                         + " PNG)");
             } else {
-                ImageExport.writeSvg(input, output);
+                guard.writeFile(output, ImageExport.svg(input).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 spec.commandLine().getOut().println("wrote " + output + " (SVG)");
             }
+        } catch (dev.failscope.io.OutputRefusedException e) {
+            ReportOutput.refused(spec, e);
+            return ExitCodes.LOAD_OR_USAGE;
         } catch (IOException e) {
-            err.println("failscope: cannot write " + output + ": " + reason(e));
+            err.println("failscope: cannot write " + output + ": " + dev.failscope.io.IoProblems.describe(e));
             return ExitCodes.LOAD_OR_USAGE;
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "its directory does not exist";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** {@code sample-topologies/catifyme — after losing db-main-1: 1 cluster down, 3 services down}. */

@@ -5,6 +5,7 @@ import dev.failscope.report.JsonReport;
 import dev.failscope.report.TextReport;
 import dev.failscope.report.TimelineJson;
 import dev.failscope.report.TimelineText;
+import dev.failscope.report.html.HtmlReport;
 import dev.failscope.simulation.ScenarioParse;
 import dev.failscope.simulation.Simulation;
 import dev.failscope.simulation.SimulationIndex;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
             "  1  some cluster or service is down at the end",
             "  2  load error, a failure target that names nothing, or bad usage"})
 public final class SimulateCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     @picocli.CommandLine.Mixin
     ImportFormatOption importFormat = new ImportFormatOption();
@@ -46,15 +47,27 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
+    java.nio.file.Path output;
+
+    @Option(names = "--force", description = "With --output: replace an existing file that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Inspection inspection = importFormat.inspector().inspect(paths);
+        dev.failscope.io.SafeOutput guard = ReportOutput.guard(force, paths, inspection);
         if (inspection.hasLoadErrors()) {
-            out.print(format == Format.json ? JsonReport.errors(inspection.errors())
-                    : TextReport.errors(inspection.errors()));
-            out.flush();
+            ReportOutput.write(spec, output, switch (format) {
+                case json -> JsonReport.errors(inspection.errors());
+                case text -> TextReport.errors(inspection.errors());
+                case html -> HtmlReport.errors(inspection.errors(), String.join(" ", paths));
+            }, guard);
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        if (!ReportOutput.check(spec, output, guard)) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         SimulationIndex index = SimulationIndex.of(inspection.topology());
@@ -65,8 +78,14 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.LOAD_OR_USAGE;
         }
         Simulation sim = new Simulator(index).run(parse.scenario());
-        out.print(format == Format.json ? TimelineJson.render(sim, inspection.topology()) : TimelineText.render(sim));
-        out.flush();
+        String report = switch (format) {
+            case json -> TimelineJson.render(sim, inspection.topology());
+            case text -> TimelineText.render(sim);
+            case html -> HtmlReport.simulate(inspection, sim, String.join(" ", paths));
+        };
+        if (!ReportOutput.write(spec, output, report, guard)) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         return sim.outage() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

@@ -11,6 +11,7 @@ import dev.failscope.report.SweepCi;
 import dev.failscope.report.SweepJson;
 import dev.failscope.report.SweepText;
 import dev.failscope.report.TextReport;
+import dev.failscope.report.html.HtmlReport;
 import dev.failscope.simulation.Health;
 import dev.failscope.simulation.Sweep;
 import dev.failscope.simulation.SweepResult;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
             "  1  some simulated failure at or above --fail-on",
             "  2  load error or bad usage"})
 public final class SweepCommand implements Callable<Integer> {
-    enum Format { text, json, junit, github, prometheus }
+    enum Format { text, json, junit, github, prometheus, html }
 
     enum FailOn { outage, degraded, never }
 
@@ -67,6 +68,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
     java.nio.file.Path output;
 
+    @Option(names = "--force", description = "With --output: replace an existing file that Failscope did not "
+            + "write (never an input).")
+    boolean force;
+
     @Override
     public Integer call() {
         StringWriter buffer = new StringWriter();
@@ -79,9 +84,13 @@ public final class SweepCommand implements Callable<Integer> {
                 case junit -> JUnitReport.errors("failscope sweep", inspection.errors());
                 case github -> GithubReport.errors(inspection.errors());
                 case prometheus -> PrometheusReport.errors(inspection.errors(), Instant.now());
+                case html -> HtmlReport.errors(inspection.errors(), String.join(" ", paths));
             });
             out.flush();
-            ReportOutput.write(spec, output, buffer.toString());
+            ReportOutput.write(spec, output, buffer.toString(), ReportOutput.guard(force, paths, inspection));
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        if (!ReportOutput.check(spec, output, ReportOutput.guard(force, paths, inspection))) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         SweepResult result = Sweep.run(inspection.topology(), new Sweep.Options(domains, pairs));
@@ -97,9 +106,10 @@ public final class SweepCommand implements Callable<Integer> {
             case github -> SweepCi.github(result, threshold, inspection.topology());
             case prometheus -> PrometheusReport.render(inspection.findings(), inspection.waived(),
                     ResilienceMetrics.of(inspection.topology(), result), RuleCatalog.standard().rules(), Instant.now());
+            case html -> HtmlReport.sweep(inspection, result, String.join(" ", paths));
         });
         out.flush();
-        if (!ReportOutput.write(spec, output, buffer.toString())) {
+        if (!ReportOutput.write(spec, output, buffer.toString(), ReportOutput.guard(force, paths, inspection))) {
             return ExitCodes.LOAD_OR_USAGE;
         }
         return switch (failOn) {

@@ -102,7 +102,7 @@ public final class GitSnapshot implements AutoCloseable {
                 .sorted(Comparator.naturalOrder()).toList();
         for (String name : names) {
             String below = directory ? strip(prefix, name) : "";
-            if (directory && (hidden(below) || !TopologyLoader.DIRECTORY_EXTENSIONS.contains(extension(name)))) {
+            if (directory && (hidden(below) || !TopologyLoader.readInDirectory(fileName(name)))) {
                 continue;
             }
             Result blob = git(dir, into, "cat-file", "blob", revision + ":./" + name);
@@ -132,10 +132,8 @@ public final class GitSnapshot implements AutoCloseable {
         return Stream.of(relative.split("/")).anyMatch(part -> part.startsWith("."));
     }
 
-    private static String extension(String name) {
-        int slash = name.lastIndexOf('/');
-        int dot = name.lastIndexOf('.');
-        return dot <= slash ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    private static String fileName(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
     }
 
     private static String join(String arg, String relative) {

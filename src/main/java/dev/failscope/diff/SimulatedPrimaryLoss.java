@@ -41,7 +41,9 @@ public final class SimulatedPrimaryLoss implements PrimaryLossProbe {
         List<String> why = new ArrayList<>();
         for (SimulationEvent e : sim.timeline().events()) {
             if (cluster.equals(e.cluster()) && e.kind() == EventKind.CANDIDATE_SKIPPED) {
-                why.add(e.subject() + " skipped: " + e.reason().replaceFirst("^skip " + e.subject() + ": ", ""));
+                String prefix = "^attempt on " + java.util.regex.Pattern.quote(e.subject()) + ": ";
+                why.add(e.subject() + " skipped: " + e.reason().replaceFirst(prefix, "")
+                        .replaceFirst(", cannot be promoted$", ""));
             }
         }
         long servicesDown = sim.services().values().stream().filter(s -> s.health() == Health.DOWN).count();

@@ -1,17 +1,23 @@
 package dev.failscope.generate;
 
+import dev.failscope.io.OutputManifest;
+import dev.failscope.io.OutputRefusedException;
+import dev.failscope.io.SafeOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Writes a fleet into a directory. It refuses a non-empty directory unless a previous {@code generate} made it
- * (it holds the {@value #MARKER} file listing what was written); then the files listed there are replaced.
- * Nothing else is ever deleted.
+ * (it holds the {@value #MARKER} manifest: SHA-256 and path of each file written). Then the listed files that
+ * are still regular files inside the directory (checked by real path) with their recorded content are deleted
+ * and the new fleet is written; a listed file that was edited, replaced by a link, or reached through a linked
+ * folder is left alone, and writing over it is refused. Nothing else is ever deleted.
  */
 public final class FleetWriter {
     /** Hidden, so directory expansion never loads it. */
@@ -29,49 +35,47 @@ public final class FleetWriter {
     }
 
     public static void write(Fleet fleet, Path dir) throws IOException, RefusedException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new RefusedException(dir + " exists and is not a directory");
-        }
-        Path marker = dir.resolve(MARKER);
-        if (Files.isDirectory(dir)) {
-            boolean empty;
-            try (Stream<Path> entries = Files.list(dir)) {
-                empty = entries.findAny().isEmpty();
-            }
-            if (!empty && !Files.isRegularFile(marker)) {
-                throw new RefusedException(dir + " is not empty and was not written by 'failscope generate': "
-                        + "refusing to write into it (choose a new or empty directory)");
-            }
-            if (!empty) {
-                removePrevious(dir, marker);
-            }
-        }
-        Files.createDirectories(dir);
-        List<String> written = new ArrayList<>();
-        for (Fleet.GeneratedFile f : fleet.files()) {
-            Path target = dir.resolve(f.path());
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, f.text(), StandardCharsets.UTF_8);
-            written.add(f.path());
-        }
-        FleetSpec s = fleet.spec();
-        String header = "# written by failscope generate --clusters " + s.clusters() + " --replicas " + s.replicas()
-                + " --zones " + s.zones() + " --faults " + s.faults() + " --seed " + s.seed()
-                + "\n# files below are replaced by the next generate into this directory\n";
-        Files.writeString(marker, header + String.join("\n", written) + "\n", StandardCharsets.UTF_8);
+        write(fleet, dir, false);
     }
 
-    private static void removePrevious(Path dir, Path marker) throws IOException, RefusedException {
-        Path root = dir.toAbsolutePath().normalize();
-        for (String line : Files.readAllLines(marker, StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+    /**
+     * Writes the fleet. With {@code force}, a non-empty folder that generate did not write is written into too
+     * (replacing same-named files); even then nothing but generate's own unchanged files is ever deleted.
+     */
+    public static void write(Fleet fleet, Path dir, boolean force) throws IOException, RefusedException {
+        SafeOutput out = SafeOutput.unguarded(force);
+        try {
+            Path root = out.checkFolder(dir);
+            if (SafeOutput.nonEmpty(root)) {
+                OutputManifest marker = OutputManifest.read(root, MARKER);
+                if (!marker.exists() && !force) {
+                    throw new RefusedException(dir + " is not empty and was not written by 'failscope generate': "
+                            + "refusing to write into it (choose a new or empty directory)");
+                }
+                String stranger = force ? null : unlisted(root, marker);
+                if (stranger != null) {
+                    throw new RefusedException(dir + " holds " + stranger + ", which 'failscope generate' did not "
+                            + "write: refusing to write into it (choose a new or empty directory)");
+                }
+                SafeOutput.deleteOwned(root, MARKER);
             }
-            Path file = root.resolve(line).normalize();
-            if (!file.startsWith(root) || file.equals(root)) {
-                throw new RefusedException(marker + " lists '" + line + "', outside " + dir + ": refusing");
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (Fleet.GeneratedFile f : fleet.files()) {
+                files.put(f.path(), f.text().getBytes(StandardCharsets.UTF_8));
             }
-            Files.deleteIfExists(file);
+            out.writeFolder(root, files, MARKER);
+        } catch (OutputRefusedException e) {
+            throw new RefusedException(e.getMessage());
+        }
+    }
+
+    /** The first file or link below {@code root} that the marker does not list, or null. */
+    private static String unlisted(Path root, OutputManifest marker) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(rel -> !rel.equals(MARKER) && !marker.paths().contains(rel))
+                    .sorted().findFirst().orElse(null);
         }
     }
 }

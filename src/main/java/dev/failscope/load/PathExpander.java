@@ -17,10 +17,16 @@ import java.util.stream.Stream;
  * extension, in sorted path order, skipping hidden files and folders.
  */
 public final class PathExpander {
-    private final Set<String> directoryExtensions;
+    private final java.util.function.Predicate<String> picked;
 
     public PathExpander(Set<String> directoryExtensions) {
-        this.directoryExtensions = Set.copyOf(directoryExtensions);
+        Set<String> extensions = Set.copyOf(directoryExtensions);
+        this.picked = name -> extensions.contains(extension(Path.of(name)));
+    }
+
+    /** Picks the files in a directory whose file name (without folders) {@code picked} accepts. */
+    public PathExpander(java.util.function.Predicate<String> picked) {
+        this.picked = picked;
     }
 
     public List<SourceFile> expand(List<String> args, List<LoadError> errors) {
@@ -52,7 +58,7 @@ public final class PathExpander {
             stream.filter(p -> !p.equals(root))
                     .filter(p -> !hiddenBelow(root, p))
                     .filter(Files::isRegularFile)
-                    .filter(p -> directoryExtensions.contains(extension(p)))
+                    .filter(p -> picked.test(p.getFileName().toString()))
                     .sorted(Comparator.comparing(p -> slashed(root.relativize(p))))
                     .forEach(p -> found.add(new SourceFile(join(arg, slashed(root.relativize(p))), p, false)));
         } catch (IOException | UncheckedIOException e) {

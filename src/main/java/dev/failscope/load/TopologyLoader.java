@@ -6,6 +6,7 @@ import dev.failscope.load.importers.ImportedModel;
 import dev.failscope.load.importers.Importer;
 import dev.failscope.load.importers.Importers;
 import dev.failscope.load.importers.SourceText;
+import dev.failscope.load.importers.UnreadFile;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
 import dev.failscope.model.SourcePosition;
@@ -31,7 +32,21 @@ import java.util.stream.Collectors;
  */
 public final class TopologyLoader {
     /** Extensions picked up when a directory is given. */
-    public static final Set<String> DIRECTORY_EXTENSIONS = Set.of("yaml", "yml", "json", "conf", "cnf", "cfg");
+    public static final Set<String> DIRECTORY_EXTENSIONS = Set.of("yaml", "yml", "json", "conf", "cnf", "cfg",
+            "tf", "tfvars", "ini", "js", "sample");
+
+    /**
+     * True for a file a directory load picks up: a known extension, a {@code .sample} or {@code .sample-*} copy
+     * (pgpool ships {@code pgpool.conf.sample-stream}), or an extensionless Ansible inventory named {@code hosts}
+     * or {@code inventory}.
+     */
+    public static boolean readInDirectory(String fileName) {
+        String name = fileName.toLowerCase(java.util.Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        return DIRECTORY_EXTENSIONS.contains(ext) || ext.startsWith("sample-") || name.equals("hosts")
+                || name.equals("inventory");
+    }
 
     /** Rule id of the info finding for a file in a directory that no importer recognises. */
     public static final String UNRECOGNIZED_FILE = "unrecognized-file";
@@ -70,7 +85,7 @@ public final class TopologyLoader {
 
     public LoadResult load(List<String> paths) {
         List<LoadError> errors = new ArrayList<>();
-        List<SourceFile> files = new PathExpander(DIRECTORY_EXTENSIONS).expand(paths, errors, options);
+        List<SourceFile> files = new PathExpander(TopologyLoader::readInDirectory).expand(paths, errors, options);
         return loadFiles(files, errors);
     }
 
@@ -129,8 +144,8 @@ public final class TopologyLoader {
             sink.error("not a format Failscope reads; tried " + tried() + " (force one with --as FORMAT)",
                     SourcePosition.ofFile(display));
         } else {
-            sink.finding(new Finding(UNRECOGNIZED_FILE, Severity.INFO, "skipped: not a format Failscope reads "
-                    + "(tried " + tried() + "; force one with --as FORMAT)", display, null,
+            sink.finding(new Finding(UNRECOGNIZED_FILE, Severity.INFO, "skipped: " + UnreadFile.describe(text)
+                    + " (tried " + tried() + "; force one with --as FORMAT)", display, null,
                     SourcePosition.ofFile(display)));
         }
     }

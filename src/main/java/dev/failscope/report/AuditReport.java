@@ -34,20 +34,20 @@ public final class AuditReport {
         out.append('\n');
         for (Audit.Row r : rows) {
             if (r.loadErrors() > 0) {
-                out.append(r.environment()).append(": ").append(TextReport.plural(r.loadErrors(), "load error"))
+                out.append(Escaping.visible(r.environment())).append(": ").append(TextReport.plural(r.loadErrors(), "load error"))
                         .append(" (run failscope check on it for details)\n");
             }
             if (!r.clustersWithoutViableFailover().isEmpty()) {
-                out.append(r.environment()).append(": no viable failover: ")
-                        .append(String.join(", ", r.clustersWithoutViableFailover())).append('\n');
+                out.append(Escaping.visible(r.environment() + ": no viable failover: "
+                        + String.join(", ", r.clustersWithoutViableFailover()))).append('\n');
             }
             if (!r.singlePointsOfFailure().isEmpty()) {
-                out.append(r.environment()).append(": single points of failure: ")
-                        .append(String.join(", ", r.singlePointsOfFailure())).append('\n');
+                out.append(Escaping.visible(r.environment() + ": single points of failure: "
+                        + String.join(", ", r.singlePointsOfFailure()))).append('\n');
             }
         }
-        out.append(summary(rows)).append('\n');
-        return out.toString();
+        out.append(Escaping.visible(summary(rows))).append('\n');
+        return Escaping.textBlock(out.toString());
     }
 
     public static String markdown(List<Audit.Row> rows) {
@@ -97,7 +97,7 @@ public final class AuditReport {
     }
 
     private static String[] cells(Audit.Row r) {
-        return new String[] {r.environment(), Integer.toString(r.clusters()),
+        return new String[] {Escaping.visible(r.environment()), Integer.toString(r.clusters()),
             r.loadErrors() > 0 ? "load" : Long.toString(r.errors()), Long.toString(r.warnings()),
             Integer.toString(r.clustersWithoutViableFailover().size()),
             Integer.toString(r.singlePointsOfFailure().size())};

@@ -12,16 +12,17 @@ public final class DiffTextReport {
 
     public static String render(Comparison c, DiffLabels labels, boolean all) {
         StringBuilder out = new StringBuilder();
-        out.append("failscope diff: ").append(labels.before()).append(" -> ").append(labels.after()).append('\n');
+        out.append("failscope diff: ").append(Escaping.visible(labels.before())).append(" -> ")
+                .append(Escaping.visible(labels.after())).append('\n');
         for (String line : c.story()) {
-            out.append("! ").append(line).append('\n');
+            out.append("! ").append(Escaping.visible(line)).append('\n');
         }
         out.append('\n').append("Changes (").append(c.changes().size()).append("):\n");
         if (c.changes().isEmpty()) {
             out.append("  (none)\n");
         }
         for (Change ch : c.changes()) {
-            out.append("  ").append(ch.type().mark()).append(' ').append(ch.message()).append('\n');
+            out.append("  ").append(ch.type().mark()).append(' ').append(Escaping.visible(ch.message())).append('\n');
             ch.beforePosition().ifPresent(p -> out.append("      before: ").append(p).append('\n'));
             ch.afterPosition().ifPresent(p -> out.append("      after:  ").append(p).append('\n'));
         }
@@ -41,10 +42,10 @@ public final class DiffTextReport {
             out.append("  (no cluster touched)\n");
         }
         for (ResilienceDelta d : c.resilience()) {
-            out.append("  ").append(d.describe()).append('\n');
+            out.append("  ").append(Escaping.visible(d.describe())).append('\n');
         }
         out.append('\n').append(summary(c)).append('\n');
-        return out.toString();
+        return Escaping.textBlock(out.toString());
     }
 
     public static String summary(Comparison c) {

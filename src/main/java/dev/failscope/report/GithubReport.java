@@ -51,13 +51,13 @@ public final class GithubReport {
         };
     }
 
-    /** The message part: %, CR and LF are escaped. */
+    /** The message part: shown visibly (see {@link Escaping}), then %, CR and LF escaped. */
     static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return Escaping.githubData(s);
     }
 
     /** A property value: additionally ':' and ','. */
     static String property(String s) {
-        return data(s).replace(":", "%3A").replace(",", "%2C");
+        return Escaping.githubProperty(s);
     }
 }

@@ -7,6 +7,7 @@ import dev.failscope.model.Severity;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.DefaultAttribute;
@@ -52,7 +53,7 @@ public final class GraphExport {
         exporter.registerAttribute("order", GraphMLExporter.AttributeCategory.EDGE, AttributeType.INT);
         exporter.registerAttribute("dangling", GraphMLExporter.AttributeCategory.EDGE, AttributeType.BOOLEAN);
         exporter.registerAttribute("decommissioned", GraphMLExporter.AttributeCategory.EDGE, AttributeType.BOOLEAN);
-        exporter.setVertexAttributeProvider(n -> common(a, n));
+        exporter.setVertexAttributeProvider(n -> common(a, n, Escaping::visible));
         exporter.setEdgeAttributeProvider(e -> commonEdge(a, e));
         int[] next = {0};
         Map<Edge, String> edgeIds = new java.util.IdentityHashMap<>();
@@ -62,13 +63,14 @@ public final class GraphExport {
         return out.toString().replace("\r\n", "\n");
     }
 
-    private static Map<String, Attribute> common(GraphAttributes a, Node n) {
+    /** Vertex attributes; {@code shown} is the format's form of a name (visible for GraphML, DOT-escaped for DOT). */
+    private static Map<String, Attribute> common(GraphAttributes a, Node n, UnaryOperator<String> shown) {
         Map<String, Attribute> m = new LinkedHashMap<>();
         m.put("kind", DefaultAttribute.createAttribute(GraphAttributes.kind(n)));
-        m.put("name", DefaultAttribute.createAttribute(n.name()));
+        m.put("name", DefaultAttribute.createAttribute(shown.apply(n.name())));
         a.status(n).ifPresent(s -> m.put("status", DefaultAttribute.createAttribute(s)));
         a.severity(n).ifPresent(s -> m.put("severity", DefaultAttribute.createAttribute(s.label())));
-        m.put("label", DefaultAttribute.createAttribute(n.name()));
+        m.put("label", DefaultAttribute.createAttribute(shown.apply(n.name())));
         return m;
     }
 
@@ -86,7 +88,7 @@ public final class GraphExport {
     }
 
     private static Map<String, Attribute> dotVertex(GraphAttributes a, Node n) {
-        Map<String, Attribute> m = common(a, n);
+        Map<String, Attribute> m = common(a, n, Escaping::dot);
         m.put("shape", DefaultAttribute.createAttribute(switch (n.kind()) {
             case SERVER -> "ellipse";
             case CLUSTER -> "cylinder";
@@ -94,11 +96,11 @@ public final class GraphExport {
         }));
         if (n.missing()) {
             m.put("style", DefaultAttribute.createAttribute("dashed"));
-            m.put("label", DefaultAttribute.createAttribute(n.name() + "\\n(missing)"));
+            m.put("label", DefaultAttribute.createAttribute(Escaping.dot(n.name()) + "\\n(missing)"));
         } else if (a.isDecommissioned(n)) {
             m.put("style", DefaultAttribute.createAttribute("dashed,filled"));
             m.put("fillcolor", DefaultAttribute.createAttribute("gray90"));
-            m.put("label", DefaultAttribute.createAttribute(n.name() + "\\n(decommissioned)"));
+            m.put("label", DefaultAttribute.createAttribute(Escaping.dot(n.name()) + "\\n(decommissioned)"));
         }
         a.severity(n).filter(s -> s == Severity.ERROR)
                 .ifPresent(s -> m.put("color", DefaultAttribute.createAttribute("red")));

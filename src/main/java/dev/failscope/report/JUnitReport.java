@@ -111,7 +111,7 @@ public final class JUnitReport {
     }
 
     static String attr(String s) {
-        return text(s).replace("\"", "&quot;").replace("\n", "&#10;");
+        return Escaping.xml(s);
     }
 
     /** A character XML 1.0 allows. */
@@ -121,6 +121,11 @@ public final class JUnitReport {
     }
 
     static String text(String s) {
+        return body(Escaping.textBlock(s));
+    }
+
+    /** Character data of already-visible text: its line ends kept, the XML specials escaped. */
+    private static String body(String s) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             switch (cp) {

@@ -3,6 +3,9 @@ package dev.failscope.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -32,11 +35,33 @@ final class JsonWriting {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
             g.setPrettyPrinter(printer());
+            g.setCharacterEscapes(VisibleEscapes.INSTANCE);
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory cannot fail", e);
         }
         return bytes.toString(StandardCharsets.UTF_8) + "\n";
+    }
+
+    /**
+     * JSON's own escapes, plus {@code \\uXXXX} for the characters {@link Escaping#visible} shows escaped (bidi
+     * controls, separators, surrogates): the parsed value is the exact name, and the text on screen shows them.
+     */
+    private static final class VisibleEscapes extends CharacterEscapes {
+        static final VisibleEscapes INSTANCE = new VisibleEscapes();
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch <= 0xFFFF && Escaping.hidden((char) ch)
+                    ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
     }
 
     private static DefaultPrettyPrinter printer() {

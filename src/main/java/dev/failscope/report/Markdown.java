@@ -1,25 +1,16 @@
 package dev.failscope.report;
 
-/** Escaping for GitHub-flavoured markdown. */
+/** Escaping for GitHub-flavoured markdown (see {@link Escaping}). */
 final class Markdown {
     private Markdown() {}
 
     /** Text safe inside a paragraph or a table cell. */
     static String text(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '\\', '`', '*', '_', '[', ']', '<', '>', '|' -> out.append('\\').append(ch);
-                case '\n', '\r' -> out.append(' ');
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
+        return Escaping.markdownText(s);
     }
 
     /** Inline code; backticks in the value widen the fence. */
     static String code(String s) {
-        String clean = s.replace('\n', ' ').replace('|', '\u2758');
-        return clean.contains("`") ? "`` " + clean + " ``" : "`" + clean + "`";
+        return Escaping.markdownCode(s);
     }
 }

@@ -86,7 +86,6 @@ public final class MermaidExport {
 
     /** Mermaid label text: quotes and angle brackets as entity codes. */
     static String text(String s) {
-        return s.replace("#", "#35;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-                .replace("\n", " ");
+        return Escaping.mermaid(s);
     }
 }

@@ -50,10 +50,10 @@ public final class NativeWriter {
 
     private static String inventory(Topology t) {
         StringBuilder sb = new StringBuilder("kind: inventory\n");
-        t.authoritativeInventory().ifPresent(p -> sb.append("authoritative: true   # ").append(p).append('\n'));
+        t.authoritativeInventory().ifPresent(p -> sb.append("authoritative: true   # ").append(comment(p)).append('\n'));
         sb.append(t.servers().isEmpty() ? "servers: []\n" : "servers:\n");
         for (Server s : t.servers()) {
-            sb.append("  # from ").append(s.position()).append('\n');
+            sb.append("  # from ").append(comment(s.position())).append('\n');
             sb.append("  - name: ").append(q(s.name())).append('\n');
             opt(sb, "    ", "address", s.address());
             opt(sb, "    ", "region", s.region());
@@ -62,7 +62,7 @@ public final class NativeWriter {
             if (s.status() != ServerStatus.ACTIVE) {
                 sb.append("    status: ").append(s.status().label());
                 if (!s.statusPosition().equals(s.position())) {
-                    sb.append("   # ").append(s.statusPosition());
+                    sb.append("   # ").append(comment(s.statusPosition()));
                 }
                 sb.append('\n');
             }
@@ -139,7 +139,7 @@ public final class NativeWriter {
         }
         sb.append(key).append(":\n");
         for (Ref r : refs) {
-            sb.append("  - ").append(q(r.name())).append("   # ").append(r.position()).append('\n');
+            sb.append("  - ").append(q(r.name())).append("   # ").append(comment(r.position())).append('\n');
         }
     }
 
@@ -155,7 +155,12 @@ public final class NativeWriter {
     }
 
     private static StringBuilder from(SourcePosition p) {
-        return new StringBuilder("# from ").append(p).append('\n');
+        return new StringBuilder("# from ").append(comment(p)).append('\n');
+    }
+
+    /** A comment's text: shown visibly, so a file name with a line break cannot start a YAML line. */
+    private static String comment(Object o) {
+        return Escaping.visible(String.valueOf(o));
     }
 
     private static void opt(StringBuilder sb, String indent, String key, String value) {
@@ -167,7 +172,10 @@ public final class NativeWriter {
     /** A YAML double-quoted scalar (JSON escaping is valid YAML). */
     static String q(String s) {
         StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -175,7 +183,9 @@ public final class NativeWriter {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) {
+                    if (pair) {
+                        sb.append(c).append(s.charAt(++i));
+                    } else if (Escaping.hidden(c)) {
                         sb.append(String.format("\\u%04x", (int) c));
                     } else {
                         sb.append(c);

@@ -80,6 +80,6 @@ public final class PrometheusReport {
 
     /** A label value: backslash, double quote and newline escaped. */
     static String label(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return Escaping.prometheusLabel(s);
     }
 }

@@ -17,12 +17,13 @@ public final class SweepText {
     public static String render(SweepResult result) {
         StringBuilder out = new StringBuilder();
         List<SweepRow> rows = result.rows();
-        int w0 = Math.max("FAILURE".length(), rows.stream().mapToInt(r -> r.label().length()).max().orElse(0));
+        int w0 = Math.max("FAILURE".length(), rows.stream().mapToInt(r -> label(r).length()).max().orElse(0));
         int w1 = "degraded".length();
         out.append(TimelineText.pad("FAILURE", w0)).append("  ").append(TimelineText.pad("RESULT", w1))
                 .append("  IMPACT\n");
         for (SweepRow r : rows) {
-            out.append((TimelineText.pad(r.label(), w0) + "  " + TimelineText.pad(result(r), w1) + "  " + impact(r))
+            out.append((TimelineText.pad(label(r), w0) + "  " + TimelineText.pad(result(r), w1) + "  "
+                    + Escaping.visible(impact(r)))
                     .stripTrailing()).append('\n');
         }
         out.append('\n');
@@ -32,21 +33,25 @@ public final class SweepText {
         } else {
             out.append("single points of failure:\n");
             for (SweepRow r : spofs) {
-                out.append("  ").append(r.label()).append(": ").append(downs(r)).append('\n');
+                out.append("  ").append(label(r)).append(": ").append(Escaping.visible(downs(r))).append('\n');
             }
         }
         List<SweepRow> pairOutages = result.pairs().stream().filter(SweepRow::outage).toList();
         if (!pairOutages.isEmpty()) {
             out.append("pairs that cause an outage:\n");
             for (SweepRow r : pairOutages) {
-                out.append("  ").append(r.label()).append(": ").append(downs(r)).append('\n');
+                out.append("  ").append(label(r)).append(": ").append(Escaping.visible(downs(r))).append('\n');
             }
         }
         out.append(counts(result.singles(), "single failure"));
         if (!result.pairs().isEmpty()) {
             out.append(counts(result.pairs(), "pair failure"));
         }
-        return out.toString();
+        return Escaping.textBlock(out.toString());
+    }
+
+    private static String label(SweepRow r) {
+        return Escaping.visible(r.label());
     }
 
     /** {@code 1 of 15 single failures cause an outage; 12 degrade, 2 have no effect}. */

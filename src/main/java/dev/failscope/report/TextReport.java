@@ -20,28 +20,29 @@ public final class TextReport {
             out.append(waivedLine(w)).append('\n');
         }
         out.append(summary(inspection)).append('\n');
-        return out.toString();
+        return Escaping.textBlock(out.toString());
     }
 
     public static String line(Finding f) {
-        return f.position() + ": " + f.severity().label() + ": " + f.message() + " [" + f.rule() + "]";
+        return Escaping.textLine(f.position() + ": " + f.severity().label() + ": " + f.message() + " [" + f.rule()
+                + "]");
     }
 
     /** {@code PATH:LINE:COL: waived SEVERITY: MESSAGE [RULE] (waived by OWNER until DATE: REASON)}. */
     public static String waivedLine(WaivedFinding w) {
         Finding f = w.finding();
-        return f.position() + ": waived " + f.severity().label() + ": " + f.message() + " [" + f.rule()
-                + "] (waived by " + w.waiver().owner() + " until " + w.waiver().expires() + ": "
-                + w.waiver().reason() + ")";
+        return Escaping.textLine(f.position() + ": waived " + f.severity().label() + ": " + f.message() + " ["
+                + f.rule() + "] (waived by " + w.waiver().owner() + " until " + w.waiver().expires() + ": "
+                + w.waiver().reason() + ")");
     }
 
     public static String errors(List<LoadError> errors) {
         StringBuilder out = new StringBuilder();
         for (LoadError e : errors) {
-            out.append(e.format()).append('\n');
+            out.append(Escaping.textLine(e.format())).append('\n');
         }
         out.append(plural(errors.size(), "load error")).append('\n');
-        return out.toString();
+        return Escaping.textBlock(out.toString());
     }
 
     public static String summary(Inspection inspection) {

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A simulation as readable lines: one line per event ({@code t+30s   skip db-legacy-2: decommissioned
- * (inventory.yaml:26)}), then a summary block of every cluster and service the scenario touched.
+ * A simulation as readable lines: one line per event ({@code t+30s   attempt on db-legacy-2: decommissioned,
+ * cannot be promoted (sample-topologies/catifyme/inventory.yaml:26)}), then a summary block of every cluster and
+ * service the scenario touched.
  */
 public final class TimelineText {
     private static final int MIN_TIME_WIDTH = 7;
@@ -29,12 +30,15 @@ public final class TimelineText {
             out.append(pad(time(e.at()), width)).append(' ').append(line(e)).append('\n');
         }
         out.append('\n').append(summary(sim));
-        return out.toString();
+        return Escaping.textBlock(out.toString());
     }
 
-    /** The event's sentence with the short position of its deciding fact: {@code skip x: decommissioned (a.yaml:3)}. */
+    /**
+     * The event's sentence with the short position of its deciding fact:
+     * {@code attempt on x: decommissioned, cannot be promoted (a.yaml:3)}.
+     */
     public static String line(SimulationEvent e) {
-        return e.reason() + e.positionOpt().map(p -> " (" + p.shortForm() + ")").orElse("");
+        return Escaping.visible(e.reason() + e.positionOpt().map(p -> " (" + p.reference() + ")").orElse(""));
     }
 
     /** {@code t+90s}. */
@@ -45,10 +49,12 @@ public final class TimelineText {
     static String summary(Simulation sim) {
         List<String[]> rows = new ArrayList<>();
         for (ClusterOutcome c : sim.clusters().values()) {
-            rows.add(new String[] {"cluster " + c.name(), c.health().label(), clusterDetail(c)});
+            rows.add(new String[] {Escaping.visible("cluster " + c.name()), c.health().label(),
+                Escaping.visible(clusterDetail(c))});
         }
         for (ServiceOutcome s : sim.services().values()) {
-            rows.add(new String[] {"service " + s.name(), s.health().label(), serviceDetail(s)});
+            rows.add(new String[] {Escaping.visible("service " + s.name()), s.health().label(),
+                Escaping.visible(serviceDetail(s))});
         }
         StringBuilder out = new StringBuilder("summary:\n");
         if (rows.isEmpty()) {

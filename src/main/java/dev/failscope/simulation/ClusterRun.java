@@ -218,8 +218,10 @@ final class ClusterRun {
         Optional<Verdict> verdict = verdict(a, at);
         if (verdict.isPresent()) {
             Verdict v = verdict.get();
-            emit(at, EventKind.CANDIDATE_SKIPPED, a.candidate().name(), "skip " + a.candidate().name() + ": "
-                    + v.detail(), v.position(), v.reason() == CandidateReason.FAILED ? "failed" : v.detail(), null);
+            // The manager tries the candidate and waits out its attempt-timeout (the next event): the sentence
+            // says it is attempted and cannot succeed, not that it is skipped.
+            emit(at, EventKind.CANDIDATE_SKIPPED, a.candidate().name(), "attempt on " + a.candidate().name() + ": "
+                    + v.detail() + ", cannot be promoted", v.position(), v.reason() == CandidateReason.FAILED ? "failed" : v.detail(), null);
             schedule(at.plus(policy.attemptTimeout()), StepKind.TIMED_OUT, a.candidate().name(), i);
         } else {
             promote(a, at);

@@ -32,8 +32,9 @@ public class FailscopeApp extends Application {
     public void start(Stage stage) {
         List<String> paths = getParameters().getRaw();
         LoadOptions options = LoadOptions.DEFAULT;
+        String sample = null;
         if (paths.isEmpty()) {
-            String sample = BundledSample.extract().toString();
+            sample = BundledSample.extract().toString();
             paths = List.of(sample);
             options = options.withDisplayName(sample, "catifyme");
         }
@@ -47,6 +48,9 @@ public class FailscopeApp extends Application {
         vm = new MainViewModel(new Inspector(new TopologyLoader(options), RuleCatalog.standard()), background,
                 Platform::runLater);
         view = new MainView(vm, stage, settings, new RecentFiles(prefs.node("recent")), background);
+        if (sample != null) {
+            view.bundledSample(sample, "catifyme");
+        }
         Scene scene = new Scene(view.root(), settings.width(), settings.height());
         view.attach(scene);
         stage.setTitle("Failscope");

@@ -66,8 +66,8 @@ class RenderCommandTest {
     }
 
     @Test
-    void unwritableOutputExitsTwoWithoutAStackTrace() {
-        Path png = dir.resolve("no-such-dir").resolve("x.png");
+    void unwritableOutputExitsTwoWithoutAStackTrace() throws Exception {
+        Path png = Files.writeString(dir.resolve("a-file"), "x").resolve("x.png");
         assertThat(run("render", "sample-topologies/catifyme", "-o", png.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("failscope: cannot write ").doesNotContain("Exception");
     }

@@ -35,7 +35,7 @@ class CiReportsTest {
     void githubEscapesDataAndProperties() {
         Finding f = finding("r,1", Severity.ERROR, "c", "100% broken\r\nnext: line, here");
         String out = GithubReport.render(new CiResult("s", List.of(f), List.of(), Optional.of(Severity.ERROR)));
-        assertThat(out).isEqualTo("::error file=dir%2C a/f%3A1.yaml,line=3,col=7,title=r%2C1::100%25 broken%0D%0A"
+        assertThat(out).isEqualTo("::error file=dir%2C a/f%3A1.yaml,line=3,col=7,title=r%2C1::100%25 broken\\r\\n"
                 + "next: line, here\n");
     }
 
@@ -76,7 +76,7 @@ class CiReportsTest {
         assertThat(byName(cases, "failscope.x", "c9").getElementsByTagName("skipped").getLength()).isEqualTo(1);
         assertThat(cases.getLength()).isEqualTo(RuleCatalog.standard().rules().size() - 2 + 4);
         Element failure = (Element) c1.getElementsByTagName("failure").item(0);
-        assertThat(failure.getAttribute("message")).isEqualTo("a <b> & \"c\"\uFFFD");
+        assertThat(failure.getAttribute("message")).isEqualTo("a <b> & \"c\"\\u0001");
         assertThat(failure.getTextContent()).contains("second");
         assertThat(doc.getElementsByTagName("system-out").item(0).getTextContent()).contains("warn");
     }
@@ -104,7 +104,8 @@ class CiReportsTest {
         for (String line : out.lines().toList()) {
             assertThat(line).matches("# (HELP|TYPE) failscope_\\w+ .+|failscope_\\w+(\\{[^}]*\\})? \\d+");
         }
-        assertThat(PrometheusReport.label("a\"b\\c\nd")).isEqualTo("a\\\"b\\\\c\\nd");
+        // a newline in data is shown as the two characters \n, which the label escapes as \\n
+        assertThat(PrometheusReport.label("a\"b\\c\nd")).isEqualTo("a\\\"b\\\\c\\\\nd");
     }
 
     @Test

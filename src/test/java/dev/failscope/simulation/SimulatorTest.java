@@ -63,7 +63,7 @@ class SimulatorTest {
                 "90s attempt-timed-out db-legacy-2",
                 "90s outage catify-main");
         SimulationEvent skip = s.timeline().ofKind(EventKind.CANDIDATE_SKIPPED).get(0);
-        assertThat(skip.reason()).isEqualTo("skip db-legacy-2: decommissioned");
+        assertThat(skip.reason()).isEqualTo("attempt on db-legacy-2: decommissioned, cannot be promoted");
         assertThat(skip.position().shortForm()).isEqualTo("inventory.yaml:26");
         assertThat(s.cluster("catify-main", "db-main-1").health()).isEqualTo(Health.DOWN);
         assertThat(s.summary().servicesDown()).containsExactly("cat-commenting", "cat-liking", "cat-posting");
@@ -176,12 +176,12 @@ class SimulatorTest {
 
         assertThat(s.timeline().ofKind(EventKind.CANDIDATE_SKIPPED)).extracting(SimulationEvent::reason)
                 .containsExactly(
-                        "skip p: is the primary of c",
-                        "skip nf: marked no-failover",
-                        "skip lag: lag 30s > max-lag 10s",
-                        "skip as: async, but require-sync is set",
-                        "skip far: in region us, primary in eu (same-region-only)",
-                        "skip other: not a replica of c (it belongs to d)");
+                        "attempt on p: is the primary of c, cannot be promoted",
+                        "attempt on nf: marked no-failover, cannot be promoted",
+                        "attempt on lag: lag 30s > max-lag 10s, cannot be promoted",
+                        "attempt on as: async, but require-sync is set, cannot be promoted",
+                        "attempt on far: in region us, primary in eu (same-region-only), cannot be promoted",
+                        "attempt on other: not a replica of c (it belongs to d), cannot be promoted");
         assertThat(s.cluster("c", "p").health()).isEqualTo(Health.DOWN);
         assertThat(s.timeline().ofKind(EventKind.OUTAGE).get(0).at()).isEqualTo(Duration.ofSeconds(30 + 6 * 60));
     }
@@ -192,7 +192,7 @@ class SimulatorTest {
 
         SimulationEvent skip = s.timeline().ofKind(EventKind.CANDIDATE_SKIPPED).get(0);
         assertThat(skip.subject()).isEqualTo("r1");
-        assertThat(skip.reason()).startsWith("skip r1: failed in this scenario");
+        assertThat(skip.reason()).startsWith("attempt on r1: failed in this scenario");
         assertThat(skip.positionOpt()).isEmpty();
         assertThat(s.cluster("c", "p").primary()).isEqualTo("r2");
     }
@@ -214,7 +214,8 @@ class SimulatorTest {
         Simulation s = run(t, "p", "r1");
 
         SimulationEvent skip = s.timeline().ofKind(EventKind.CANDIDATE_SKIPPED).get(0);
-        assertThat(skip.reason()).isEqualTo("skip r2: its replication source chain is broken: r1 failed");
+        assertThat(skip.reason()).isEqualTo(
+                "attempt on r2: its replication source chain is broken: r1 failed, cannot be promoted");
         assertThat(s.cluster("c", "p").health()).isEqualTo(Health.DOWN);
         assertThat(CandidateReason.SOURCE_BROKEN.blocksPromotion()).isTrue();
     }

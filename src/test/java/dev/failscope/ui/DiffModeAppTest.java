@@ -129,4 +129,33 @@ class DiffModeAppTest {
         assertThat(introduced.isVisible()).isFalse();
         assertThat(table.getItems()).hasSameSizeAs(app.viewModel().findings());
     }
+
+    @Test
+    void aPngExportedInDiffModeKeepsTheDiffMarksAndSvgSaysWhyNot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        compareWithTheFolderBefore();
+        java.nio.file.Path png = tmp.resolve("diff.png");
+        robot.interact(() -> app.view().exportTo(png));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.viewModel().statusProperty().get()
+                .equals("Exported " + png));
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        javafx.scene.paint.Color ok = Palette.LIGHT.ok();
+        long green = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                java.awt.Color c = new java.awt.Color(img.getRGB(x, y));
+                if (Math.abs(c.getRed() / 255.0 - ok.getRed()) < 0.04 && Math.abs(c.getGreen() / 255.0 - ok.getGreen()) < 0.04
+                        && Math.abs(c.getBlue() / 255.0 - ok.getBlue()) < 0.04) {
+                    green++;
+                }
+            }
+        }
+        assertThat(green).as("green of the + added marks in the exported picture").isGreaterThan(100);
+
+        java.nio.file.Path svg = tmp.resolve("diff.svg");
+        robot.interact(() -> app.view().exportTo(svg));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.viewModel().statusProperty().get()).startsWith("SVG export cannot show the diff marks");
+        assertThat(svg).doesNotExist();
+    }
 }

@@ -28,6 +28,11 @@ import java.util.Optional;
  *       inventory status applies; a status the import sets (a Terraform plan deleting it) applies when worse.
  *   <li>An unmatched server is declared from the import, unless an inventory says {@code authoritative: true}:
  *       then it is not declared, so every reference to it is missing, exactly like a native typo.
+ *   <li>A host name matches an inventory name or address host that is the same name, or its fully qualified
+ *       form ({@code db2} and {@code db2.prod.example.com}), when exactly one inventory server fits and its
+ *       port, if any, agrees: MHA's {@code hostname=} and repmgr's {@code host=} are often short names.
+ *   <li>An inventory server without a port is matched to at most one imported server by host alone: five
+ *       instances on 127.0.0.1 ports 10000–10004 never merge into one inventory entry.
  *   <li>A reference to a server no import declared (Patroni {@code replicatefrom}, a Cloud SQL DR replica name)
  *       is matched to the inventory too, and otherwise dangles.
  * </ul>
@@ -49,8 +54,12 @@ public final class ImportResolver {
     public void resolve(ImportedModel model, Map<ManagerKind, String> versions) {
         boolean authoritative = builder.authoritativeInventory().isPresent();
         Map<String, String> rename = new HashMap<>();
+        Map<Integer, String> claimed = new HashMap<>();
         for (Server imported : model.servers()) {
-            Optional<Integer> match = match(imported.name(), imported.address());
+            Optional<Integer> match = match(imported.name(), imported.address())
+                    .filter(i -> claimed.getOrDefault(i, imported.name()).equals(imported.name())
+                            || inventory.get(i).name().equals(imported.name()));
+            match.ifPresent(i -> claimed.putIfAbsent(i, imported.name()));
             if (match.isPresent()) {
                 int index = match.get();
                 Server current = builder.servers().get(index);
@@ -83,7 +92,7 @@ public final class ImportResolver {
         }
         Optional<Address> a = Address.parse(address);
         if (a.isEmpty()) {
-            return Optional.empty();
+            return hostName(name, address);
         }
         Integer hostOnly = null;
         for (int i = 0; i < inventory.size(); i++) {
@@ -95,7 +104,45 @@ public final class ImportResolver {
                 hostOnly = hostOnly == null ? i : hostOnly;
             }
         }
-        return Optional.ofNullable(hostOnly);
+        return Optional.ofNullable(hostOnly).or(() -> hostName(name, address));
+    }
+
+    /**
+     * The one inventory server whose name or address host is {@code name}'s host, short or fully qualified
+     * ({@code db2} / {@code db2.example.com}), with no conflicting port. IP addresses only match exactly.
+     */
+    private Optional<Integer> hostName(String name, String address) {
+        Optional<Address> n = Address.parse(name);
+        if (n.isEmpty() || n.get().host().matches("[0-9.]+|.*:.*")) {
+            return Optional.empty();
+        }
+        int port = Address.parse(address).map(Address::port).orElse(n.get().port());
+        Integer found = null;
+        for (int i = 0; i < inventory.size(); i++) {
+            Server s = inventory.get(i);
+            Optional<Address> at = Address.parse(s.address());
+            boolean fits = sameHost(n.get().host(), s.name().toLowerCase(java.util.Locale.ROOT))
+                    || at.isPresent() && sameHost(n.get().host(), at.get().host());
+            boolean portClash = port >= 0 && at.isPresent() && at.get().hasPort() && at.get().port() != port;
+            if (fits && !portClash) {
+                if (found != null) {
+                    return Optional.empty();
+                }
+                found = i;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** {@code db2} is {@code db2}, {@code db2.example.com} is {@code db2}, and the other way round. */
+    static boolean sameHost(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a.matches("[0-9.]+") || b.matches("[0-9.]+")) {
+            return false;
+        }
+        return b.startsWith(a + ".") && !a.contains(".") || a.startsWith(b + ".") && !b.contains(".");
     }
 
     private Cluster rename(Cluster c, Map<String, String> rename, ImportedModel model) {

@@ -25,6 +25,15 @@ import java.util.regex.Pattern;
 /**
  * MySQL MHA application configs ({@code app1.cnf}): an INI file whose {@code [server default]} section supplies
  * defaults to each {@code [serverN]}. One file is one cluster, named after the file.
+ *
+ * <p>A file with only {@code [server default]} is MHA's global defaults file ({@code masterha_default.cnf},
+ * {@code masterha_manager --global_conf}): its settings are the defaults under every application config of the
+ * same folder (or, when the run has exactly one defaults file, of the run); the application's own
+ * {@code [server default]} and {@code [serverN]} override them, as in MHA's {@code Config.pm}.
+ *
+ * <p>MHA tells servers apart by {@code ip:port} (its {@code Server} objects compare both), so five instances
+ * on 127.0.0.1 ports 10000–10004 are five servers. A server is named by its {@code hostname}, with
+ * {@code :port} when the port is not MySQL's default 3306.
  */
 public final class MhaImporter implements Importer {
     private static final Pattern SECTION = Pattern.compile("\\s*\\[\\s*([^\\]]*?)\\s*]\\s*(?:[#;].*)?");
@@ -60,7 +69,63 @@ public final class MhaImporter implements Importer {
 
     @Override
     public Session open(ImportContext context) {
-        return (source, forced) -> read(source, context);
+        return new MhaSession(context);
+    }
+
+    /** Collects every file first: a global defaults file applies to the application configs beside it. */
+    private final class MhaSession implements Session {
+        private final ImportContext ctx;
+        private final List<SourceText> apps = new ArrayList<>();
+        private final List<List<Section>> appSections = new ArrayList<>();
+        private final Map<String, Map<String, Value>> globals = new LinkedHashMap<>();
+
+        MhaSession(ImportContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public void read(SourceText source, boolean forced) {
+            List<Section> sections = sections(source, ctx);
+            boolean anyServer = sections.stream().anyMatch(s -> serverNumber(s.name()));
+            boolean anyDefault = sections.stream().anyMatch(s -> isDefault(s.name()));
+            if (!anyServer && anyDefault) {
+                Map<String, Value> defaults = new LinkedHashMap<>();
+                sections.stream().filter(s -> isDefault(s.name())).forEach(s -> defaults.putAll(s.values()));
+                if (globals.putIfAbsent(folder(source.display()), defaults) != null) {
+                    ctx.error("a second MHA global defaults file in this folder ([server default] only); MHA "
+                            + "reads one --global_conf", source.start());
+                }
+                return;
+            }
+            apps.add(source);
+            appSections.add(sections);
+        }
+
+        @Override
+        public void finish() {
+            for (int i = 0; i < apps.size(); i++) {
+                Map<String, Value> global = globals.get(folder(apps.get(i).display()));
+                if (global == null && globals.size() == 1) {
+                    global = globals.values().iterator().next();
+                }
+                MhaImporter.this.read(apps.get(i), appSections.get(i), global == null ? Map.of() : global, ctx);
+            }
+        }
+    }
+
+    private static boolean isDefault(String section) {
+        Matcher m = SERVER.matcher(section);
+        return m.matches() && "default".equalsIgnoreCase(m.group(1));
+    }
+
+    private static boolean serverNumber(String section) {
+        Matcher m = SERVER.matcher(section);
+        return m.matches() && !"default".equalsIgnoreCase(m.group(1));
+    }
+
+    static String folder(String display) {
+        int slash = Math.max(display.lastIndexOf('/'), display.lastIndexOf('\\'));
+        return slash < 0 ? "" : display.substring(0, slash);
     }
 
     /** A value and where it was written. */
@@ -69,9 +134,8 @@ public final class MhaImporter implements Importer {
     /** One [section]: its header position and keys in order (lower case). */
     private record Section(String name, SourcePosition at, Map<String, Value> values) {}
 
-    private void read(SourceText source, ImportContext ctx) {
-        List<Section> sections = sections(source, ctx);
-        Map<String, Value> defaults = new LinkedHashMap<>();
+    private void read(SourceText source, List<Section> sections, Map<String, Value> global, ImportContext ctx) {
+        Map<String, Value> defaults = new LinkedHashMap<>(global);
         List<Section> servers = new ArrayList<>();
         for (Section s : sections) {
             Matcher m = SERVER.matcher(s.name());
@@ -96,8 +160,8 @@ public final class MhaImporter implements Importer {
             Optional<Ref> ref = server(s, v, ctx);
             if (ref.isPresent()) {
                 refs.add(ref.get());
-                never.add(flag(v, "no_master"));
-                preferred.add(flag(v, "candidate_master"));
+                never.add(flag(v, "no_master", ctx));
+                preferred.add(flag(v, "candidate_master", ctx));
                 Map<String, ManagerSpec.Setting> m = new LinkedHashMap<>();
                 for (String key : List.of("candidate_master", "no_master", "ignore_fail")) {
                     Optional.ofNullable(v.get(key)).ifPresent(x -> m.put(key, new ManagerSpec.Setting(x.text(), x.at())));
@@ -155,21 +219,30 @@ public final class MhaImporter implements Importer {
             ctx.error("port must be a number, got '" + port.text() + "'", port.at());
         }
         String address = Address.format(ip != null ? ip.text() : host.text(), p);
-        boolean never = flag(v, "no_master");
+        String name = p == DEFAULT_PORT ? host.text() : Address.format(host.text(), p);
+        boolean never = flag(v, "no_master", null);
         Map<String, SourcePosition> facts = new HashMap<>();
         facts.put("name", host.at());
         facts.put("address", ip != null ? ip.at() : host.at());
         if (never) {
             facts.put("no-failover", v.get("no_master").at());
         }
-        ctx.model().server(new Server(host.text(), host.at(), address, null, null, null, ServerStatus.ACTIVE,
+        ctx.model().server(new Server(name, host.at(), address, null, null, null, ServerStatus.ACTIVE,
                 never, Map.of(), new Facts(facts)));
-        return Optional.of(new Ref(host.text(), host.at()));
+        return Optional.of(new Ref(name, host.at()));
     }
 
-    private static boolean flag(Map<String, Value> v, String key) {
+    /** The flag's value; a value that is not a boolean is reported to {@code ctx} (when given) and is false. */
+    private static boolean flag(Map<String, Value> v, String key, ImportContext ctx) {
         Value x = v.get(key);
-        return x != null && Tree.parseBool(x.text()).orElse(false);
+        if (x == null) {
+            return false;
+        }
+        Optional<Boolean> b = Tree.parseBool(x.text());
+        if (b.isEmpty() && ctx != null) {
+            ctx.error(key + " must be 1 or 0 (or true/false, yes/no, on/off), got '" + x.text() + "'", x.at());
+        }
+        return b.orElse(false);
     }
 
     private List<Section> sections(SourceText source, ImportContext ctx) {

@@ -93,7 +93,7 @@ public final class PatroniImporter implements Importer {
                 ctx.error("Patroni member configuration needs 'scope' and 'name'", doc.position());
                 return Optional.empty();
             }
-            String namespace = Tree.text(doc, "namespace").orElse("/service/");
+            String namespace = namespace(Tree.text(doc, "namespace").orElse("/service/"));
             Optional<Boolean> tag = PatroniTags.bool(doc, "tags", "nofailover");
             Optional<Long> priority = PatroniTags.integer(doc, "tags", "failover_priority");
             boolean knowsPriority = knowsFailoverPriority();
@@ -224,6 +224,14 @@ public final class PatroniImporter implements Importer {
                 }
             }
             return List.copyOf(byName.values());
+        }
+
+        /**
+         * The namespace as Patroni builds its DCS path ({@code re.sub('/+', '/', '/'.join(['', namespace,
+         * scope]))} in {@code AbstractDCS.__init__}): {@code /db/}, {@code /db} and {@code db} are one path.
+         */
+        static String namespace(String written) {
+            return written.trim().replaceAll("/+", "/").replaceAll("^/|/$", "");
         }
 
         /** A listen address that names one host (not 0.0.0.0, *, :: or a list). */

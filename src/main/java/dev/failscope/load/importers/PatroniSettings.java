@@ -53,8 +53,8 @@ record PatroniSettings(Duration detection, long maxLagBytes, boolean syncMode, b
         note(m, "ttl", "detection", facts);
         long maxLag = tree.integer(m, "maximum_lag_on_failover").filter(v -> v >= 0).orElse(DEFAULT_MAX_LAG_BYTES);
         note(m, "maximum_lag_on_failover", "max-lag-bytes", facts);
-        boolean sync = Tree.scalar(m, "synchronous_mode").map(PScalar::text)
-                .map(t -> "quorum".equalsIgnoreCase(t.trim()) || Tree.parseBool(t).orElse(false)).orElse(false);
+        boolean sync = Tree.scalar(m, "synchronous_mode").map(PScalar::text).filter(t -> "quorum".equalsIgnoreCase(
+                t.trim())).isPresent() || tree.bool(m, "synchronous_mode").orElse(false);
         note(m, "synchronous_mode", "require-sync", facts);
         boolean strict = tree.bool(m, "synchronous_mode_strict").orElse(false);
         note(m, "synchronous_mode_strict", "strict-sync", facts);

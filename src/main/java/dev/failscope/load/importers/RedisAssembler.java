@@ -41,6 +41,7 @@ final class RedisAssembler {
     private final List<SentinelFile> sentinels;
     private final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
     private final Set<String> used = new HashSet<>();
+    private final Set<String> monitorHosts = new java.util.LinkedHashSet<>();
 
     /** A redis.conf with the name it is known by. */
     private record NodeInfo(DataNode node, String name, SourcePosition at, String address) {
@@ -52,9 +53,19 @@ final class RedisAssembler {
     RedisAssembler(ImportContext ctx, List<SentinelFile> sentinels, List<DataNode> dataNodes) {
         this.ctx = ctx;
         this.sentinels = sentinels;
+        for (SentinelFile f : sentinels) {
+            f.masters.values().stream().filter(v -> v.primary != null)
+                    .forEach(v -> Address.parse(v.primary.text()).ifPresent(a -> monitorHosts.add(a.host())));
+        }
         dataNodes.forEach(this::identify);
     }
 
+    /**
+     * Names a redis.conf by the address Sentinel sees it at: {@code replica-announce-ip}, else {@code bind}
+     * (loopback too), with {@code replica-announce-port} or {@code port}. Without either, and when every
+     * {@code sentinel monitor} of the run names one host, the host is that one (a stock redis.conf on the
+     * monitored machine, or a lab on one host), said as an {@code assumed-address} info.
+     */
     private void identify(DataNode n) {
         Located ip = n.announceIp != null ? n.announceIp : n.bind;
         Located port = n.announcePort != null ? n.announcePort : n.port;
@@ -63,19 +74,31 @@ final class RedisAssembler {
         if (ip != null) {
             String address = Address.format(ip.text(), p);
             info = new NodeInfo(n, address, ip.at(), address);
+        } else if (monitorHosts.size() == 1 && !selfReplica(n, Address.format(monitorHosts.iterator().next(), p))) {
+            String address = Address.format(monitorHosts.iterator().next(), p);
+            SourcePosition at = port != null ? port.at() : SourcePosition.ofFile(n.display);
+            info = new NodeInfo(n, address, at, address);
+            ctx.assumed("address", "this redis.conf has no bind or replica-announce-ip line: Failscope assumes it "
+                    + "runs on " + monitorHosts.iterator().next() + " (the host every 'sentinel monitor' names) at "
+                    + "port " + p + ", so it is " + address, address, at);
         } else {
             String stem = n.display.substring(Math.max(n.display.lastIndexOf('/'), n.display.lastIndexOf('\\')) + 1)
                     .replaceFirst("\\.[^.]*$", "");
             SourcePosition at = SourcePosition.ofFile(n.display);
             info = new NodeInfo(n, "redis@" + stem, at, null);
             ctx.assumed("address", "this redis.conf does not say its own address (no replica-announce-ip or "
-                    + "routable bind): Failscope names it '" + info.name() + "' and cannot match it to sentinels "
+                    + "bind): Failscope names it '" + info.name() + "' and cannot match it to sentinels "
                     + "or the inventory", info.name(), at);
         }
         if (nodes.putIfAbsent(info.name(), info) != null) {
             ctx.error("a second redis.conf for " + info.name() + " (first in " + nodes.get(info.name()).node().display
                     + ")", info.at());
         }
+    }
+
+    /** True when the node would replicate from its own address (so it is not on that host). */
+    private static boolean selfReplica(DataNode n, String address) {
+        return n.replicaOf != null && n.replicaOf.text().equals(address);
     }
 
     void assemble() {
@@ -189,39 +212,19 @@ final class RedisAssembler {
     }
 
     /**
-     * The sentinels watching a master: each file's own sentinel ({@code myid}) and every {@code known-sentinel},
-     * one per run id, named by address where any file gives it.
+     * The sentinels watching a master, each counted once ({@link SentinelMonitors}); each is also a server of the
+     * topology, so that its zone (from the inventory) decides the quorum.
      */
     private List<Ref> monitors(String master, List<SentinelFile> files) {
-        Map<String, Located> byKey = new LinkedHashMap<>();
-        Map<String, String> addressOf = new HashMap<>();
-        for (SentinelFile f : files) {
-            String own = f.myid != null ? f.myid.text() : "file:" + f.display;
-            SourcePosition ownAt = f.myid != null ? f.myid.at() : f.masters.get(master).primary != null
-                    ? f.masters.get(master).name.at() : SourcePosition.ofFile(f.display);
-            byKey.putIfAbsent(own, new Located(own, ownAt));
-            Located ip = f.announceIp != null ? f.announceIp : f.bind;
-            if (ip != null) {
-                addressOf.putIfAbsent(own, Address.format(ip.text(), f.port == null
-                        || !f.port.text().matches("\\d{1,5}") ? 26379 : Integer.parseInt(f.port.text())));
-            }
-            for (Located[] s : f.masters.get(master).sentinels) {
-                String key = s[0].text().isEmpty() ? "addr:" + s[1].text() : s[0].text();
-                byKey.putIfAbsent(key, s[1]);
-                addressOf.putIfAbsent(key, s[1].text());
+        List<Ref> monitors = SentinelMonitors.of(master, files);
+        for (Ref m : monitors) {
+            String name = m.name();
+            if (!ctx.model().declares(name)) {
+                boolean addressed = !name.startsWith("sentinel-") && !name.startsWith("sentinel@");
+                ctx.model().server(new Server(name, m.position(), addressed ? name : null, null, null,
+                        null, ServerStatus.ACTIVE, true, Map.of(), new Facts(Map.of("name", m.position()))));
             }
         }
-        List<Ref> monitors = new ArrayList<>();
-        byKey.forEach((key, at) -> {
-            String name = addressOf.getOrDefault(key, key.startsWith("file:") ? "sentinel@" + key.substring(5)
-                    : "sentinel-" + key.substring(0, Math.min(8, key.length())));
-            monitors.add(new Ref(name, at.at()));
-            if (!ctx.model().declares(name)) {
-                // a sentinel is a server of the topology: its zone (from the inventory) decides the quorum
-                ctx.model().server(new Server(name, at.at(), addressOf.containsKey(key) ? name : null, null, null,
-                        null, ServerStatus.ACTIVE, true, Map.of(), new Facts(Map.of("name", at.at()))));
-            }
-        });
         return monitors;
     }
 
@@ -231,6 +234,9 @@ final class RedisAssembler {
         for (NodeInfo n : nodes.values()) {
             if (used.contains(n.name())) {
                 continue;
+            }
+            if (!sentinels.isEmpty()) {
+                unjoined(n);
             }
             if (n.node().replicaOf == null) {
                 declare(n.name(), n.at(), n);
@@ -254,6 +260,24 @@ final class RedisAssembler {
             ctx.model().cluster(new Cluster(root, rootAt, ENGINE, new Ref(root, rootAt), replicas,
                     new Facts(Map.of("primary", rootAt))));
         });
+    }
+
+    /**
+     * A redis.conf that sentinels are configured beside but that joins none of their masters: its replication
+     * and {@code replica-priority} are not part of any monitored cluster, which silently changes who Sentinel
+     * would promote. Said at the line that fails to join (its replicaof, else where its address comes from).
+     */
+    private void unjoined(NodeInfo n) {
+        Located of = n.node().replicaOf;
+        SourcePosition at = of != null ? of.at() : n.at();
+        String monitored = String.join(", ", sentinels.stream().flatMap(f -> f.masters.values().stream())
+                .filter(v -> v.primary != null).map(v -> v.primary.text()).distinct().sorted().toList());
+        ctx.finding("redis-conf-unjoined", dev.failscope.model.Severity.WARNING, "this redis.conf ("
+                + n.name() + (of != null ? ", replicaof " + of.text() : "") + ") joins no sentinel master: no "
+                + "'sentinel monitor' or known-replica address matches it (monitored: " + monitored + "), so its "
+                + "replication and replica-priority are not applied; write the address Sentinel uses "
+                + "(replica-announce-ip, bind, port) or the replicaof target as the sentinel names it",
+                n.name(), null, at);
     }
 
     private static int toInt(String digits) {

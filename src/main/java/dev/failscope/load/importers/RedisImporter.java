@@ -114,6 +114,16 @@ public final class RedisImporter implements Importer {
                 ctx.error("not Redis config syntax (directive arguments separated by spaces)", source.start());
                 return;
             }
+            if (forced && !new RedisImporter().detect(source)) {
+                Optional<ConfLine> foreign = lines.stream()
+                        .filter(l -> !RedisDirectives.ALL.contains(l.directive())).findFirst();
+                if (foreign.isPresent() || lines.isEmpty()) {
+                    ctx.error(foreign.map(l -> "not a Redis config: '" + l.text(0) + "' is not a redis.conf or "
+                            + "sentinel.conf directive (Redis refuses to start on it)").orElse("not a Redis config: "
+                            + "no directive in this file"), foreign.map(l -> l.at(source, 0)).orElse(source.start()));
+                    return;
+                }
+            }
             boolean sentinel = lines.stream().anyMatch(l -> "sentinel".equals(l.directive()));
             if (sentinel) {
                 sentinels.add(new SentinelParser(ctx, source).parse(lines));
@@ -164,16 +174,26 @@ public final class RedisImporter implements Importer {
         return l.arg(index).map(t -> new Located(t.text(), source.at(l.line(), t.column()))).orElse(null);
     }
 
-    /** The first bind address that is not loopback or a wildcard. */
+    /**
+     * The address a {@code bind} line says the server is reached at: the first that is not loopback or a
+     * wildcard, else the first loopback one ({@code bind 127.0.0.1}: a lab on one host, where Sentinel monitors
+     * 127.0.0.1 too). Null when the line binds only wildcards.
+     */
     static Located firstRoutable(SourceText source, ConfLine l) {
+        Located loopback = null;
         for (int i = 1; i < l.args().size(); i++) {
             String a = l.text(i).replaceFirst("^-", "");
-            if (!a.startsWith("127.") && !a.equals("::1") && !a.equals("*") && !a.equals("0.0.0.0")
-                    && !a.equals("::") && !a.equals("localhost")) {
-                return new Located(a, source.at(l.line(), l.args().get(i).column()));
+            if (a.equals("*") || a.equals("0.0.0.0") || a.equals("::") || a.equals("::*")) {
+                continue;
             }
+            Located here = new Located(a.equals("localhost") ? "127.0.0.1" : a,
+                    source.at(l.line(), l.args().get(i).column()));
+            if (!a.startsWith("127.") && !a.equals("::1") && !a.equals("localhost")) {
+                return here;
+            }
+            loopback = loopback == null ? here : loopback;
         }
-        return null;
+        return loopback;
     }
 
     static Optional<Located> opt(Located l) {

@@ -23,16 +23,20 @@ import java.util.List;
 final class EdgePainter {
     private final PaintContext ctx;
     private final Layout layout;
+    private final SvgGroups groups;
 
-    EdgePainter(PaintContext ctx) {
+    EdgePainter(PaintContext ctx, SvgGroups groups) {
         this.ctx = ctx;
         this.layout = ctx.input().layout();
+        this.groups = groups;
     }
 
     void paintLines(Graphics2D g, List<EdgeRoute> routes, EdgeKind kind) {
         for (EdgeRoute r : routes) {
             if (r.edge().kind() == kind) {
+                groups.begin(g, r);
                 line(g, r);
+                groups.end(g, r);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.failscope.report.render;
 import dev.failscope.layout.Box;
 import dev.failscope.layout.Point;
 import dev.failscope.model.Severity;
+import dev.failscope.report.Escaping;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -97,7 +98,8 @@ final class Glyphs {
     }
 
     /** A small rounded tag with text, e.g. "MAINTENANCE"; returns its width. */
-    static double pill(Graphics2D g, double x, double y, String text, Color fill, Color ink) {
+    static double pill(Graphics2D g, double x, double y, String raw, Color fill, Color ink) {
+        String text = Escaping.visible(raw);
         FontMetrics fm = g.getFontMetrics(Palette.SMALL_BOLD);
         double w = fm.stringWidth(text) + 10;
         double h = 14;
@@ -141,7 +143,8 @@ final class Glyphs {
     }
 
     /** Draws text with its baseline at y, shortened with an ellipsis to fit maxWidth; returns the text. */
-    static String fitted(Graphics2D g, String text, Font font, double x, double y, double maxWidth) {
+    static String fitted(Graphics2D g, String raw, Font font, double x, double y, double maxWidth) {
+        String text = Escaping.visible(raw);
         g.setFont(font);
         String shown = fit(g.getFontMetrics(font), text, maxWidth);
         g.drawString(shown, (float) x, (float) y);
@@ -169,10 +172,14 @@ final class Glyphs {
         while (n > 1 && fm.stringWidth(text.substring(0, n) + ell) > maxWidth) {
             n--;
         }
+        if (n > 1 && Character.isHighSurrogate(text.charAt(n - 1))) {
+            n--;
+        }
         return text.substring(0, n) + ell;
     }
 
-    static void centred(Graphics2D g, String text, Font font, double cx, double cy) {
+    static void centred(Graphics2D g, String raw, Font font, double cx, double cy) {
+        String text = Escaping.visible(raw);
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics(font);
         g.drawString(text, (float) (cx - fm.stringWidth(text) / 2.0),
@@ -180,7 +187,8 @@ final class Glyphs {
     }
 
     /** Text on a translucent white plate, centred on (cx, cy). */
-    static void label(Graphics2D g, String text, Font font, Color ink, double cx, double cy) {
+    static void label(Graphics2D g, String raw, Font font, Color ink, double cx, double cy) {
+        String text = Escaping.visible(raw);
         FontMetrics fm = g.getFontMetrics(font);
         double w = fm.stringWidth(text) + 6;
         double h = fm.getAscent() + fm.getDescent() + 2;

@@ -69,6 +69,11 @@ public final class GraphPainter {
 
     /** Paints what meets {@code viewport} (layout coordinates) at the graphics' current transform. */
     public void paintGraph(Graphics2D g, Box viewport) {
+        paintGraph(g, viewport, "fs-");
+    }
+
+    /** As {@link #paintGraph(Graphics2D, Box)}; SVG group ids start with {@code idPrefix} (see SvgGroups). */
+    public void paintGraph(Graphics2D g, Box viewport, String idPrefix) {
         hints(g);
         Layout layout = input.layout();
         double vx = viewport.x();
@@ -79,15 +84,22 @@ public final class GraphPainter {
         band(g, layout);
         List<EdgeRoute> edges = layout.edgesIn(vx, vy, vw, vh);
         List<NodeBox> nodes = layout.nodesIn(vx, vy, vw, vh);
-        EdgePainter edgePainter = new EdgePainter(ctx);
+        SvgGroups groups = new SvgGroups(layout, idPrefix);
+        EdgePainter edgePainter = new EdgePainter(ctx, groups);
         NodePainter nodePainter = new NodePainter(ctx);
         edgePainter.paintLines(g, edges, EdgeKind.DEPENDENCY);
-        nodes.stream().filter(n -> n.role() == NodeRole.CLUSTER).forEach(n -> nodePainter.paint(g, n));
+        nodes.stream().filter(n -> n.role() == NodeRole.CLUSTER).forEach(n -> paintNode(g, nodePainter, groups, n));
         edgePainter.paintLines(g, edges, EdgeKind.MEMBERSHIP);
         edgePainter.paintLines(g, edges, EdgeKind.REPLICATION);
         edgePainter.paintLines(g, edges, EdgeKind.FAILOVER);
-        nodes.stream().filter(n -> n.role() != NodeRole.CLUSTER).forEach(n -> nodePainter.paint(g, n));
+        nodes.stream().filter(n -> n.role() != NodeRole.CLUSTER).forEach(n -> paintNode(g, nodePainter, groups, n));
         edgePainter.paintLabels(g, edges);
+    }
+
+    private static void paintNode(Graphics2D g, NodePainter painter, SvgGroups groups, NodeBox n) {
+        groups.begin(g, n);
+        painter.paint(g, n);
+        groups.end(g, n);
     }
 
     private static void lanes(Graphics2D g, Layout layout, Box viewport) {

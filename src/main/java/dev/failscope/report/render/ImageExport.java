@@ -3,11 +3,10 @@ package dev.failscope.report.render;
 import dev.failscope.layout.Point;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import dev.failscope.io.OutputRefusedException;
+import dev.failscope.io.SafeOutput;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -61,13 +60,19 @@ public final class ImageExport {
         return img;
     }
 
-    public static void writePng(RenderInput input, double scale, Path file) throws IOException {
+    /** The page as PNG bytes. */
+    public static byte[] png(RenderInput input, double scale) throws IOException {
         BufferedImage img = image(input, scale);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer available");
         }
+        return out.toByteArray();
+    }
+
+    /** Writes PNG atomically, replacing {@code file} (the caller has confirmed the target). */
+    public static void writePng(RenderInput input, double scale, Path file) throws IOException {
+        write(file, png(input, scale));
     }
 
     /** The page as a standalone SVG document (no DOCTYPE; deterministic ids). */
@@ -80,9 +85,77 @@ public final class ImageExport {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
     }
 
+    /**
+     * The graph alone (no title, no legend) as an {@code <svg>} element in layout coordinates: its viewBox is
+     * {@link dev.failscope.layout.Layout#bounds()}. Each box and edge line is a group with a stable id (see
+     * {@link SvgGroups}), starting with {@code idPrefix} (and its clip paths too). For embedding in a web page: no XML declaration.
+     */
+    public static String graphSvgElement(RenderInput input, String idPrefix) {
+        dev.failscope.layout.Box b = input.layout().bounds();
+        return graphSvgElement(input, idPrefix, idPrefix + "def-", new dev.failscope.layout.Box(0, 0, Math.max(1, Math.ceil(b.width())),
+                Math.max(1, Math.ceil(b.height()))));
+    }
+
+    /**
+     * One tile of the graph: what meets {@code region} (relative to the layout's bounds, so (0,0) is its top
+     * left corner), culled as the painter culls a viewport. The viewBox is the region itself. Group ids start
+     * with {@code idPrefix}, clip path ids with {@code defsPrefix} (unique per tile, so tiles can share a page).
+     */
+    public static String graphSvgElement(RenderInput input, String idPrefix, String defsPrefix,
+                                         dev.failscope.layout.Box region) {
+        dev.failscope.layout.Box b = input.layout().bounds();
+        SVGGraphics2D g = new SVGGraphics2D(region.width(), region.height());
+        g.setDefsKeyPrefix(defsPrefix);
+        g.translate(-b.x(), -b.y());
+        new GraphPainter(input).paintGraph(g, new dev.failscope.layout.Box(b.x() + region.x(), b.y() + region.y(),
+                region.width(), region.height()), idPrefix);
+        return g.getSVGElement(null, true, new org.jfree.svg.ViewBox(region.x(), region.y(), region.width(),
+                region.height()), null, null);
+    }
+
+    /** The graph alone as PNG bytes, {@code scale} pixels per layout unit (an overview of a large graph). */
+    public static byte[] graphPng(RenderInput input, double scale) throws IOException {
+        dev.failscope.layout.Box b = input.layout().bounds();
+        int w = Math.max(1, (int) Math.ceil(b.width() * scale));
+        int h = Math.max(1, (int) Math.ceil(b.height() * scale));
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(Palette.BACKGROUND);
+            g.fillRect(0, 0, w, h);
+            g.scale(scale, scale);
+            g.translate(-b.x(), -b.y());
+            new GraphPainter(input).paintGraph(g, b);
+        } finally {
+            g.dispose();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer available");
+        }
+        return out.toByteArray();
+    }
+
+    /** The legend alone as an {@code <svg>} element, {@code width} layout units wide. */
+    public static String legendSvgElement(boolean overlay, double width) {
+        LegendPainter legend = new LegendPainter(overlay);
+        Point size = legend.size(width);
+        SVGGraphics2D g = new SVGGraphics2D(Math.ceil(size.x()), Math.ceil(size.y()));
+        g.setDefsKeyPrefix("fs-legend-");
+        legend.paint(g, 0, 0, width);
+        return g.getSVGElement(null, true, null, null, null);
+    }
+
+    /** Writes SVG atomically, replacing {@code file} (the caller has confirmed the target). */
     public static void writeSvg(RenderInput input, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(svg(input));
+        write(file, svg(input).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        try {
+            SafeOutput.unguarded(true).writeFile(file, bytes);
+        } catch (OutputRefusedException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 }

@@ -38,6 +38,10 @@ public final class GraphPainter extends PainterBase {
     public static final double LEGEND_WIDTH = 300;
 
     private static final Font LANE = Font.font("System", FontWeight.BOLD, 15);
+    /** The tag of a failed server, drawn inside its box. */
+    public static final String FAILED_TAG = "✖ FAILED";
+    /** The tag of a cluster that failed over (or lost a replica) and runs on reduced redundancy. */
+    public static final String DEGRADED_TAG = "▲ DEGRADED";
 
     /** What to draw besides the scene itself. */
     public record State(Node selected, Node hovered, GraphOverlay overlay, double pulse, boolean legend,
@@ -140,6 +144,7 @@ public final class GraphPainter extends PainterBase {
     private void cluster(NodeBox nb, NodeLook look) {
         Box b = nb.box();
         boolean down = overlay.clustersDown().contains(nb.node().name());
+        boolean degraded = !down && overlay.clustersDegraded().contains(nb.node().name());
         if (simple()) {
             gc.setFill(down ? p.dangerFill() : p.clusterFill());
             gc.fillRect(b.x(), b.y(), b.width(), b.height());
@@ -154,8 +159,8 @@ public final class GraphPainter extends PainterBase {
         gc.setFill(down ? p.danger().deriveColor(0, 1, 1, 0.25) : p.clusterHeader());
         gc.fillRoundRect(b.x(), b.y(), b.width(), LayoutMetrics.CLUSTER_HEADER, arc, arc);
         gc.fillRect(b.x(), b.y() + LayoutMetrics.CLUSTER_HEADER / 2, b.width(), LayoutMetrics.CLUSTER_HEADER / 2);
-        gc.setStroke(down ? p.danger() : p.clusterStroke());
-        gc.setLineWidth(px(down ? 3 : 1.5));
+        gc.setStroke(down ? p.danger() : degraded ? p.warning() : p.clusterStroke());
+        gc.setLineWidth(px(down || degraded ? 3 : 1.5));
         if (nb.node().missing()) {
             gc.setLineDashes(px(6), px(4));
         }
@@ -167,6 +172,9 @@ public final class GraphPainter extends PainterBase {
             if (down) {
                 pill("✖ NO PRIMARY", b.maxX() - (look.worst() != null ? 44 : 8), b.y() + 14, p.danger(),
                         Color.WHITE, true);
+            } else if (degraded) {
+                pill(DEGRADED_TAG, b.maxX() - (look.worst() != null ? 44 : 8), b.y() + 14, p.warning(),
+                        Color.BLACK, true);
             } else if (!look.subtitle().isEmpty()) {
                 double room = look.worst() != null ? 44 : 10;
                 text(look.subtitle(), b.maxX() - room, b.y() + 15, SMALL, p.subText(), TextAlignment.RIGHT);
@@ -234,6 +242,11 @@ public final class GraphPainter extends PainterBase {
                 };
                 if (promoted) {
                     text("♛ promoted to primary", b.centerX(), b.y() + 36, SMALL_BOLD, p.ok(), TextAlignment.CENTER);
+                } else if (failed) {
+                    // The tag sits inside the box, where the role line was: above it, it would cover edge labels
+                    // and zone titles.
+                    double w = pillWidth(FAILED_TAG);
+                    pill(FAILED_TAG, b.centerX() - w / 2, b.y() + 36, p.danger(), Color.WHITE, false);
                 } else {
                     String sub = role.isEmpty() ? look.subtitle() : role + (look.subtitle().isEmpty() ? ""
                             : " · " + look.subtitle());
@@ -242,9 +255,9 @@ public final class GraphPainter extends PainterBase {
                 }
             }
             badges(look, b);
+            severityBadge(look, b.maxX(), b.y());
         } else if (namesOnly()) {
             compactName(name, b, look.decommissioned() ? p.subText() : p.text());
-            severityBadge(look, b.maxX(), b.y());
         }
         simulation(nb, failed);
     }
@@ -348,7 +361,9 @@ public final class GraphPainter extends PainterBase {
             double g = 4 + 6 * state.pulse();
             gc.strokeRoundRect(b.x() - g, b.y() - g, b.width() + 2 * g, b.height() + 2 * g, 14, 14);
             if (labels()) {
-                pill("⟳ trying", b.x(), b.y() - 13 - 4 - 6 * state.pulse(), p.warning(), Color.BLACK, false);
+                String why = overlay.tryingWhy() == null ? "" : ": " + overlay.tryingWhy() + ", waiting for the timeout";
+                pill(fit("⟳ trying" + why, Math.max(b.width(), 300), 11), b.x(), b.y() - 13 - 4 - 6 * state.pulse(),
+                        p.warning(), Color.BLACK, false);
             }
         }
         if (nb.node().equals(state.selected())) {

@@ -65,13 +65,10 @@ abstract class PainterBase {
             gc.setLineWidth(px(3));
             gc.strokeLine(b.x() + 4, b.y() + 4, b.maxX() - 4, b.maxY() - 4);
             gc.strokeLine(b.maxX() - 4, b.y() + 4, b.x() + 4, b.maxY() - 4);
-            if (labels()) {
-                pill("✖ FAILED", b.x(), b.y() - 13, p.danger(), Color.WHITE, false);
-            }
         }
         String reason = overlay.skipped().get(name);
-        if (reason != null && labels()) {
-            callout("skipped: " + reason, b);
+        if (reason != null && labels() && !overlay.isTrying(name)) {
+            callout(reason, b);
         }
     }
 
@@ -135,12 +132,16 @@ abstract class PainterBase {
 
     /** A small rounded label; left-aligned at x (or right-aligned when {@code right}); returns its width. */
     double pill(String t, double x, double cy, Color fill, Color ink, boolean right) {
-        double w = t.length() * 6.6 + 10;
+        double w = pillWidth(t);
         double left = right ? x - w : x;
         gc.setFill(fill);
         gc.fillRoundRect(left, cy - 8, w, 16, 16, 16);
         text(t, left + w / 2, cy, SMALL_BOLD, ink, TextAlignment.CENTER);
         return w;
+    }
+
+    static double pillWidth(String t) {
+        return t.length() * 6.6 + 10;
     }
 
     void text(String t, double x, double y, Font font, Color color, TextAlignment align) {
@@ -169,9 +170,18 @@ abstract class PainterBase {
         }
     }
 
-    /** Shortens text to roughly fit a width, with an ellipsis. */
+    /**
+     * Shortens text to roughly fit a width, with an ellipsis in the middle: names in a fleet differ at their
+     * ends ({@code mysql-accounts-1}, {@code mysql-accounts-2}), so the end stays ({@code mysql-…nts-2}).
+     */
     static String fit(String t, double width, double fontSize) {
         int max = (int) Math.max(3, width / (fontSize * 0.58));
-        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+        if (t.length() <= max) {
+            return t;
+        }
+        int keep = max - 1;
+        int tail = Math.max(1, keep * 2 / 5);
+        int head = Math.max(1, keep - tail);
+        return t.substring(0, head) + "…" + t.substring(t.length() - tail);
     }
 }

@@ -32,10 +32,11 @@ final class FindingsView {
         table.setItems(vm.shown());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(main.loadingProperty())
-                .then("Loading…").otherwise(javafx.beans.binding.Bindings.when(
-                        main.inspectionProperty().isNull()).then("Nothing loaded yet.")
-                        .otherwise("No findings: every rule passes.")));
+        placeholder.setId("findings-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> FindingsViewModel.emptyText(main.loadingProperty().get(), main.inspectionProperty().get(),
+                        main.findings().size()), main.loadingProperty(), main.inspectionProperty(), main.findings()));
         table.setPlaceholder(placeholder);
         TableColumn<Finding, String> severity = column("Severity", f -> f.severity().label(), 105);
         severity.setCellFactory(c -> new SeverityCell());

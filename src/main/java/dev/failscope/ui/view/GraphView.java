@@ -62,6 +62,8 @@ public final class GraphView {
     private Consumer<String> onAddFailure = s -> { };
     private BiConsumer<String, String> onSimulateZoneLoss = (region, zone) -> { };
     private dev.failscope.ui.graph.GraphLayer layer;
+    private Box domainBox;
+    private String domainLabel = "";
 
     GraphView(MainViewModel main, GraphViewModel vm) {
         this.main = main;
@@ -91,6 +93,9 @@ public final class GraphView {
         vm.sceneProperty().addListener((o, a, s) -> sceneChanged(s));
         vm.overlayProperty().addListener((o, a, s) -> overlayChanged(s));
         main.selectionProperty().addListener((o, a, n) -> {
+            if (n != null) {
+                domainBox = null;
+            }
             ensureVisible(n);
             repaint();
         });
@@ -216,6 +221,7 @@ public final class GraphView {
     }
 
     private void sceneChanged(Optional<GraphScene> scene) {
+        domainBox = null;
         List<String> files = scene.map(s -> s.topology().files()).orElse(List.of());
         if (!files.equals(shownFiles)) {
             shownFiles = files;
@@ -258,6 +264,57 @@ public final class GraphView {
     private void zoomAt(double factor, double x, double y) {
         viewport = viewport.zoomAt(factor, x, y);
         repaint();
+    }
+
+    /** Frames a zone, region or host (the union of its servers' boxes) and rings it until something is selected. */
+    void showDomain(dev.failscope.ui.viewmodel.Domains.Domain domain) {
+        vm.sceneProperty().get().ifPresent(s -> {
+            Box union = null;
+            for (String server : domain.servers()) {
+                Optional<NodeBox> nb = s.layout().box(NodeKind.SERVER, server);
+                if (nb.isPresent()) {
+                    Box b = nb.get().box();
+                    union = union == null ? b : new Box(Math.min(union.x(), b.x()), Math.min(union.y(), b.y()),
+                            Math.max(union.maxX(), b.maxX()) - Math.min(union.x(), b.x()),
+                            Math.max(union.maxY(), b.maxY()) - Math.min(union.y(), b.y()));
+                }
+            }
+            if (union == null) {
+                return;
+            }
+            domainBox = new Box(union.x() - 16, union.y() - 16, union.width() + 32, union.height() + 32);
+            domainLabel = domain.describe();
+            Viewport fitted = Viewport.fit(domainBox, canvas.getWidth(), canvas.getHeight(), 60);
+            double scale = Math.min(1, fitted.scale()); // framed whole, but never blown up past 100 %
+            viewport = new Viewport(scale, canvas.getWidth() / 2 - domainBox.centerX() * scale,
+                    canvas.getHeight() / 2 - domainBox.centerY() * scale);
+            repaint();
+        });
+    }
+
+    /** The domain ringed by the last search, if any (tests). */
+    public Optional<Box> shownDomain() {
+        return Optional.ofNullable(domainBox);
+    }
+
+    private void paintDomain(javafx.scene.canvas.GraphicsContext g) {
+        if (domainBox == null) {
+            return;
+        }
+        double x = viewport.toScreenX(domainBox.x());
+        double y = viewport.toScreenY(domainBox.y());
+        double w = domainBox.width() * viewport.scale();
+        double h = domainBox.height() * viewport.scale();
+        g.setStroke(palette.accent());
+        g.setLineWidth(3);
+        g.setLineDashes(10, 6);
+        g.strokeRoundRect(x, y, w, h, 16, 16);
+        g.setLineDashes();
+        g.setFont(javafx.scene.text.Font.font("System", javafx.scene.text.FontWeight.BOLD, 13));
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.setTextBaseline(javafx.geometry.VPos.BOTTOM);
+        g.setFill(palette.accent());
+        g.fillText(domainLabel, x + 4, Math.max(16, y - 4));
     }
 
     /** Centres the node at a readable zoom. */
@@ -303,9 +360,26 @@ public final class GraphView {
             canvas.getGraphicsContext2D().fillRect(0, 0, w, h);
             return 0;
         }
-        return painter.paint(canvas.getGraphicsContext2D(), w, h, s.get(), viewport,
+        int drawn = painter.paint(canvas.getGraphicsContext2D(), w, h, s.get(), viewport,
                 new GraphPainter.State(main.selectionProperty().get(), hovered, vm.overlayProperty().get(), pulse,
                         legendShown.get(), palette));
+        paintDomain(canvas.getGraphicsContext2D());
+        return drawn;
+    }
+
+    /** What "fit" shows of the scene: the layout and what the layer draws outside it. */
+    Box contentBounds(GraphScene scene) {
+        return layer == null ? scene.layout().bounds() : layer.bounds(scene.layout());
+    }
+
+    /** Paints the current scene, overlay and layer onto another surface (export), without legend or selection. */
+    void paintInto(javafx.scene.canvas.GraphicsContext g, double w, double h, Viewport vp) {
+        vm.sceneProperty().get().ifPresent(s -> painter.paint(g, w, h, s, vp, new GraphPainter.State(null, null,
+                vm.overlayProperty().get(), 0, false, palette)));
+    }
+
+    Palette palette() {
+        return palette;
     }
 
     javafx.scene.Parent node() {

@@ -98,9 +98,16 @@ final class MainMenu {
 
     private Menu simulate() {
         Menu m = new Menu("Simulate");
+        m.setId("simulate-menu");
         var sim = view.simulation();
+        Menu domains = new Menu("Lose a zone, region or host");
+        domains.setId("simulate-domain-menu");
+        DomainMenu builder = new DomainMenu(view);
+        domains.getItems().add(new MenuItem("(loading)"));
+        m.setOnShowing(e -> domains.getItems().setAll(builder.items()));
         m.getItems().addAll(
                 item("Simulate loss of selected server", "K", unlessTyping(e -> sim.simulateSelected())),
+                domains,
                 item("Step forward", "Shortcut+Right", e -> sim.stepForward()),
                 item("Step back", "Shortcut+Left", e -> sim.stepBack()),
                 item("Play / pause", "P", unlessTyping(e -> sim.playingProperty().set(!sim.playingProperty().get()))),

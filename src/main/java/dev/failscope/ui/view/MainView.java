@@ -51,6 +51,9 @@ public final class MainView {
     private final FileWatcher watcher;
     private final java.util.concurrent.Executor background;
     private final javafx.scene.control.TextField search = new javafx.scene.control.TextField();
+    private List<String> bundled = List.of();
+    private dev.failscope.ui.viewmodel.Domains.Domain foundDomain;
+    private String bundledName = "";
 
     public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent,
                     java.util.concurrent.Executor background) {
@@ -106,9 +109,16 @@ public final class MainView {
             }
         });
         vm.inspectionProperty().addListener((o, a, i) -> {
-            if (i != null && !vm.pathsProperty().get().isEmpty()) {
-                recent.add(vm.pathsProperty().get());
-                stage.setTitle("Failscope — " + String.join(", ", vm.pathsProperty().get()));
+            List<String> shown = vm.pathsProperty().get();
+            if (i == null || shown.isEmpty()) {
+                return;
+            }
+            if (shown.equals(bundled)) {
+                // A temporary copy, deleted on exit: neither a title to show nor an entry to reopen next time.
+                stage.setTitle("Failscope — " + bundledName + " (bundled sample)");
+            } else {
+                recent.add(shown);
+                stage.setTitle("Failscope — " + String.join(", ", shown));
             }
         });
         applyTheme(settings.theme());
@@ -164,12 +174,29 @@ public final class MainView {
         search.selectAll();
     }
 
-    /** Selects and centres the best match for the query; the status bar says when nothing matches. */
+    /**
+     * Selects and centres the best match for the query (a server, cluster or service), or frames a zone, region
+     * or host; the status bar says what was found, or that nothing matches.
+     */
     void find(String query) {
-        dev.failscope.ui.viewmodel.Elements.find(vm.topology(), query).ifPresentOrElse(node -> {
-            vm.select(node);
-            graph.centreOn(node);
+        dev.failscope.ui.viewmodel.Domains.search(vm.topology(), query).ifPresentOrElse(hit -> {
+            if (hit instanceof dev.failscope.ui.viewmodel.Domains.ElementHit e) {
+                vm.select(e.node());
+                graph.centreOn(e.node());
+            } else if (hit instanceof dev.failscope.ui.viewmodel.Domains.DomainHit d) {
+                vm.select(null);
+                foundDomain = d.domain();
+                graph.showDomain(d.domain());
+                vm.say("Found " + d.domain().describe() + ". Simulate → Lose the found "
+                        + d.domain().kind().name().toLowerCase(java.util.Locale.ROOT) + " fails all of it.");
+            }
         }, () -> vm.say("Nothing named like '" + query.strip() + "'"));
+    }
+
+    /** The zone, region or host the last search framed, while it is still framed. */
+    java.util.Optional<dev.failscope.ui.viewmodel.Domains.Domain> foundDomain() {
+        return graph.shownDomain().isPresent() ? java.util.Optional.ofNullable(foundDomain)
+                : java.util.Optional.empty();
     }
 
     void exportImage(boolean svg) {
@@ -191,27 +218,13 @@ public final class MainView {
 
     /** Writes the graph on screen to the file in the background; the status bar says how it went. */
     public void exportTo(java.nio.file.Path file) {
-        var scene = graph.viewModel().sceneProperty().get();
-        if (scene.isEmpty()) {
-            return;
-        }
-        String title = String.join(", ", vm.pathsProperty().get()) + (simulation.activeProperty().get()
-                ? "  —  simulated loss of " + simulation.scenarioProperty().get().stream().map(t -> t.label())
-                        .collect(java.util.stream.Collectors.joining(" + ")) : "");
-        var input = dev.failscope.ui.viewmodel.Exporter.input(scene.get(), List.copyOf(vm.findings()),
-                graph.viewModel().overlayProperty().get(), title);
-        vm.say("Exporting " + file + " …");
-        background.execute(() -> {
-            String result;
-            try {
-                dev.failscope.ui.viewmodel.Exporter.write(input, file);
-                result = "Exported " + file;
-            } catch (java.io.IOException e) {
-                result = "Could not export " + file + ": " + e.getMessage();
-            }
-            String message = result;
-            Platform.runLater(() -> vm.say(message));
-        });
+        new ExportAction(this, background).exportTo(file);
+    }
+
+    /** The paths on screen as the user knows them (the bundled sample by its name, not its temporary folder). */
+    String shownPaths() {
+        List<String> shown = vm.pathsProperty().get();
+        return shown.equals(bundled) ? bundledName : String.join(", ", shown);
     }
 
     void openFiles() {
@@ -257,6 +270,12 @@ public final class MainView {
         settings.legend(graph.legendShownProperty().get());
     }
 
+    /** The paths of the sample unpacked to a temporary folder, shown as {@code name} and never recorded as recent. */
+    public void bundledSample(String path, String name) {
+        bundled = List.of(path);
+        bundledName = name;
+    }
+
     MainViewModel vm() {
         return vm;
     }
@@ -280,6 +299,11 @@ public final class MainView {
 
     DiffMode diffMode() {
         return diffMode;
+    }
+
+    /** The recent entries, most recent first (tests). */
+    public List<String> recentEntries() {
+        return List.copyOf(recent.entries());
     }
 
     RecentFiles recent() {

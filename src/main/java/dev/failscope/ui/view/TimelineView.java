@@ -44,7 +44,7 @@ final class TimelineView {
         list.setId("timeline-events");
         list.setItems(vm.events());
         list.setCellFactory(l -> new EventCell());
-        list.setPlaceholder(new Label("Select a server and press Simulate loss (K), or right-click a zone lane."));
+        list.setPlaceholder(new Label("Select a server and press Simulate loss (K), or use ⚡ Lose zone / region / host."));
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
             if (!syncing && i.intValue() >= 0) {
                 vm.jumpTo(i.intValue() + 1);
@@ -57,7 +57,7 @@ final class TimelineView {
         back.setId("sim-back");
         Button play = ToolBarBuilder.button("▶ Play", "Play / pause (P)", this::togglePlay);
         play.setId("sim-play");
-        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("⏸ Pause").otherwise("▶ Play"));
+        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("❚❚ Pause").otherwise("▶ Play"));
         Button forward = ToolBarBuilder.button("Step ▶", "Step forward (Ctrl+→)", vm::stepForward);
         forward.setId("sim-forward");
         Button end = ToolBarBuilder.button("End ▶▶", "Jump to the end (End)", vm::toEnd);

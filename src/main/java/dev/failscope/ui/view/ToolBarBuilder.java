@@ -25,7 +25,7 @@ final class ToolBarBuilder {
         Button zoomIn = button("+", "Zoom in (+)", () -> view.graph().zoomBy(1.25));
         TextField search = view.searchField();
         Button simulate = button("⚡ Simulate loss", "Simulate the loss of the selected server (K); "
-                + "Shift+click adds more servers; right-click a zone lane for zone loss",
+                + "Shift+click adds more servers",
                 () -> view.simulation().simulateSelected());
         simulate.setId("simulate-loss");
         simulate.getStyleClass().add("accent");
@@ -33,9 +33,17 @@ final class ToolBarBuilder {
             var n = view.vm().selectionProperty().get();
             return n == null || n.kind() != dev.failscope.model.NodeKind.SERVER || n.missing();
         }, view.vm().selectionProperty()));
+        javafx.scene.control.MenuButton domains = new javafx.scene.control.MenuButton("⚡ Lose zone / region / host");
+        domains.setId("lose-domain");
+        domains.setTooltip(new Tooltip("Simulate the loss of a whole zone, region or host: the selected server's, "
+                + "the one found by search, or any by name"));
+        domains.setFocusTraversable(false);
+        DomainMenu builder = new DomainMenu(view);
+        domains.setOnShowing(e -> domains.getItems().setAll(builder.items()));
+        domains.getItems().add(new javafx.scene.control.MenuItem("(loading)"));
         HBox bar = new HBox(6, open, reload, new Separator(javafx.geometry.Orientation.VERTICAL), fit, zoomOut,
                 zoomIn, new Separator(javafx.geometry.Orientation.VERTICAL), search,
-                new Separator(javafx.geometry.Orientation.VERTICAL), simulate);
+                new Separator(javafx.geometry.Orientation.VERTICAL), simulate, domains);
         bar.getStyleClass().add("tool-bar-row");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));

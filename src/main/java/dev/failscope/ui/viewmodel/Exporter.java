@@ -25,6 +25,18 @@ public final class Exporter {
         return new RenderInput(scene.topology(), scene.layout(), findings, state(scene, overlay), title);
     }
 
+    /**
+     * The caption of a picture exported during a simulation: what is shown, the scenario, and where in its
+     * timeline the picture was taken ("step 6 / 9 at t+30s: ...", or "before the failure").
+     */
+    public static String caption(String shown, List<String> scenario, int step, int total,
+                                 java.util.Optional<dev.failscope.simulation.SimulationEvent> current) {
+        String at = current.map(e -> "step " + step + " / " + total + " at t+"
+                + dev.failscope.model.Durations.format(e.at()) + ": " + e.reason())
+                .orElse("step 0 / " + total + ", before the failure");
+        return shown + "  —  simulated loss of " + String.join(" + ", scenario) + "  —  " + at;
+    }
+
     /** Writes PNG or SVG, chosen by the file's extension (PNG when it has neither). */
     public static void write(RenderInput input, Path file) throws IOException {
         if (ImageExport.Format.ofFile(file).orElse(ImageExport.Format.PNG) == ImageExport.Format.SVG) {

@@ -20,6 +20,7 @@ public final class FindingsViewModel {
     private final ObjectProperty<java.util.function.Predicate<Finding>> scope =
             new SimpleObjectProperty<>(this, "scope");
     private final ObservableList<String> rules = FXCollections.observableArrayList();
+    private final ObservableList<String> rulesView = FXCollections.unmodifiableObservableList(rules);
     private final FilteredList<Finding> shown;
     private final StringBinding title;
 
@@ -54,7 +55,7 @@ public final class FindingsViewModel {
 
     /** The rule ids present, sorted, for the rule filter. */
     public ObservableList<String> rules() {
-        return FXCollections.unmodifiableObservableList(rules);
+        return rulesView;
     }
 
     /** Null shows every severity. */
@@ -70,6 +71,26 @@ public final class FindingsViewModel {
     /** A further filter set from outside (diff mode: only the introduced findings); null shows all. */
     public ObjectProperty<java.util.function.Predicate<Finding>> scopeProperty() {
         return scope;
+    }
+
+    /**
+     * What the empty table says. Never a green result for nothing: an inspection of no servers, clusters or
+     * services checked nothing, and findings hidden by the filters are not "no findings".
+     */
+    public static String emptyText(boolean loading, dev.failscope.analysis.Inspection inspection, int total) {
+        if (loading) {
+            return "Loading…";
+        }
+        if (inspection == null) {
+            return "Nothing loaded yet.";
+        }
+        if (inspection.topology().isEmpty()) {
+            return "Nothing was loaded: no server, cluster or service was found, so no rule was checked.";
+        }
+        if (total > 0) {
+            return "No finding matches the filters (" + total + " hidden).";
+        }
+        return "No findings: every rule passes.";
     }
 
     public StringBinding titleProperty() {

@@ -9,19 +9,28 @@ import java.util.Set;
  *
  * @param failed       servers lost in the scenario (crossed out)
  * @param trying       the candidate being tried at this step (pulses), or null
- * @param skipped      candidates skipped so far, with the reason ("decommissioned", "lag 45s > 10s")
+ * @param tryingWhy    why that attempt cannot succeed ("decommissioned"), or null
+ * @param skipped      candidates given up on so far (their attempt timed out), with the reason
  * @param promoted     servers promoted to primary (crown)
  * @param clustersDown clusters with no writable primary ("NO PRIMARY")
  * @param services     service states at this step
  * @param repointed    replicas that now follow a new primary: replica to its new source
+ * @param clustersDegraded clusters that have a writable primary but reduced redundancy ("DEGRADED")
  */
-public record GraphOverlay(Set<String> failed, String trying, Map<String, String> skipped, Set<String> promoted,
-                           Set<String> clustersDown, Map<String, ServiceHealth> services,
-                           Map<String, String> repointed) {
+public record GraphOverlay(Set<String> failed, String trying, String tryingWhy, Map<String, String> skipped,
+                           Set<String> promoted, Set<String> clustersDown, Set<String> clustersDegraded,
+                           Map<String, ServiceHealth> services, Map<String, String> repointed) {
     public static final GraphOverlay NONE = new GraphOverlay(Set.of(), null, Map.of(), Set.of(), Set.of(), Map.of(),
             Map.of());
 
+    /** Without an attempt's reason and without degraded clusters. */
+    public GraphOverlay(Set<String> failed, String trying, Map<String, String> skipped, Set<String> promoted,
+                        Set<String> clustersDown, Map<String, ServiceHealth> services, Map<String, String> repointed) {
+        this(failed, trying, null, skipped, promoted, clustersDown, Set.of(), services, repointed);
+    }
+
     public GraphOverlay {
+        clustersDegraded = Set.copyOf(clustersDegraded);
         failed = Set.copyOf(failed);
         skipped = Map.copyOf(skipped);
         promoted = Set.copyOf(promoted);

@@ -97,12 +97,17 @@ public final class MainViewModel {
             return;
         }
         paths.set(loaded);
+        // The focus is a position in the files on screen: move it to the new topology before anyone reads it
+        // (a same-named element keeps its selection but is declared in another file now).
+        Node kept = selection.get() != null && exists(result.topology(), selection.get()) ? selection.get() : null;
+        SourcePosition at = focus.get();
+        if (at == null || !result.topology().files().contains(at.file())) {
+            focus.set(kept == null ? null : Elements.declaration(result.topology(), kept).orElse(null));
+        }
+        selection.set(kept);
         inspection.set(result);
         topology.set(result.topology());
         findings.setAll(result.findings());
-        if (selection.get() != null && !exists(result.topology(), selection.get())) {
-            select(null);
-        }
         status.set(summary(result));
     }
 

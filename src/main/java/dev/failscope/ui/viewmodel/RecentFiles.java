@@ -13,6 +13,9 @@ public final class RecentFiles {
 
     private final Preferences prefs;
     private final ObservableList<String> entries = FXCollections.observableArrayList();
+    // One view for the life of this object: an unmodifiable wrapper listens to its source weakly, so a wrapper
+    // made per call (and held by no one) stops passing changes on at the next garbage collection.
+    private final ObservableList<String> entriesView = FXCollections.unmodifiableObservableList(entries);
 
     public RecentFiles(Preferences prefs) {
         this.prefs = prefs;
@@ -55,6 +58,6 @@ public final class RecentFiles {
     }
 
     public ObservableList<String> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return entriesView;
     }
 }

@@ -90,6 +90,16 @@ public final class SimulationViewModel {
         run(List.of(FailureTarget.of(FailureTarget.Kind.REGION, region)));
     }
 
+    /** A new scenario: every server on the host fails. */
+    public void simulateHostLoss(String host) {
+        run(List.of(FailureTarget.of(FailureTarget.Kind.HOST, host)));
+    }
+
+    /** A new scenario of the given failures (a sweep row, a scripted scenario). */
+    public void simulate(List<FailureTarget> targets) {
+        run(List.copyOf(targets));
+    }
+
     /** Simulates loss of the selected server, if a declared server is selected. */
     public boolean simulateSelected() {
         var node = main.selectionProperty().get();

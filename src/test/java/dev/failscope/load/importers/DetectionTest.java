@@ -21,9 +21,12 @@ class DetectionTest {
                 "unrecognized-file harisekhon_mysql.cfg:1:1",
                 "unrecognized-file harisekhon_postgres.cfg:1:1",
                 "unrecognized-file harisekhon_redis-master.cfg:1:1",
+                "unrecognized-file cam-inc_MxTransporter_init.js:1:1",
+                "unrecognized-file go-oauth2_init.js:1:1",
                 "unrecognized-file orchestrator-ci-env.conf.json:1:1",
                 "unrecognized-file orchestrator-raft-env.conf.json:1:1",
-                "unrecognized-file orchestrator-sample.conf.json:1:1");
+                "unrecognized-file orchestrator-sample.conf.json:1:1",
+                "unrecognized-file pgpool.conf.sample-stream:1:1");
         assertThat(i.topology().isEmpty()).isTrue();
     }
 
@@ -34,6 +37,38 @@ class DetectionTest {
         assertThat(Fixture.findings(i, "unrecognized-file")).contains(
                 "unrecognized-file guhuajun_docker-compose.yaml:1:1",
                 "unrecognized-file orchestrator-sample.conf.json:1:1");
+    }
+
+    @Test
+    void noFileOfTheRealConfigsIsSkippedInSilence() throws java.io.IOException {
+        Inspection i = Fixture.inspect(REAL);
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        i.topology().servers().forEach(s -> read.add(name(s.position().file())));
+        i.topology().clusters().forEach(c -> c.members().forEach(m -> read.add(name(m.position().file()))));
+        i.topology().policies().forEach(p -> p.monitors().forEach(m -> read.add(name(m.position().file()))));
+        i.findings().forEach(f -> read.add(name(f.position().file())));
+        java.util.List<String> onDisk;
+        try (var walk = java.nio.file.Files.walk(Path.of(REAL))) {
+            onDisk = walk.filter(java.nio.file.Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals("SOURCES.md")).sorted().toList();
+        }
+        assertThat(read).containsAll(onDisk);
+        assertThat(i.load().files()).hasSize(onDisk.size());
+        assertThat(i.findings()).filteredOn(f -> f.rule().equals("unrecognized-file"))
+                .allSatisfy(f -> assertThat(f.message()).doesNotStartWith("skipped: not a format"));
+    }
+
+    private static String name(String file) {
+        return file.substring(file.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void aForcedFormatRefusesAFileThatDoesNotFit() {
+        Inspection i = Fixture.inspectAs("redis", REAL + "/haproxy/harisekhon_redis-master.cfg");
+        assertThat(Fixture.errors(i)).singleElement().asString().endsWith("harisekhon_redis-master.cfg:19:1: "
+                + "error: not a Redis config: 'frontend' is not a redis.conf or sentinel.conf directive (Redis "
+                + "refuses to start on it)");
+        assertThat(i.topology().servers()).isEmpty();
     }
 
     @Test

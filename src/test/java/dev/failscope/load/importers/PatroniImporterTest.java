@@ -123,6 +123,19 @@ class PatroniImporterTest {
         assertThat(i.topology().server("b").orElseThrow().address()).isNull();
     }
 
+    @Test
+    void namespaceWithAndWithoutSlashesIsOnePath() {
+        Inspection i = new Fixture(tmp)
+                .file("a.yml", "namespace: /db/\n" + member("a", "10.0.0.1", ""))
+                .file("b.yml", "namespace: /db\n" + member("b", "10.0.0.2", ""))
+                .file("c.yml", "namespace: db\n" + member("c", "10.0.0.3", "")).inspect();
+        assertThat(Fixture.errors(i)).isEmpty();
+        assertThat(i.topology().clusters()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("db/pg");
+            assertThat(c.replicas()).hasSize(2);
+        });
+    }
+
     static String member(String name, String ip, String tags) {
         return "scope: pg\nname: " + name + "\nrestapi:\n  listen: " + ip + ":8008\npostgresql:\n  connect_address: "
                 + ip + ":5432\ntags:\n  noloadbalance: false\n" + tags;

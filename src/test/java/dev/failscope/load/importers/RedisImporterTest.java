@@ -144,4 +144,74 @@ class RedisImporterTest {
         assertThat(Fixture.errors(i)).singleElement().asString()
                 .endsWith("s.conf:1:1: error: sentinel monitor needs a master name, a host and a port");
     }
+
+    /** A lab as committed: stock sentinel.conf files (no myid, no known-replica) beside redis.conf files. */
+    private Fixture lab() {
+        Fixture f = new Fixture(tmp);
+        for (int port : new int[] {26379, 26380, 26381}) {
+            f.file("sentinel-" + port + ".conf", "port " + port + "\ndaemonize yes\n"
+                    + "sentinel monitor mymaster 127.0.0.1 6379 2\n"
+                    + "sentinel down-after-milliseconds mymaster 5000\n");
+        }
+        return f.file("redis-6379.conf", "port 6379\ndaemonize yes\nappendonly yes\n")
+                .file("redis-6380.conf", "port 6380\nreplicaof 127.0.0.1 6379\nreplica-priority 0\n")
+                .file("redis-6381.conf", "bind 127.0.0.1 -::1\nport 6381\nreplicaof 127.0.0.1 6379\n"
+                        + "replica-priority 10\n");
+    }
+
+    @Test
+    void stockSentinelGetsItsReplicasFromTheRedisConfFilesBesideIt() {
+        Inspection i = lab().inspect();
+        assertThat(Fixture.errors(i)).isEmpty();
+        Topology t = i.topology();
+        assertThat(Fixture.replicas(t, "mymaster")).containsExactly("127.0.0.1:6380", "127.0.0.1:6381");
+        assertThat(Fixture.candidates(t, "mymaster")).containsExactly("127.0.0.1:6381");
+        assertThat(t.server("127.0.0.1:6380").orElseThrow().noFailover()).isTrue();
+        assertThat(Fixture.findings(i, "assumed-")).containsExactly("assumed-address redis-6379.conf:1:6",
+                "assumed-address redis-6380.conf:1:6");
+        assertThat(i.findings()).filteredOn(f -> f.severity() != dev.failscope.model.Severity.INFO).isEmpty();
+    }
+
+    @Test
+    void sentinelsWithoutMyidAreCountedOnce() {
+        Fixture f = new Fixture(tmp);
+        String[] ids = {"a".repeat(40), "b".repeat(40), "c".repeat(40)};
+        for (int n = 0; n < 3; n++) {
+            StringBuilder sb = new StringBuilder("port 26379\nsentinel monitor cache 10.0.1.1 6379 2\n");
+            for (int o = 0; o < 3; o++) {
+                if (o != n) {
+                    sb.append("sentinel known-sentinel cache 10.0.").append(o + 1).append(".9 26379 ")
+                            .append(ids[o]).append('\n');
+                }
+            }
+            f.file("sentinel" + (n + 1) + ".conf", sb.toString());
+        }
+        Inspection i = f.file("inventory.yaml", INVENTORY).inspect();
+        assertThat(Fixture.errors(i)).isEmpty();
+        assertThat(i.topology().policy("cache").orElseThrow().monitors()).hasSize(3);
+    }
+
+    @Test
+    void replicaAnnounceIpJoinsAndItsPriorityZeroIsKept() {
+        Inspection i = new Fixture(tmp)
+                .file("sentinel.conf", "sentinel monitor cache 10.0.0.1 6379 1\n"
+                        + "sentinel known-replica cache 10.0.0.2 6379\nsentinel known-replica cache 10.0.0.3 6379\n")
+                .file("r2.conf", "bind 127.0.0.1\nreplica-announce-ip 10.0.0.2\nreplicaof 10.0.0.1 6379\n"
+                        + "replica-priority 0\n")
+                .inspect();
+        assertThat(Fixture.errors(i)).isEmpty();
+        assertThat(Fixture.candidates(i.topology(), "cache")).containsExactly("10.0.0.3:6379");
+        assertThat(Fixture.findings(i, "redis-conf-unjoined")).isEmpty();
+    }
+
+    @Test
+    void aRedisConfThatJoinsNoSentinelMasterIsSaidAtItsReplicaofLine() {
+        Inspection i = new Fixture(tmp)
+                .file("sentinel.conf", "sentinel monitor cache 10.0.0.1 6379 1\n"
+                        + "sentinel known-replica cache 10.0.0.2 6379\n")
+                .file("r2.conf", "bind 127.0.0.1\nreplicaof redis-master 6379\nreplica-priority 0\n")
+                .inspect();
+        assertThat(Fixture.errors(i)).isEmpty();
+        assertThat(Fixture.findings(i, "redis-conf-unjoined")).containsExactly("redis-conf-unjoined r2.conf:2:11");
+    }
 }

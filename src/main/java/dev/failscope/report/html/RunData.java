@@ -1,0 +1,82 @@
+package dev.failscope.report.html;
+
+import dev.failscope.model.Durations;
+import dev.failscope.simulation.Health;
+import dev.failscope.simulation.Simulation;
+import dev.failscope.simulation.SimulationStep;
+import dev.failscope.simulation.SweepRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Simulations and sweep rows as the page's script reads them; every set and map in sorted order. */
+final class RunData {
+    private RunData() {}
+
+    /**
+     * A timeline the page can step through: step 0 is the state before the first event, step n the state after
+     * the n-th (what {@link Simulation#step(int)} replays).
+     */
+    static Map<String, Object> simulation(String label, String side, Simulation sim) {
+        List<Object> steps = new ArrayList<>();
+        int n = sim.timeline().events().size();
+        for (int i = 0; i <= n; i++) {
+            steps.add(step(sim.step(i)));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", label);
+        m.put("side", side);
+        m.put("outage", sim.outage());
+        m.put("worst", lower(sim.worst().name()));
+        m.put("steps", steps);
+        return m;
+    }
+
+    private static Map<String, Object> step(SimulationStep s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", Durations.format(s.at()));
+        s.currentOpt().ifPresent(e -> {
+            m.put("kind", lower(e.kind().name()));
+            m.put("subject", e.subject());
+            m.put("text", e.reason());
+            e.positionOpt().ifPresent(p -> m.put("position", p.toString()));
+        });
+        m.put("failed", new TreeSet<>(s.failed()));
+        m.put("stale", new TreeSet<>(s.stale()));
+        m.put("promoted", new TreeSet<>(s.promoted()));
+        s.tryingOpt().ifPresent(t -> m.put("trying", t));
+        m.put("skipped", new TreeMap<>(s.skipped()));
+        m.put("down", new TreeSet<>(s.clustersDown()));
+        m.put("clusters", healths(s.clusters()));
+        m.put("services", healths(s.services()));
+        return m;
+    }
+
+    private static Map<String, String> healths(Map<String, Health> map) {
+        Map<String, String> out = new TreeMap<>();
+        map.forEach((k, v) -> out.put(k, lower(v.name())));
+        return out;
+    }
+
+    static Map<String, Object> sweepRow(SweepRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", r.label());
+        m.put("pair", r.pair());
+        m.put("result", lower(r.result().name()));
+        m.put("targets", r.scenario().targets().stream().map(t -> t.kind().prefix() + t.name()).toList());
+        m.put("clustersDown", r.clustersDown());
+        m.put("clustersDegraded", r.clustersDegraded());
+        m.put("servicesDown", r.servicesDown());
+        m.put("servicesDegraded", r.servicesDegraded());
+        r.maxRtoOpt().ifPresent(d -> m.put("maxRto", Durations.format(d)));
+        return m;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

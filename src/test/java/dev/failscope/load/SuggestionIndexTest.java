@@ -1,0 +1,67 @@
+package dev.failscope.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SuggestionIndexTest {
+    @Test
+    void suggestsTheClosestDeclaredName() {
+        SuggestionIndex index = new SuggestionIndex(List.of("ledger-redis-107", "posts-db-033", "ledger-pg-012"));
+        assertThat(index.closest("ledger-redis-v2-107")).contains("ledger-redis-107");
+        assertThat(index.closest("Posts-DB-033")).contains("posts-db-033");
+    }
+
+    @Test
+    void suggestsNothingWhenEveryNameIsOutOfReach() {
+        SuggestionIndex index = new SuggestionIndex(List.of("inventory", "failover"));
+        assertThat(index.closest("zzzzzz")).isEmpty();
+        assertThat(new SuggestionIndex(List.of()).closest("anything")).isEmpty();
+    }
+
+    /** The index is an optimisation only: on random names it answers exactly what the plain scan answers. */
+    @Test
+    void answersExactlyAsThePlainScanOnRandomNames() {
+        Random random = new Random(2026);
+        for (int round = 0; round < 300; round++) {
+            List<String> candidates = new ArrayList<>();
+            int n = random.nextInt(40);
+            for (int i = 0; i < n; i++) {
+                candidates.add(name(random));
+            }
+            SuggestionIndex index = new SuggestionIndex(candidates);
+            for (int q = 0; q < 20; q++) {
+                String word = random.nextBoolean() || candidates.isEmpty() ? name(random)
+                        : mutate(candidates.get(random.nextInt(candidates.size())), random);
+                assertThat(index.closest(word)).as(word + " in " + candidates)
+                        .isEqualTo(Suggestions.closest(word, candidates));
+            }
+        }
+    }
+
+    private static String name(Random random) {
+        String alphabet = "abcdeAB-0123é";
+        StringBuilder b = new StringBuilder();
+        int len = 1 + random.nextInt(14);
+        for (int i = 0; i < len; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private static String mutate(String s, Random random) {
+        StringBuilder b = new StringBuilder(s);
+        for (int edits = 1 + random.nextInt(4); edits > 0 && b.length() > 0; edits--) {
+            int at = random.nextInt(b.length());
+            switch (random.nextInt(3)) {
+                case 0 -> b.deleteCharAt(at);
+                case 1 -> b.insert(at, 'x');
+                default -> b.setCharAt(at, 'Z');
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.failscope.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failscope.cli.Cli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A 5,000-server check page ({@code failscope generate --clusters 1250 --replicas 3}) opens in headless
+ * Chromium in under 5 s and stays responsive: zoom, fit, search and selecting a finding each repaint within a
+ * second. The numbers go to the test log (and docs/performance.md).
+ */
+class ReviewPageScaleTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void fiveThousandServersOpenUnderFiveSecondsAndStayResponsive() throws IOException {
+        Path fleet = tmp.resolve("fleet");
+        assertThat(Cli.run("generate", "--clusters", "1250", "--replicas", "3", "--zones", "3", "--faults", "12",
+                "--seed", "2026", fleet.toString()).exit()).isZero();
+        Path page = ReviewPageBrowserTest.OUT.toAbsolutePath().resolve("fleet-5000-check.html");
+        Files.createDirectories(page.getParent());
+        long t0 = System.nanoTime();
+        Cli r = Cli.run("check", "--fail-on", "never", "--format", "html", "--output", page.toString(),
+                fleet.toString());
+        long writeMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(r.exit()).isZero();
+        long bytes = Files.size(page);
+
+        ChromeDriver driver = Browser.start(1280, 720);
+        try {
+            long l0 = System.nanoTime();
+            driver.get(page.toUri().toString());
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            Number painted = (Number) driver.executeAsyncScript(frameAfter(""));
+            long openMs = (System.nanoTime() - l0) / 1_000_000;
+            long readyMs = Long.parseLong(driver.findElement(By.tagName("body")).getDomAttribute("data-ready-ms"));
+            double zoomMs = ((Number) driver.executeAsyncScript(frameAfter(
+                    "document.getElementById('fs-zoom-in').click();"))).doubleValue();
+            double fitMs = ((Number) driver.executeAsyncScript(frameAfter(
+                    "document.getElementById('fs-fit').click();"))).doubleValue();
+            double searchMs = ((Number) driver.executeAsyncScript(frameAfter(
+                    "var i = document.getElementById('fs-search'); i.value = 'db-00'; "
+                    + "i.dispatchEvent(new Event('input'));"))).doubleValue();
+            double findingMs = ((Number) driver.executeAsyncScript(frameAfter(
+                    "document.querySelector('#fs-findings tbody tr').click();"))).doubleValue();
+            double tilesMs = ((Number) driver.executeAsyncScript(
+                    "var done = arguments[arguments.length - 1], t = performance.now();"
+                    + "(function poll() { var c = document.getElementById('fs-canvas');"
+                    + " if (+(c.getAttribute('data-tiles') || 0) > 0) {"
+                    + "   requestAnimationFrame(function () { requestAnimationFrame(function () {"
+                    + "     done(performance.now() - t); }); }); }"
+                    + " else if (performance.now() - t > 10000) { done(-1); } else { setTimeout(poll, 10); } })();"))
+                    .doubleValue();
+            findingMs += tilesMs;
+            Files.write(ReviewPageBrowserTest.OUT.resolve("fleet-5000-finding-1280x720.png"),
+                    driver.getScreenshotAs(OutputType.BYTES));
+            int servers = ((Number) driver.executeScript(
+                    "return JSON.parse(document.getElementById('fs-data').textContent).sides[0].nodes"
+                    + ".filter(function(n){return n.kind==='server';}).length;")).intValue();
+            System.out.printf("review page, %d servers: written in %d ms, %.1f MB; opened (load, script, first "
+                    + "frame) in %d ms (script done at %d ms after navigation start, frame at %.0f ms); zoom %.0f ms, "
+                    + "fit %.0f ms, search %.0f ms, select finding and draw its SVG tiles %.0f ms%n", servers, writeMs,
+                    bytes / 1e6, openMs, readyMs, painted.doubleValue(), zoomMs, fitMs, searchMs, findingMs);
+            assertThat(tilesMs).as("the SVG tiles appear when zoomed in").isPositive();
+            assertThat(servers).isGreaterThanOrEqualTo(5000);
+            assertThat(openMs).as("open in under 5 s").isLessThan(5000);
+            assertThat(Stream.of(zoomMs, fitMs, searchMs, findingMs).max(Comparator.naturalOrder()).orElseThrow())
+                    .as("each interaction repaints within 1 s").isLessThan(1000.0);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** Runs {@code action}, then answers how many ms passed until the second animation frame after it. */
+    private static String frameAfter(String action) {
+        return "var done = arguments[arguments.length - 1]; var t = performance.now(); " + action
+                + " requestAnimationFrame(function () { requestAnimationFrame(function () {"
+                + " done(action0(t)); }); });"
+                + " function action0(t0) { return " + (action.isEmpty() ? "performance.now()" : "performance.now() - t0")
+                + "; }";
+    }
+}
