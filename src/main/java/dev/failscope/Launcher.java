@@ -26,7 +26,27 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.exit(FailscopeCommand.commandLine().execute(route(args)));
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs the command line; running out of heap is one clear line and exit 2, never a stack trace (picocli's
+     * handler sees only exceptions, and an {@link OutOfMemoryError} is an error).
+     */
+    static int run(String[] args) {
+        try {
+            return FailscopeCommand.commandLine().execute(route(args));
+        } catch (OutOfMemoryError e) {
+            System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            System.err.flush();
+            return 2;
+        }
+    }
+
+    /** The one line printed when the heap runs out. */
+    static String outOfMemory(long maxHeapBytes) {
+        return "failscope: out of memory: the input needs more than the " + (maxHeapBytes >> 20) + " MB Java heap; "
+                + "give it more with -Xmx (java -Xmx4g -jar failscope.jar ...) or JAVA_TOOL_OPTIONS=-Xmx4g";
     }
 
     /** The arguments picocli should see: CLI invocations unchanged, anything else prefixed with {@code gui}. */

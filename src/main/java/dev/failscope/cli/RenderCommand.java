@@ -102,6 +102,14 @@ public final class RenderCommand implements Callable<Integer> {
             }
         }
         input = input.withTitle(heading);
+        if (format.get() == ImageExport.Format.PNG) {
+            var tooLarge = ImageExport.tooLarge(ImageExport.pixelSize(input, scale));
+            if (tooLarge.isPresent()) {
+                err.println("failscope: cannot render " + output + ": " + tooLarge.get());
+                err.flush();
+                return ExitCodes.LOAD_OR_USAGE;
+            }
+        }
         try {
             if (format.get() == ImageExport.Format.PNG) {
                 guard.writeFile(output, ImageExport.png(input, scale));

@@ -134,6 +134,11 @@ public final class Fields {
         }
         if (n.get() instanceof PScalar s && !s.isNull()) {
             Optional<Duration> d = Durations.parse(s.text());
+            if (d.isPresent() && d.get().compareTo(Durations.MAX) > 0) {
+                sink.error("'" + key + "' of " + what + " is " + s.text().trim() + ", over the limit of "
+                        + Durations.format(Durations.MAX) + " (one year)", s.position());
+                return Optional.empty();
+            }
             if (d.isPresent()) {
                 return d;
             }
@@ -168,7 +173,7 @@ public final class Fields {
         return Optional.empty();
     }
 
-    /** An enum value written in lower case with dashes. */
+    /** An enum value written exactly in lower case with dashes, as the JSON Schema requires. */
     public <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
         Optional<PNode> n = node(key);
         if (n.isEmpty()) {
@@ -178,14 +183,17 @@ public final class Fields {
         for (E e : type.getEnumConstants()) {
             allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
+        String hint = "";
         if (n.get() instanceof PScalar s && s.type() == ScalarType.STRING) {
-            int index = allowed.indexOf(s.text().trim().toLowerCase(Locale.ROOT));
+            int index = allowed.indexOf(s.text());
             if (index >= 0) {
                 return Optional.of(type.getEnumConstants()[index]);
             }
+            hint = Suggestions.closest(s.text(), allowed).map(c -> ": did you mean '" + c + "'? (values are "
+                    + "lower case, as in the JSON Schema)").orElse("");
         }
         sink.error("'" + key + "' of " + what + " must be one of " + String.join(", ", allowed) + ", got "
-                + n.get().describe(), n.get().position());
+                + n.get().describe() + hint, n.get().position());
         return Optional.empty();
     }
 

@@ -1,13 +1,16 @@
 package dev.failscope.load;
 
+import dev.failscope.io.IoProblems;
 import dev.failscope.model.SourcePosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -36,15 +39,25 @@ public final class PathExpander {
     /** As {@link #expand(List, List)}, showing each argument as {@code options} says. */
     public List<SourceFile> expand(List<String> args, List<LoadError> errors, LoadOptions options) {
         List<SourceFile> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
         for (String given : args) {
-            Path path = Path.of(given);
+            Path path;
+            try {
+                path = Path.of(given);
+            } catch (InvalidPathException e) {
+                errors.add(new LoadError("not a valid path", SourcePosition.ofFile(options.display(given))));
+                continue;
+            }
             String arg = options.display(given);
             if (Files.isDirectory(path)) {
-                files.addAll(walk(arg, path, errors));
-            } else if (Files.isRegularFile(path)) {
-                files.add(new SourceFile(arg, path));
+                walk(arg, path, errors).stream().filter(f -> seen.add(realOrSelf(f.path()))).forEach(files::add);
+            } else if (Files.exists(path)) {
+                // named explicitly: a FIFO, device or /proc file is read, but with a time limit (SpecialFiles)
+                if (seen.add(realOrSelf(path))) {
+                    files.add(new SourceFile(arg, path));
+                }
             } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                errors.add(new LoadError("not a regular file or directory", SourcePosition.ofFile(arg)));
+                errors.add(new LoadError("a symbolic link to nothing (or a link loop)", SourcePosition.ofFile(arg)));
             } else {
                 errors.add(new LoadError("no such file or directory", SourcePosition.ofFile(arg)));
             }
@@ -52,19 +65,36 @@ public final class PathExpander {
         return files;
     }
 
+    /** The real path, which is how the same file reached twice ({@code dir} and {@code ./dir/f}) is loaded once. */
+    static Path realOrSelf(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     private List<SourceFile> walk(String arg, Path root, List<LoadError> errors) {
         List<SourceFile> found = new ArrayList<>();
         try (Stream<Path> stream = Files.walk(root)) {
             stream.filter(p -> !p.equals(root))
                     .filter(p -> !hiddenBelow(root, p))
-                    .filter(Files::isRegularFile)
+                    .filter(PathExpander::ordinaryFile)
                     .filter(p -> picked.test(p.getFileName().toString()))
                     .sorted(Comparator.comparing(p -> slashed(root.relativize(p))))
                     .forEach(p -> found.add(new SourceFile(join(arg, slashed(root.relativize(p))), p, false)));
-        } catch (IOException | UncheckedIOException e) {
-            errors.add(new LoadError("cannot read directory: " + e.getMessage(), SourcePosition.ofFile(arg)));
+        } catch (IOException e) {
+            errors.add(new LoadError("cannot read directory: " + IoProblems.describe(e), SourcePosition.ofFile(arg)));
+        } catch (UncheckedIOException e) {
+            errors.add(new LoadError("cannot read directory: " + IoProblems.describe(e.getCause()),
+                    SourcePosition.ofFile(arg)));
         }
         return found;
+    }
+
+    /** In a folder only regular files, never a FIFO, a device or a link into /proc, /sys or /dev. */
+    private static boolean ordinaryFile(Path p) {
+        return Files.isRegularFile(p) && !SpecialFiles.isSpecial(p);
     }
 
     private static boolean hiddenBelow(Path root, Path p) {

@@ -7,6 +7,10 @@ import dev.failscope.load.importers.Importer;
 import dev.failscope.load.importers.Importers;
 import dev.failscope.load.importers.SourceText;
 import dev.failscope.load.importers.UnreadFile;
+import dev.failscope.load.tree.PMap;
+import dev.failscope.load.tree.PNode;
+import dev.failscope.load.tree.PScalar;
+import dev.failscope.load.tree.PSeq;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
 import dev.failscope.model.SourcePosition;
@@ -141,7 +145,9 @@ public final class TopologyLoader {
         markAuthoritative(builder, files, sink);
         new ImportResolver(builder).resolve(imported, options.managerVersions());
         errors.addAll(sink.errors());
-        return new LoadResult(builder.build(), errors, files);
+        Topology topology = builder.build();
+        errors.addAll(CascadeDepth.check(topology));
+        return new LoadResult(topology, errors, files);
     }
 
     private void dispatch(SourceText text, LoadSink sink, ImportContext context,
@@ -169,6 +175,10 @@ public final class TopologyLoader {
         }
         if (text.structured() && text.documents().isEmpty()) {
             sink.error("empty file: no documents", SourcePosition.ofFile(display));
+        } else if (text.structured() && text.documents().stream().allMatch(TopologyLoader::trivial)) {
+            PNode first = text.documents().get(0);
+            sink.error("a document must be a map with a 'kind', got " + (first instanceof PMap ? "an empty map"
+                    : first.describe()), first.position());
         } else if (text.file().explicit()) {
             sink.error("not a format Failscope reads; tried " + tried() + " (force one with --as FORMAT)",
                     SourcePosition.ofFile(display));
@@ -177,6 +187,20 @@ public final class TopologyLoader {
                     + " (tried " + tried() + "; force one with --as FORMAT)", display, null,
                     SourcePosition.ofFile(display)));
         }
+    }
+
+    /**
+     * A document that no tool's config can be: a scalar, null, an empty map, or a list of nothing but scalars.
+     * In a folder it is a load error (not a skipped file), since it is most likely a Failscope file gone wrong.
+     */
+    private static boolean trivial(PNode doc) {
+        if (doc instanceof PMap m) {
+            return m.entries().isEmpty();
+        }
+        if (doc instanceof PSeq seq) {
+            return seq.items().stream().allMatch(PScalar.class::isInstance);
+        }
+        return true;
     }
 
     /**
@@ -204,13 +228,20 @@ public final class TopologyLoader {
         String display = file.displayPath();
         byte[] bytes;
         try {
-            long size = Files.size(file.path());
-            if (size > limits.maxFileBytes()) {
-                sink.error("file is " + size + " bytes, over the limit of " + limits.maxFileBytes() + " bytes",
-                        SourcePosition.ofFile(display));
+            if (SpecialFiles.isSpecial(file.path())) {
+                bytes = SpecialFiles.read(file.path(), limits.maxFileBytes());
+            } else {
+                bytes = Files.size(file.path()) > limits.maxFileBytes() ? null : Files.readAllBytes(file.path());
+            }
+            if (bytes == null || bytes.length > limits.maxFileBytes()) {
+                sink.error("file is " + (bytes == null ? Files.size(file.path()) + " bytes" : "more than "
+                        + limits.maxFileBytes() + " bytes") + ", over the limit of " + limits.maxFileBytes()
+                        + " bytes", SourcePosition.ofFile(display));
                 return Optional.empty();
             }
-            bytes = Files.readAllBytes(file.path());
+        } catch (SpecialFiles.TimedOut e) {
+            sink.error("cannot read file: " + e.getMessage(), SourcePosition.ofFile(display));
+            return Optional.empty();
         } catch (IOException e) {
             sink.error("cannot read file: " + describe(e), SourcePosition.ofFile(display));
             return Optional.empty();
@@ -224,7 +255,6 @@ public final class TopologyLoader {
     }
 
     private static String describe(IOException e) {
-        String name = e.getClass().getSimpleName();
-        return e.getMessage() == null ? name : name.replace("Exception", "") + " " + e.getMessage();
+        return dev.failscope.io.IoProblems.describe(e);
     }
 }

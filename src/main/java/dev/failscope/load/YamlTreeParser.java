@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -54,6 +55,11 @@ public final class YamlTreeParser {
 
     /** Documents in file order; problems are appended to {@code errors}. */
     public List<PNode> parse(String text, String file, List<LoadError> errors) {
+        Optional<LoadError> longLine = LoadLimits.longLine(text, file, "YAML");
+        if (longLine.isPresent()) {
+            errors.add(longLine.get());
+            return List.of();
+        }
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
         options.setProcessComments(false);
@@ -77,8 +83,24 @@ public final class YamlTreeParser {
             errors.add(new LoadError(limitMessage(e.getMessage()), position(file, at)));
         } catch (FileAbort e) {
             errors.add(e.error);
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML's scanner parses escapes such as \UFFFFFFFF with Integer.parseInt and Character.toChars
+            if (!fromScanner(e)) {
+                throw e;
+            }
+            errors.add(new LoadError("invalid YAML: an escape sequence names no Unicode character (the largest is "
+                    + "\\U0010FFFF)", position(file, reader.getMark())));
         }
         return documents;
+    }
+
+    private static boolean fromScanner(RuntimeException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.yaml.snakeyaml.scanner.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String limitMessage(String raw) {

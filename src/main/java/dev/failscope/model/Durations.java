@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
 
+    /**
+     * The longest duration the format accepts: one year (8760h). Longer is a typo, and the simulator adds
+     * durations up, so a bound keeps every sum far from overflowing.
+     */
+    public static final Duration MAX = Duration.ofHours(8760);
+
     private Durations() {}
 
     /** The duration, or empty when the text is not an integer with a unit. */

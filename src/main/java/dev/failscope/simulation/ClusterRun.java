@@ -492,13 +492,20 @@ final class ClusterRun {
 
     /** Replicas whose current source is {@code server}, and theirs in turn, become stale. */
     private void markStaleFollowers(String server, Duration at) {
+        Map<String, List<Replica>> followers = new HashMap<>();
+        for (Replica r : cluster.replicas()) {
+            String src = source.get(r.server().name());
+            if (src != null) {
+                followers.computeIfAbsent(src, k -> new ArrayList<>()).add(r);
+            }
+        }
         Deque<String> todo = new ArrayDeque<>();
         todo.add(server);
         while (!todo.isEmpty()) {
             String src = todo.poll();
-            for (Replica r : cluster.replicas()) {
+            for (Replica r : followers.getOrDefault(src, List.of())) {
                 String name = r.server().name();
-                if (src.equals(source.get(name)) && !SimulationIndex.failedBy(failures, name, at)
+                if (!SimulationIndex.failedBy(failures, name, at)
                         && !name.equals(primary)
                         && stale.add(name)) {
                     String why = src.equals(server) ? "failed" : "is stale";

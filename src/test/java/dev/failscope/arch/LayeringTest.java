@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class LayeringTest {
     static final String[] CORE = {
         "dev.failscope.model..", "dev.failscope.load..", "dev.failscope.analysis..", "dev.failscope.simulation..",
-        "dev.failscope.diff..", "dev.failscope.layout..", "dev.failscope.report..", "dev.failscope.generate.."};
+        "dev.failscope.diff..", "dev.failscope.layout..", "dev.failscope.report..", "dev.failscope.generate..",
+        "dev.failscope.io.."};
 
     @ArchTest
     static final ArchRule coreDoesNotDependOnFacesOrTheirLibraries = noClasses()

@@ -49,7 +49,7 @@ record PatroniSettings(Duration detection, long maxLagBytes, boolean syncMode, b
             return new PatroniSettings(DEFAULT_TTL, DEFAULT_MAX_LAG_BYTES, false, false, null, null, facts);
         }
         PMap m = dcs.get();
-        Duration ttl = tree.integer(m, "ttl").filter(v -> v > 0).map(Duration::ofSeconds).orElse(DEFAULT_TTL);
+        Duration ttl = tree.seconds(m, "ttl").filter(v -> v > 0).map(Duration::ofSeconds).orElse(DEFAULT_TTL);
         note(m, "ttl", "detection", facts);
         long maxLag = tree.integer(m, "maximum_lag_on_failover").filter(v -> v >= 0).orElse(DEFAULT_MAX_LAG_BYTES);
         note(m, "maximum_lag_on_failover", "max-lag-bytes", facts);

@@ -4,6 +4,7 @@ import dev.failscope.load.tree.PMap;
 import dev.failscope.load.tree.PNode;
 import dev.failscope.load.tree.PScalar;
 import dev.failscope.load.tree.PSeq;
+import dev.failscope.model.Durations;
 import dev.failscope.model.SourcePosition;
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +96,17 @@ final class Tree {
         ctx.error(format + " '" + String.join(".", path) + "' must be a whole number, got " + n.get().describe(),
                 n.get().position());
         return Optional.empty();
+    }
+
+    /** A whole number of seconds that makes a duration within {@link Durations#MAX}; larger is an error. */
+    Optional<Long> seconds(PNode root, String... path) {
+        Optional<Long> v = integer(root, path);
+        if (v.isPresent() && v.get() > Durations.MAX.toSeconds()) {
+            ctx.error(format + " '" + String.join(".", path) + "' is " + v.get() + " seconds, over the limit of "
+                    + Durations.format(Durations.MAX) + " (one year)", position(root, path));
+            return Optional.empty();
+        }
+        return v;
     }
 
     static SourcePosition position(PNode root, String... path) {
