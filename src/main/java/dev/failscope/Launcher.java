@@ -21,7 +21,7 @@ import java.util.TreeSet;
 public final class Launcher {
     /** Subcommands of the whole product, including those other parts register. */
     static final Set<String> KNOWN_COMMANDS = Set.of("check", "rules", "simulate", "sweep", "render", "diff",
-            "export", "generate", "audit", "help", "gui");
+            "export", "generate", "audit", "explain", "help", "gui");
 
     private Launcher() {}
 
