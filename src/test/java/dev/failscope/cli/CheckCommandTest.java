@@ -199,7 +199,7 @@ class CheckCommandTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("--format=FORMAT", "--fail-on=LEVEL", "--output=FILE", "--debug",
-                "  2  load error or bad usage");
+                "  2  load error, nothing read (no file Failscope reads), or bad usage");
     }
 
     @Test

@@ -36,7 +36,7 @@ class RuleCatalogTest {
         t.put("failover-target-same-zone", Severity.WARNING);
         t.put("failover-target-other-region", Severity.WARNING);
         t.put("failover-delayed", Severity.WARNING);
-        t.put("no-failover-policy", Severity.WARNING);
+        t.put("no-failover-policy", Severity.ERROR); // simulate calls it an outage (issue 10)
         t.put("single-zone-cluster", Severity.WARNING);
         t.put("service-pinned-to-server", Severity.WARNING);
         t.put("unused-server", Severity.INFO);
