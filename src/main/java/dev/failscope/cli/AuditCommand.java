@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                 + "prints one line per environment: clusters, errors, warnings, clusters without viable failover "
                 + "and single points of failure.",
         footer = {"", "Exit codes:", "  0  no environment has an error", "  1  some environment has an error "
-                + "(or could not be loaded)", "  2  ROOT is not a directory with subdirectories, or bad usage"})
+                + "(or could not be loaded)", "  2  ROOT is not a directory with subdirectories, no environment could be read, or bad usage"})
 public final class AuditCommand implements Callable<Integer> {
     enum Format { text, json, markdown }
 
@@ -55,7 +55,6 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = Path.of(root);
         List<Path> environments;
@@ -81,6 +80,12 @@ public final class AuditCommand implements Callable<Integer> {
             case markdown -> AuditReport.markdown(rows);
         };
         if (!ReportOutput.write(spec, output, report, guard)) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
+        if (rows.stream().allMatch(r -> r.loadErrors() > 0)) {
+            err.println("failscope audit: no environment of " + root + " could be read (see each one with "
+                    + "failscope check)");
+            err.flush();
             return ExitCodes.LOAD_OR_USAGE;
         }
         return rows.stream().anyMatch(Audit.Row::hasError) ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes:",
             "  0  no finding at or above --fail-on",
             "  1  some finding at or above --fail-on",
-            "  2  load error or bad usage"})
+            "  2  load error, nothing read (no file Failscope reads), or bad usage"})
 public final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, sarif, junit, github, prometheus, html }
 
@@ -64,7 +64,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Inspector inspector = importFormat.inspector();
-        Inspection inspection = inspector.inspect(paths);
+        Inspection inspection = inspector.inspect(paths).requireTopology(paths);
         String report;
         int exit;
         if (inspection.hasLoadErrors()) {

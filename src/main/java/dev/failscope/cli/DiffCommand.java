@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
             "  0  nothing introduced at or above --fail-on, no primary loss made an outage",
             "  1  a finding at or above --fail-on introduced, or a survived primary loss",
             "     turned into an outage",
-            "  2  load error or bad usage"})
+            "  2  load error, nothing read (no file Failscope reads), or bad usage"})
 public final class DiffCommand implements Callable<Integer> {
     enum Format { text, json, markdown, sarif, junit, github, html }
 
@@ -117,7 +117,7 @@ public final class DiffCommand implements Callable<Integer> {
             try (GitSnapshot snapshot = GitSnapshot.extract(git, sides)) {
                 was = inspector.analyse(snapshot.load(importFormat.loader()));
             }
-            now = inspector.inspect(sides);
+            now = inspector.inspect(sides).requireTopology(sides);
             labels = new DiffLabels(git + ":" + String.join(" ", sides), String.join(" ", sides));
         } else {
             List<String> b = new ArrayList<>(before);
@@ -128,8 +128,8 @@ public final class DiffCommand implements Callable<Integer> {
             } else if (!paths.isEmpty() || b.isEmpty() || a.isEmpty()) {
                 return usage(err, "give BEFORE AFTER, or --before and --after, or --git REV [PATH...]");
             }
-            was = inspector.inspect(b);
-            now = inspector.inspect(a);
+            was = inspector.inspect(b).requireTopology(b);
+            now = inspector.inspect(a).requireTopology(a);
             labels = new DiffLabels(String.join(" ", b), String.join(" ", a));
         }
         List<String> inputs = new ArrayList<>(paths);

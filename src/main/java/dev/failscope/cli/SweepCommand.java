@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes:",
             "  0  no simulated failure at or above --fail-on",
             "  1  some simulated failure at or above --fail-on",
-            "  2  load error or bad usage"})
+            "  2  load error, nothing read (no file Failscope reads), or bad usage"})
 public final class SweepCommand implements Callable<Integer> {
     enum Format { text, json, junit, github, prometheus, html }
 
@@ -76,7 +76,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
-        Inspection inspection = importFormat.inspector().inspect(paths);
+        Inspection inspection = importFormat.inspector().inspect(paths).requireTopology(paths);
         if (inspection.hasLoadErrors()) {
             out.print(switch (format) {
                 case text -> TextReport.errors(inspection.errors());

@@ -55,7 +55,7 @@ public final class Audit {
         for (Path env : environments) {
             String name = env.getFileName().toString();
             String display = root.endsWith("/") ? root + name : root + "/" + name;
-            rows.add(row(name, inspector.inspect(List.of(display))));
+            rows.add(row(name, inspector.inspect(List.of(display)).requireTopology(List.of(display))));
         }
         return rows;
     }

@@ -45,9 +45,10 @@ public record FailureTarget(Kind kind, String name, Duration at) implements Comp
     }
 
     /**
-     * Parses {@code NAME}, {@code zone:NAME}, {@code region:NAME} or {@code host:NAME}, each optionally followed
-     * by {@code @TIME} (for example {@code db-2@90s}). Returns an explanation on the right when the text is not
-     * of that form.
+     * Parses {@code NAME}, {@code server:NAME}, {@code zone:NAME}, {@code region:NAME} or {@code host:NAME}, each
+     * optionally followed by {@code @TIME} (for example {@code db-2@90s}). A colon after anything but those
+     * prefixes is part of a server name ({@code 127.0.0.1:6379}). Returns an explanation on the right when the
+     * text is not of that form.
      */
     public static Parsed parse(String text) {
         String t = text.trim();
@@ -73,16 +74,21 @@ public record FailureTarget(Kind kind, String name, Duration at) implements Comp
                 default -> null;
             };
             if (kind == null) {
-                return Parsed.error("unknown failure kind '" + t.substring(0, colon)
-                        + "' in '" + text + "': use a server name, zone:NAME, region:NAME or host:NAME");
+                // no kind prefix: a server name that holds a colon, as reports print them (127.0.0.1:6379)
+                kind = Kind.SERVER;
+            } else {
+                t = t.substring(colon + 1).trim();
             }
-            t = t.substring(colon + 1).trim();
         }
         if (t.isEmpty()) {
             return Parsed.error("empty failure target '" + text + "'");
         }
         return new Parsed(new FailureTarget(kind, t, at), null);
     }
+
+    /** What {@code --fail} accepts, for error messages. */
+    public static final String ACCEPTED_FORMS = "a server name as reports print it (db-2, 127.0.0.1:6379), "
+            + "server:NAME, zone:NAME, region:NAME or host:NAME, each optionally followed by @TIME (db-2@90s)";
 
     /** {@code zone:us-west-2a}, or {@code db-2@90s} when it fails later than the start. */
     public String label() {

@@ -166,6 +166,11 @@ public final class SimulationIndex {
         List<FailureTarget> targets = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String text : texts) {
+            if (serverNames.contains(text.trim())) {
+                // a server name exactly as reports print it, even one with '@' or ':' in it
+                targets.add(FailureTarget.server(text.trim()));
+                continue;
+            }
             FailureTarget.Parsed parsed = FailureTarget.parse(text);
             if (parsed.errorOpt().isPresent()) {
                 errors.add(parsed.error());
@@ -189,7 +194,7 @@ public final class SimulationIndex {
             case HOST -> "no server is on host '" + t.name() + "'";
         };
         return "unknown failure target '" + text + "': " + what + suggestion(t).map(s -> "; did you mean '" + s + "'?")
-                .orElse("");
+                .orElse("; --fail takes " + FailureTarget.ACCEPTED_FORMS);
     }
 
     private Optional<String> suggestion(FailureTarget t) {

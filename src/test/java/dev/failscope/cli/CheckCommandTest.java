@@ -173,7 +173,7 @@ class CheckCommandTest {
     @Test
     void everySubcommandPrintsTheVersion() {
         for (String cmd : new String[] {"check", "simulate", "sweep", "diff", "audit", "render", "export",
-                "generate", "rules", "gui"}) {
+                "generate", "rules", "gui", "explain"}) {
             Cli.Run run = Cli.run(cmd, "--version");
             assertThat(run.exit()).as(cmd).isZero();
             assertThat(run.out()).as(cmd).startsWith("failscope ");
@@ -199,7 +199,7 @@ class CheckCommandTest {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("--format=FORMAT", "--fail-on=LEVEL", "--output=FILE", "--debug",
-                "  2  load error or bad usage");
+                "  2  load error, nothing read (no file Failscope reads), or bad usage");
     }
 
     @Test

@@ -37,13 +37,16 @@ class FailureScenarioTest {
                         + "did you mean 'zone:us-east-1b'?");
         assertThat(index.parse(List.of("nothing-like-it-at-all")).errors()).containsExactly(
                 "unknown failure target 'nothing-like-it-at-all': no server, zone, region or host is named "
-                        + "'nothing-like-it-at-all'");
+                        + "'nothing-like-it-at-all'; --fail takes " + FailureTarget.ACCEPTED_FORMS);
     }
 
     @Test
     void malformedTargetsAreErrors() {
+        // a colon after an unknown prefix is part of a server name (127.0.0.1:6379): the error lists the forms
         assertThat(index.parse(List.of("rack:r1")).errors()).containsExactly(
-                "unknown failure kind 'rack' in 'rack:r1': use a server name, zone:NAME, region:NAME or host:NAME");
+                "unknown failure target 'rack:r1': no server, zone, region or host is named 'rack:r1'; --fail takes "
+                        + "a server name as reports print it (db-2, 127.0.0.1:6379), server:NAME, zone:NAME, "
+                        + "region:NAME or host:NAME, each optionally followed by @TIME (db-2@90s)");
         assertThat(index.parse(List.of("pg-orders-1@soon")).errors()).containsExactly(
                 "bad failure time in 'pg-orders-1@soon': expected a duration such as 30s, 90s, 5m");
         assertThat(index.parse(List.of("zone:")).errors()).containsExactly("empty failure target 'zone:'");

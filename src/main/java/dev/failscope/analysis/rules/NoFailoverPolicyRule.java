@@ -6,7 +6,10 @@ import dev.failscope.model.Severity;
 import dev.failscope.model.Topology;
 import java.util.List;
 
-/** A cluster with replicas has no failover document, so losing its primary needs a manual promotion. */
+/**
+ * A cluster with replicas has no failover document, so nothing promotes a replica when its primary is lost: an
+ * error, as {@code simulate}, {@code sweep} and {@code diff} call that loss an outage.
+ */
 public final class NoFailoverPolicyRule implements Rule {
     @Override
     public String id() {
@@ -15,7 +18,7 @@ public final class NoFailoverPolicyRule implements Rule {
 
     @Override
     public Severity severity() {
-        return Severity.WARNING;
+        return Severity.ERROR;
     }
 
     @Override
@@ -30,7 +33,8 @@ public final class NoFailoverPolicyRule implements Rule {
                 .map(c -> finding("cluster '" + c.name() + "' has " + c.replicas().size()
                         + (c.replicas().size() == 1 ? " replica" : " replicas")
                         + " but no failover document: losing primary '" + c.primary().name()
-                        + "' needs a manual promotion; add a 'kind: failover' document listing its replicas",
+                        + "' is an outage until someone promotes a replica by hand; add a 'kind: failover' document "
+                        + "listing its replicas",
                         c.name(), null, c.position()))
                 .toList();
     }

@@ -38,7 +38,7 @@ class RuleCatalogTest {
         t.put("failover-delayed", Severity.WARNING);
         t.put("dcs-quorum", Severity.ERROR); // issue 10: a zone loss breaks a Patroni DCS majority
         t.put("manager-setting-ignored", Severity.WARNING); // issue 10: a setting the manager's release ignores
-        t.put("no-failover-policy", Severity.WARNING);
+        t.put("no-failover-policy", Severity.ERROR); // simulate calls it an outage (issue 10)
         t.put("single-zone-cluster", Severity.WARNING);
         t.put("service-pinned-to-server", Severity.WARNING);
         t.put("unused-server", Severity.INFO);
