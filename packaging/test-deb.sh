@@ -51,6 +51,10 @@ for lib in libgtk-3-0 libxtst6 libgl1 libpangoft2-1.0-0; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib"
 done
 grep -q 'ln -sf /opt/failscope/bin/failscope /usr/bin/failscope' "$out/control/postinst" || fail "postinst does not link /usr/bin/failscope"
+for f in failscope-completion.bash _failscope; do
+    [ -s "$root/opt/failscope/lib/app/completion/$f" ] || fail "the package lacks completion/$f"
+done
+grep -q 'bash-completion/completions/failscope' "$out/control/postinst" || fail "postinst does not install bash completion"
 grep -q 'xdg-desktop-menu install' "$out/control/postinst" || fail "postinst does not install the menu entry"
 desktop=$(ls "$root"/opt/failscope/lib/*.desktop)
 grep -q '^Exec=/opt/failscope/bin/failscope' "$desktop" || fail "$desktop has no Exec line for the launcher"

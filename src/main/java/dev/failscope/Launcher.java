@@ -1,6 +1,8 @@
 package dev.failscope;
 
 import dev.failscope.cli.FailscopeCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,12 +14,14 @@ import java.util.TreeSet;
  * without a module path, and it never touches the JavaFX toolkit for CLI commands.
  *
  * <p>With no arguments, or when the first argument is neither an option nor a known subcommand, the arguments
- * are paths and the GUI opens on them ({@code failscope [PATH...]} is {@code failscope gui [PATH...]}).
+ * are paths and the GUI opens on them ({@code failscope [PATH...]} is {@code failscope gui [PATH...]}). A first
+ * argument that reads as a command word (letters, digits and dashes) and names no file is passed on as it is, so
+ * a mistyped command ({@code failscope chek}) is a usage error with a "did you mean", not a GUI window.
  */
 public final class Launcher {
     /** Subcommands of the whole product, including those other parts register. */
     static final Set<String> KNOWN_COMMANDS = Set.of("check", "rules", "simulate", "sweep", "render", "diff",
-            "export", "generate", "audit", "help", "gui");
+            "export", "generate", "audit", "explain", "help", "gui");
 
     private Launcher() {}
 
@@ -29,13 +33,18 @@ public final class Launcher {
     static String[] route(String[] args) {
         // the fixed list first: building a second picocli command line costs a cold process about 0.1 s
         if (args.length > 0 && (args[0].startsWith("-") || KNOWN_COMMANDS.contains(args[0])
-                || commands().contains(args[0]))) {
+                || commands().contains(args[0]) || mistypedCommand(args[0]))) {
             return args;
         }
         List<String> routed = new ArrayList<>();
         routed.add("gui");
         routed.addAll(Arrays.asList(args));
         return routed.toArray(String[]::new);
+    }
+
+    /** A word like {@code chek}: no path separator or dot, and no file or folder of that name here. */
+    static boolean mistypedCommand(String arg) {
+        return arg.matches("[A-Za-z][A-Za-z0-9-]*") && !Files.exists(Path.of(arg));
     }
 
     private static Set<String> commands() {

@@ -2,6 +2,7 @@ package dev.failscope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.failscope.support.Cli;
 import org.junit.jupiter.api.Test;
 
 class LauncherTest {
@@ -14,6 +15,22 @@ class LauncherTest {
     void pathsOpenTheGuiOnThem() {
         assertThat(Launcher.route(new String[] {"sample-topologies/catifyme", "x.yaml"}))
                 .containsExactly("gui", "sample-topologies/catifyme", "x.yaml");
+    }
+
+    @Test
+    void aMistypedCommandStaysCliSoItIsAUsageError() {
+        assertThat(Launcher.route(new String[] {"chek", "sample-topologies/catifyme"}))
+                .containsExactly("chek", "sample-topologies/catifyme");
+        assertThat(Launcher.route(new String[] {"sample-topologies"})).containsExactly("gui", "sample-topologies");
+    }
+
+    @Test
+    void aMistypedCommandSaysDidYouMeanAndExits2() {
+        Cli.Run run = Cli.run(Launcher.route(new String[] {"chek", "sample-topologies/catifyme"}));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("failscope: unknown command 'chek', did you mean check?");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

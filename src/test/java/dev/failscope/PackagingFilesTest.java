@@ -52,7 +52,13 @@ class PackagingFilesTest {
         assertThat(Files.readString(Path.of("packaging/linux/postinst"), StandardCharsets.UTF_8))
                 .contains("DESKTOP_COMMANDS_INSTALL", "ln -sf /opt/failscope/bin/failscope /usr/bin/failscope");
         assertThat(Files.readString(Path.of("packaging/linux/postrm"), StandardCharsets.UTF_8))
-                .contains("rm -f /usr/bin/failscope");
+                .contains("rm -f /usr/bin/failscope", "/usr/share/bash-completion/completions/failscope");
+        assertThat(Files.readString(Path.of("packaging/linux/postinst"), StandardCharsets.UTF_8))
+                .contains("bash-completion/completions/failscope", "zsh/vendor-completions/_failscope");
+        assertThat(Files.readString(Path.of("packaging/linux/completion/_failscope"), StandardCharsets.UTF_8))
+                .startsWith("#compdef failscope\n").contains("bashcompinit", "_complete_failscope");
+        assertThat(Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8))
+                .contains("picocli.AutoComplete", "failscope-completion.bash");
     }
 
     @Test

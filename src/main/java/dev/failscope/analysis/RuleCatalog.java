@@ -1,6 +1,7 @@
 package dev.failscope.analysis;
 
 import dev.failscope.analysis.rules.ClusterMissingRule;
+import dev.failscope.analysis.rules.DcsQuorumRule;
 import dev.failscope.analysis.rules.DuplicateNameRule;
 import dev.failscope.analysis.rules.FailoverDelayedRule;
 import dev.failscope.analysis.rules.FailoverTargetAsyncRule;
@@ -58,6 +59,7 @@ public final class RuleCatalog {
                 new ServerInTwoClustersRule(),
                 new ReplicationCycleRule(),
                 new SentinelQuorumRule(),
+                new DcsQuorumRule(),
                 new UnknownKeyRule(),
                 // warnings
                 new FailoverTargetMaintenanceRule(),

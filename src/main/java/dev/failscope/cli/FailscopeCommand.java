@@ -32,14 +32,10 @@ public final class FailscopeCommand implements Runnable {
         CommandLine cl = new CommandLine(new FailscopeCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(t -> ExitCodes.LOAD_OR_USAGE);
-        cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println("failscope: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-            cmd.getErr().flush();
-            return ExitCodes.LOAD_OR_USAGE;
-        });
+        cl.setParameterExceptionHandler(UsageErrors::handle);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new VersionProvider());
+        }
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             cmd.getErr().println("failscope: internal error: " + ex);
             if (debugRequested(parse) || Boolean.getBoolean("failscope.debug")) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  * {@code failscope gui [PATH...]}: opens the desktop inspector. The UI class is found by name so that no CLI
  * class refers to JavaFX: other commands never load or start the toolkit.
  */
-@Command(name = "gui", description = "Opens the desktop inspector on the paths (default: the bundled CatifyMe sample).")
+@Command(name = "gui", mixinStandardHelpOptions = true, description = "Opens the desktop inspector on the paths (default: the bundled CatifyMe sample).")
 public final class GuiCommand implements Callable<Integer> {
     static final String GUI_MAIN = "dev.failscope.ui.GuiMain";
 

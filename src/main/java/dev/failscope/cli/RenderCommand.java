@@ -33,6 +33,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to draw.")
     List<String> paths;
 

@@ -116,10 +116,13 @@ public final class Fields {
         if (n.isEmpty()) {
             return fallback;
         }
-        if (n.get() instanceof PScalar s && s.type() == ScalarType.BOOL) {
-            return Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
+        if (n.get() instanceof PScalar s && (s.type() == ScalarType.BOOL || s.type() == ScalarType.STRING)) {
+            Optional<Boolean> b = Booleans.parse(s.text());
+            if (b.isPresent()) {
+                return b.get();
+            }
         }
-        sink.error("'" + key + "' of " + what + " must be true or false, got " + n.get().describe(),
+        sink.error("'" + key + "' of " + what + " must be " + Booleans.EXPECTED + ", got " + n.get().describe(),
                 n.get().position());
         return fallback;
     }

@@ -49,7 +49,8 @@ public final class NativeReader {
 
     /** True when the document looks native: a map with {@code kind} and no {@code apiVersion}. */
     public static boolean isNative(PNode doc) {
-        return doc instanceof PMap m && m.get("kind").isPresent() && m.get("apiVersion").isEmpty();
+        return doc instanceof PMap m && m.get("kind").isPresent() && m.get("apiVersion").isEmpty()
+                || KindGuess.looksNative(doc);
     }
 
     /** Reads one document; problems go to the sink. */
@@ -60,7 +61,8 @@ public final class NativeReader {
         }
         Optional<PNode> kindNode = map.get("kind");
         if (kindNode.isEmpty()) {
-            sink.error("document has no 'kind': expected one of " + String.join(", ", KINDS), map.position());
+            KindGuess.missingKind(map).ifPresentOrElse(sink::error, () -> sink.error("document has no 'kind': "
+                    + "expected one of " + String.join(", ", KINDS), map.position()));
             return;
         }
         if (!(kindNode.get() instanceof PScalar kind) || kind.type() != ScalarType.STRING) {

@@ -126,7 +126,7 @@ public final class TopologyLoader {
         TopologyBuilder builder = Topology.builder();
         LoadSink sink = new LoadSink(builder);
         ImportedModel imported = new ImportedModel();
-        ImportContext context = new ImportContext(sink, imported);
+        ImportContext context = new ImportContext(sink, imported, options.managerVersions());
         Map<Importer, Importer.Session> sessions = new LinkedHashMap<>();
         for (SourceFile file : files) {
             builder.file(file.displayPath());
@@ -139,7 +139,7 @@ public final class TopologyLoader {
             }
         }
         markAuthoritative(builder, files, sink);
-        new ImportResolver(builder).resolve(imported);
+        new ImportResolver(builder).resolve(imported, options.managerVersions());
         errors.addAll(sink.errors());
         return new LoadResult(builder.build(), errors, files);
     }

@@ -75,7 +75,7 @@ public record ManagerSpec(ManagerKind kind, String version, SourcePosition posit
         if (kind == ManagerKind.NATIVE) {
             return kind.label();
         }
-        return kind.label() + (version != null ? " " + version : " " + kind.newest() + " (no version given: newest)");
+        return kind.label() + " " + (version != null ? version : kind.newest() + " (newest; no version given)");
     }
 
     public Optional<Setting> setting(String key) {

@@ -39,7 +39,16 @@ public record SourcePosition(String file, int line, int column) implements Compa
         return file + ":" + line + ":" + column;
     }
 
-    /** {@code file:line}, the short form used inside messages. */
+    /**
+     * {@code file:line} with the path as the user gave it ({@code sample-topologies/catifyme/inventory.yaml:26}),
+     * the form used inside messages and timelines: a bare file name would be ambiguous when several folders
+     * hold an {@code inventory.yaml}.
+     */
+    public String reference() {
+        return file + ":" + line;
+    }
+
+    /** {@code name:line} with the file name only, for compact labels in the GUI. */
     public String shortForm() {
         String name = file;
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A simulation as readable lines: one line per event ({@code t+30s   attempt on db-legacy-2: decommissioned,
- * cannot be promoted (inventory.yaml:26)}), then a summary block of every cluster and service the scenario touched.
+ * cannot be promoted (sample-topologies/catifyme/inventory.yaml:26)}), then a summary block of every cluster and
+ * service the scenario touched.
  */
 public final class TimelineText {
     private static final int MIN_TIME_WIDTH = 7;
@@ -37,7 +38,7 @@ public final class TimelineText {
      * {@code attempt on x: decommissioned, cannot be promoted (a.yaml:3)}.
      */
     public static String line(SimulationEvent e) {
-        return Escaping.visible(e.reason() + e.positionOpt().map(p -> " (" + p.shortForm() + ")").orElse(""));
+        return Escaping.visible(e.reason() + e.positionOpt().map(p -> " (" + p.reference() + ")").orElse(""));
     }
 
     /** {@code t+90s}. */

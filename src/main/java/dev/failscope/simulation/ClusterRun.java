@@ -95,7 +95,7 @@ final class ClusterRun {
         }
         source.remove(primary);
         if (policy != null) {
-            policy.monitors().stream().map(Ref::name).filter(m -> !members.contains(m)).forEach(monitors::add);
+            policy.monitors().stream().map(Ref::name).forEach(monitors::add);
         }
         history.add(ClusterCondition.HEALTHY);
     }
@@ -292,9 +292,10 @@ final class ClusterRun {
         possible = List.copyOf(winners);
         writable = true;
         source.remove(next);
-        String who = winners.size() == 1 ? next : String.join(" or ", winners) + ", " + why + ",";
+        String who = winners.size() == 1 ? next : String.join(" or ", winners);
+        String how = winners.size() == 1 || why.isEmpty() ? "" : ", " + why;
         String range = min.equals(max) ? "" : " (" + Durations.format(min) + " to " + Durations.format(max) + ")";
-        emit(at, EventKind.PROMOTED, next, who + " promoted to primary of " + cluster.name() + ": RTO "
+        emit(at, EventKind.PROMOTED, next, who + " promoted to primary of " + cluster.name() + how + ": RTO "
                 + Durations.format(lost) + range + ", " + rpo, position, "RTO " + Durations.format(lost)
                 + ", " + rpo, old);
         for (Replica other : cluster.replicas()) {
@@ -477,7 +478,7 @@ final class ClusterRun {
         for (String m : monitors) {
             Failure f = failures.get(m);
             if (f != null && f.at().compareTo(at) <= 0) {
-                failedAt.put(m, f.at());
+                failedAt.putIfAbsent(m, f.at());
             }
         }
         return new dev.failscope.simulation.engine.FailoverState(at, lostAt == null ? at : lostAt, primary,

@@ -33,8 +33,8 @@ final class OnePassFailover {
         String name = run.cluster().name();
         FailoverState state = run.state(at);
         Timing timing = engine.timing(policy, state);
-        run.emitEvent(at, EventKind.DETECTED, name, "failover of " + name + " starts (" + policy.manager().label()
-                + "): " + timing.why(), policy.facts().orElse("detection", policy.position()),
+        run.emitEvent(at, EventKind.DETECTED, name, "failover of " + name + " starts under "
+                + policy.manager().label() + ": " + timing.why(), policy.facts().orElse("detection", policy.position()),
                 "detection " + Durations.format(timing.detection()), null);
         Optional<Block> block = engine.precondition(policy, run.cluster(), state)
                 .or(() -> engine.coordination(policy, run.aliveMonitors(at), run.monitorCount()));

@@ -221,6 +221,13 @@ public final class SimulationIndex {
                         .add(e.from().name());
             }
         }
+        // a monitor (sentinel, DCS member) belongs to the clusters it coordinates: its loss may stop their failover
+        for (FailoverPolicy p : CandidateEvaluator.effectivePolicies(topology)) {
+            if (topology.cluster(p.cluster().name()).isPresent()) {
+                p.monitors().forEach(m -> clusters.computeIfAbsent(m.name(), k -> new LinkedHashSet<>())
+                        .add(p.cluster().name()));
+            }
+        }
         clusters.forEach((k, v) -> clustersOfServer.put(k,
                 v.stream().sorted(Comparator.comparingInt(this::clusterOrder)).toList()));
         services.forEach((k, v) -> servicesOfTarget.put(k,

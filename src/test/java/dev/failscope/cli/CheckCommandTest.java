@@ -159,7 +159,7 @@ class CheckCommandTest {
         Cli.Run run = Cli.run("check", "--formt", "json", "sample-topologies/catifyme");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("failscope: Unknown option: '--formt'").contains("--format");
+        assertThat(run.err()).startsWith("failscope: unknown option '--formt', did you mean --format?\n");
     }
 
     @Test
@@ -167,7 +167,25 @@ class CheckCommandTest {
         Cli.Run run = Cli.run("chekc");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("Unmatched argument at index 0: 'chekc'").contains("check");
+        assertThat(run.err()).startsWith("failscope: unknown command 'chekc', did you mean check? (commands: ");
+    }
+
+    @Test
+    void everySubcommandPrintsTheVersion() {
+        for (String cmd : new String[] {"check", "simulate", "sweep", "diff", "audit", "render", "export",
+                "generate", "rules", "gui"}) {
+            Cli.Run run = Cli.run(cmd, "--version");
+            assertThat(run.exit()).as(cmd).isZero();
+            assertThat(run.out()).as(cmd).startsWith("failscope ");
+        }
+    }
+
+    @Test
+    void guiHelpPrintsUsageWithoutOpeningAWindow() {
+        Cli.Run run = Cli.run("gui", "--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("Usage: failscope gui");
     }
 
     @Test

@@ -24,14 +24,14 @@ class SimulateCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("""
                 t+0s    db-main-1 fails (zone us-west-2a)
-                t+0s    catify-main loses its primary db-main-1: no writable primary (clusters.yaml:6)
-                t+0s    service cat-posting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:6)
-                t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:12)
-                t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:18)
-                t+30s   failover of catify-main starts: detection 30s (failover.yaml:4)
-                t+30s   attempt on db-legacy-2: decommissioned, cannot be promoted (inventory.yaml:26)
-                t+90s   attempt on db-legacy-2 timed out: attempt-timeout 60s (failover.yaml:5)
-                t+90s   no viable candidate left: catify-main is DOWN (failover.yaml:8)
+                t+0s    catify-main loses its primary db-main-1: no writable primary (sample-topologies/catifyme/clusters.yaml:6)
+                t+0s    service cat-posting DOWN: needs catify-main:write, and catify-main has no writable primary (sample-topologies/catifyme/services.yaml:6)
+                t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (sample-topologies/catifyme/services.yaml:12)
+                t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (sample-topologies/catifyme/services.yaml:18)
+                t+30s   failover of catify-main starts: detection 30s (sample-topologies/catifyme/failover.yaml:4)
+                t+30s   attempt on db-legacy-2: decommissioned, cannot be promoted (sample-topologies/catifyme/inventory.yaml:26)
+                t+90s   attempt on db-legacy-2 timed out: attempt-timeout 60s (sample-topologies/catifyme/failover.yaml:5)
+                t+90s   no viable candidate left: catify-main is DOWN (sample-topologies/catifyme/failover.yaml:8)
 
                 summary:
                   cluster catify-main     down  no writable primary since t+0s
@@ -49,15 +49,15 @@ class SimulateCommandTest {
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).isEqualTo("""
                 t+0s    db-main-1 fails (zone us-west-2a)
-                t+0s    catify-main loses its primary db-main-1: no writable primary (clusters.yaml:6)
-                t+0s    service cat-posting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:6)
-                t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:12)
-                t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (services.yaml:18)
-                t+30s   failover of catify-main starts: detection 30s (failover.yaml:4)
-                t+30s   db-replica-1 promoted to primary of catify-main: RTO 30s, RPO risk 2s of async lag (failover.yaml:8)
-                t+30s   service cat-posting restored, degraded: catify-main:write runs on reduced redundancy (services.yaml:6)
-                t+30s   service cat-liking restored, degraded: catify-main:write runs on reduced redundancy (services.yaml:12)
-                t+30s   service cat-commenting restored, degraded: catify-main:write runs on reduced redundancy (services.yaml:18)
+                t+0s    catify-main loses its primary db-main-1: no writable primary (sample-topologies/catifyme-fixed/clusters.yaml:6)
+                t+0s    service cat-posting DOWN: needs catify-main:write, and catify-main has no writable primary (sample-topologies/catifyme-fixed/services.yaml:6)
+                t+0s    service cat-liking DOWN: needs catify-main:write, and catify-main has no writable primary (sample-topologies/catifyme-fixed/services.yaml:12)
+                t+0s    service cat-commenting DOWN: needs catify-main:write, and catify-main has no writable primary (sample-topologies/catifyme-fixed/services.yaml:18)
+                t+30s   failover of catify-main starts: detection 30s (sample-topologies/catifyme-fixed/failover.yaml:4)
+                t+30s   db-replica-1 promoted to primary of catify-main: RTO 30s, RPO risk 2s of async lag (sample-topologies/catifyme-fixed/failover.yaml:8)
+                t+30s   service cat-posting restored, degraded: catify-main:write runs on reduced redundancy (sample-topologies/catifyme-fixed/services.yaml:6)
+                t+30s   service cat-liking restored, degraded: catify-main:write runs on reduced redundancy (sample-topologies/catifyme-fixed/services.yaml:12)
+                t+30s   service cat-commenting restored, degraded: catify-main:write runs on reduced redundancy (sample-topologies/catifyme-fixed/services.yaml:18)
 
                 summary:
                   cluster catify-main     degraded  primary db-replica-1, RTO 30s, RPO risk 2s, redundancy reduced
@@ -76,22 +76,22 @@ class SimulateCommandTest {
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).isEqualTo("""
                 t+0s    pg-orders-1 fails (zone us-east-1a)
-                t+0s    orders-pg loses its primary pg-orders-1: no writable primary (postgresql.yaml:7)
-                t+0s    service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (services.json:6)
-                t+0s    service order-history degraded: orders-pg:read runs on reduced redundancy (services.json:15)
-                t+0s    service sales-reports degraded: orders-pg:read runs on reduced redundancy (services.json:23)
-                t+30s   failover of orders-pg starts: detection 30s (postgresql.yaml:23)
-                t+30s   pg-orders-2 promoted to primary of orders-pg: RTO 30s, RPO risk 0s, sync (postgresql.yaml:22)
-                t+30s   pg-orders-3 re-points from pg-orders-1 to pg-orders-2 (postgresql.yaml:12)
-                t+30s   service checkout restored, degraded: orders-pg:write runs on reduced redundancy (services.json:6)
+                t+0s    orders-pg loses its primary pg-orders-1: no writable primary (sample-topologies/three-zone-healthy/postgresql.yaml:7)
+                t+0s    service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (sample-topologies/three-zone-healthy/services.json:6)
+                t+0s    service order-history degraded: orders-pg:read runs on reduced redundancy (sample-topologies/three-zone-healthy/services.json:15)
+                t+0s    service sales-reports degraded: orders-pg:read runs on reduced redundancy (sample-topologies/three-zone-healthy/services.json:23)
+                t+30s   failover of orders-pg starts: detection 30s (sample-topologies/three-zone-healthy/postgresql.yaml:23)
+                t+30s   pg-orders-2 promoted to primary of orders-pg: RTO 30s, RPO risk 0s, sync (sample-topologies/three-zone-healthy/postgresql.yaml:22)
+                t+30s   pg-orders-3 re-points from pg-orders-1 to pg-orders-2 (sample-topologies/three-zone-healthy/postgresql.yaml:12)
+                t+30s   service checkout restored, degraded: orders-pg:write runs on reduced redundancy (sample-topologies/three-zone-healthy/services.json:6)
                 t+60s   pg-orders-2 fails (zone us-east-1b)
-                t+60s   orders-pg loses its primary pg-orders-2: no writable primary (postgresql.yaml:9)
-                t+60s   service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (services.json:6)
-                t+90s   failover of orders-pg starts: detection 30s (postgresql.yaml:23)
+                t+60s   orders-pg loses its primary pg-orders-2: no writable primary (sample-topologies/three-zone-healthy/postgresql.yaml:9)
+                t+60s   service checkout DOWN: needs orders-pg:write, and orders-pg has no writable primary (sample-topologies/three-zone-healthy/services.json:6)
+                t+90s   failover of orders-pg starts: detection 30s (sample-topologies/three-zone-healthy/postgresql.yaml:23)
                 t+90s   attempt on pg-orders-2: failed in this scenario (pg-orders-2 at t+60s), cannot be promoted
-                t+150s  attempt on pg-orders-2 timed out: attempt-timeout 60s (postgresql.yaml:24)
-                t+150s  pg-orders-3 promoted to primary of orders-pg: RTO 90s, RPO risk 1s of async lag (postgresql.yaml:22)
-                t+150s  service checkout restored, degraded: orders-pg:write runs on reduced redundancy (services.json:6)
+                t+150s  attempt on pg-orders-2 timed out: attempt-timeout 60s (sample-topologies/three-zone-healthy/postgresql.yaml:24)
+                t+150s  pg-orders-3 promoted to primary of orders-pg: RTO 90s, RPO risk 1s of async lag (sample-topologies/three-zone-healthy/postgresql.yaml:22)
+                t+150s  service checkout restored, degraded: orders-pg:write runs on reduced redundancy (sample-topologies/three-zone-healthy/services.json:6)
 
                 summary:
                   cluster orders-pg      degraded  primary pg-orders-3, RTO 120s over 2 failovers, RPO risk 1s, redundancy reduced

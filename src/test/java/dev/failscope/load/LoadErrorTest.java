@@ -54,7 +54,7 @@ class LoadErrorTest {
         write("a.yaml", "kind: inventory\nservers:\n  - name: db-1\n    no-failover: maybe\n");
 
         assertThat(errors("a.yaml")).containsExactly(
-                "a.yaml:4:18: error: 'no-failover' of server 'db-1' must be true or false, got the string 'maybe'");
+                "a.yaml:4:18: error: 'no-failover' of server 'db-1' must be true or false (also yes/no, on/off), got the string 'maybe'");
     }
 
     @Test

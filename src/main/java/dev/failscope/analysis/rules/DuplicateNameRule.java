@@ -47,7 +47,7 @@ public final class DuplicateNameRule implements Rule {
             SourcePosition first = firstPolicy.putIfAbsent(name, p.position());
             if (first != null) {
                 findings.add(finding("cluster '" + name + "' has a second failover document; the first (at "
-                        + first.shortForm() + ") is the one in force: merge them into one", name, null,
+                        + first.reference() + ") is the one in force: merge them into one", name, null,
                         p.position()));
             }
         }
@@ -61,7 +61,7 @@ public final class DuplicateNameRule implements Rule {
             SourcePosition earlier = first.putIfAbsent(name.apply(item), position.apply(item));
             if (earlier != null) {
                 findings.add(finding(kind + " '" + name.apply(item) + "' is declared again; the first "
-                        + "declaration (at " + earlier.shortForm() + ") is the one in force: rename or remove one",
+                        + "declaration (at " + earlier.reference() + ") is the one in force: rename or remove one",
                         name.apply(item), null, position.apply(item)));
             }
         }

@@ -5,6 +5,7 @@ import dev.failscope.analysis.RuleContext;
 import dev.failscope.model.Durations;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Severity;
+import dev.failscope.simulation.engine.Engines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,9 @@ public final class FailoverDelayedRule extends ContextRule {
     public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (AssessedPolicy p : AssessedPolicy.of(context)) {
+            if (!Engines.of(p.policy()).serial()) {
+                continue; // real managers look at every candidate at once: a dead one costs no attempt-timeout
+            }
             p.firstViable().filter(v -> v.order() > 1).ifPresent(v -> findings.add(delayed(p, v)));
         }
         return findings;

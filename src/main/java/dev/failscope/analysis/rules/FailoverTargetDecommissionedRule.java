@@ -15,7 +15,7 @@ public final class FailoverTargetDecommissionedRule extends CandidateRule {
 
     @Override
     String message(CandidateContext c) {
-        String at = " (" + c.issue().decidedBy().shortForm() + ")";
+        String at = " (" + c.issue().decidedBy().reference() + ")";
         boolean deletedByPlan = c.server().map(s -> "delete".equals(s.tags().get("terraform-plan"))).orElse(false);
         String what = deletedByPlan ? " is deleted by this Terraform plan" : " is decommissioned";
         return c.subject() + what + at + ": " + c.consequence() + "; point failover at an active replica";

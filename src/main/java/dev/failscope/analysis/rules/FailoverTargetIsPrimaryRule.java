@@ -15,7 +15,7 @@ public final class FailoverTargetIsPrimaryRule extends CandidateRule {
 
     @Override
     String message(CandidateContext c) {
-        return c.subject() + " is the cluster's own primary (" + c.issue().decidedBy().shortForm()
+        return c.subject() + " is the cluster's own primary (" + c.issue().decidedBy().reference()
                 + "): it cannot take over from itself; " + c.consequence() + "; list a replica instead";
     }
 }

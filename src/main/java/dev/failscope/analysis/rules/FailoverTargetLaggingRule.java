@@ -15,7 +15,7 @@ public final class FailoverTargetLaggingRule extends CandidateRule {
 
     @Override
     String message(CandidateContext c) {
-        return c.subject() + " has " + c.issue().detail() + " (" + c.issue().decidedBy().shortForm() + "): "
+        return c.subject() + " has " + c.issue().detail() + " (" + c.issue().decidedBy().reference() + "): "
                 + c.consequence() + "; reduce its lag, raise max-lag or put a closer replica first";
     }
 }

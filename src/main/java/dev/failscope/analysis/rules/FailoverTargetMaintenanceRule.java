@@ -15,7 +15,7 @@ public final class FailoverTargetMaintenanceRule extends CandidateRule {
 
     @Override
     String message(CandidateContext c) {
-        return c.subject() + " is in maintenance (" + c.issue().decidedBy().shortForm() + "): "
+        return c.subject() + " is in maintenance (" + c.issue().decidedBy().reference() + "): "
                 + c.consequence() + "; finish the maintenance or put another replica first";
     }
 }

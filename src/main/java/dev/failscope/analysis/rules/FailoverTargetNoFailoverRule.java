@@ -15,7 +15,7 @@ public final class FailoverTargetNoFailoverRule extends CandidateRule {
 
     @Override
     String message(CandidateContext c) {
-        return c.subject() + " is marked no-failover (" + c.issue().decidedBy().shortForm() + "): "
+        return c.subject() + " is marked no-failover (" + c.issue().decidedBy().reference() + "): "
                 + c.consequence() + "; remove it from the candidates or clear the flag";
     }
 }

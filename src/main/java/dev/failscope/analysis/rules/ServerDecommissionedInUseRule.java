@@ -32,7 +32,7 @@ public final class ServerDecommissionedInUseRule implements Rule {
                 .filter(ref -> decommissioned(topology.server(ref.name())))
                 .map(ref -> finding(ref.describeHolder() + " uses server '" + ref.name() + "' " + ref.role()
                         + ", but it is decommissioned (" + topology.server(ref.name()).get().statusPosition()
-                        .shortForm() + "): move that role to an active server",
+                        .reference() + "): move that role to an active server",
                         ref.subject(), ref.name(), ref.server().position()))
                 .toList();
     }

@@ -73,7 +73,7 @@ public final class CnpgImporter implements Importer {
             pods.add(n + "-" + i);
         }
         checkExternals(spec, n, ctx);
-        Ref upstream = upstream(spec, n);
+        Ref upstream = upstream(spec, n, tree);
         Sync sync = sync(spec, tree);
         Cluster c = Kubernetes.instances(ctx, name.get(), at, pods,
                 i -> sync.first() && i < sync.count() ? ReplicationMode.SYNC : ReplicationMode.ASYNC, upstream);
@@ -136,12 +136,12 @@ public final class CnpgImporter implements Importer {
     }
 
     /** The external cluster this one replicates from, when it is a replica cluster. */
-    private Ref upstream(PNode spec, String name) {
+    private Ref upstream(PNode spec, String name, Tree tree) {
         Optional<PScalar> source = Tree.scalar(spec, "replica", "source");
         if (source.isEmpty()) {
             return null;
         }
-        boolean enabled = Tree.text(spec, "replica", "enabled").flatMap(Tree::parseBool).orElse(false);
+        boolean enabled = tree.bool(spec, "replica", "enabled").orElse(false);
         Optional<String> primary = Tree.text(spec, "replica", "primary");
         String self = Tree.text(spec, "replica", "self").orElse(name);
         boolean replica = enabled || primary.isPresent() && !primary.get().equals(self);

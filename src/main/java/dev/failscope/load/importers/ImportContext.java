@@ -9,10 +9,23 @@ import dev.failscope.model.SourcePosition;
 public final class ImportContext {
     private final LoadSink sink;
     private final ImportedModel model;
+    private final java.util.Map<dev.failscope.model.ManagerKind, String> versions;
 
     public ImportContext(LoadSink sink, ImportedModel model) {
+        this(sink, model, java.util.Map.of());
+    }
+
+    /** A context that knows the release of each manager ({@code --manager-version}). */
+    public ImportContext(LoadSink sink, ImportedModel model,
+                         java.util.Map<dev.failscope.model.ManagerKind, String> versions) {
         this.sink = sink;
         this.model = model;
+        this.versions = java.util.Map.copyOf(versions);
+    }
+
+    /** The release of a manager named by an option, or null for the newest. */
+    public String version(dev.failscope.model.ManagerKind kind) {
+        return versions.get(kind);
     }
 
     public LoadSink sink() {

@@ -3,6 +3,8 @@ package dev.failscope.load.importers;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Facts;
 import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.ManagerKind;
+import dev.failscope.model.ManagerSpec;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Replica;
 import dev.failscope.model.Server;
@@ -45,6 +47,11 @@ public final class ImportResolver {
     }
 
     public void resolve(ImportedModel model) {
+        resolve(model, Map.of());
+    }
+
+    /** Resolves, giving each imported policy the release of its manager named in {@code versions}. */
+    public void resolve(ImportedModel model, Map<ManagerKind, String> versions) {
         boolean authoritative = builder.authoritativeInventory().isPresent();
         Map<String, String> rename = new HashMap<>();
         Map<Integer, String> claimed = new HashMap<>();
@@ -66,9 +73,13 @@ public final class ImportResolver {
             builder.cluster(rename(c, rename, model));
         }
         for (FailoverPolicy p : model.policies()) {
+            ManagerSpec m = p.manager().renamed(n -> ref(new Ref(n, p.position()), rename, model).name());
+            String v = versions.get(m.kind());
+            if (v != null && m.version() == null) {
+                m = m.withVersion(v, null);
+            }
             builder.policy(p.withRefs(p.cluster(), refs(p.candidates(), rename, model),
-                    refs(p.monitors(), rename, model)).withManager(p.manager()
-                    .renamed(n -> rename.getOrDefault(n, n))));
+                    refs(p.monitors(), rename, model)).withManager(m));
         }
     }
 

@@ -157,8 +157,8 @@ public final class MhaImporter implements Importer {
             Optional<Ref> ref = server(s, v, ctx);
             if (ref.isPresent()) {
                 refs.add(ref.get());
-                never.add(flag(v, "no_master"));
-                preferred.add(flag(v, "candidate_master"));
+                never.add(flag(v, "no_master", ctx));
+                preferred.add(flag(v, "candidate_master", ctx));
             }
         }
         if (refs.isEmpty()) {
@@ -210,7 +210,7 @@ public final class MhaImporter implements Importer {
         }
         String address = Address.format(ip != null ? ip.text() : host.text(), p);
         String name = p == DEFAULT_PORT ? host.text() : Address.format(host.text(), p);
-        boolean never = flag(v, "no_master");
+        boolean never = flag(v, "no_master", null);
         Map<String, SourcePosition> facts = new HashMap<>();
         facts.put("name", host.at());
         facts.put("address", ip != null ? ip.at() : host.at());
@@ -222,9 +222,17 @@ public final class MhaImporter implements Importer {
         return Optional.of(new Ref(name, host.at()));
     }
 
-    private static boolean flag(Map<String, Value> v, String key) {
+    /** The flag's value; a value that is not a boolean is reported to {@code ctx} (when given) and is false. */
+    private static boolean flag(Map<String, Value> v, String key, ImportContext ctx) {
         Value x = v.get(key);
-        return x != null && Tree.parseBool(x.text()).orElse(false);
+        if (x == null) {
+            return false;
+        }
+        Optional<Boolean> b = Tree.parseBool(x.text());
+        if (b.isEmpty() && ctx != null) {
+            ctx.error(key + " must be 1 or 0 (or true/false, yes/no, on/off), got '" + x.text() + "'", x.at());
+        }
+        return b.orElse(false);
     }
 
     private List<Section> sections(SourceText source, ImportContext ctx) {

@@ -4,6 +4,8 @@ import dev.failscope.load.tree.PMap;
 import dev.failscope.load.tree.PScalar;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Facts;
+import dev.failscope.model.ManagerKind;
+import dev.failscope.model.ManagerSpec;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Replica;
 import dev.failscope.model.ReplicationMode;
@@ -53,7 +55,7 @@ public final class PatroniImporter implements Importer {
     private record Member(PMap doc, PScalar scope, String namespace, PScalar name, Optional<PScalar> address,
                           boolean noFailover, SourcePosition noFailoverAt, long priority,
                           Optional<PScalar> replicateFrom, boolean noSync, PatroniSettings settings,
-                          Optional<PScalar> standbyHost, Optional<PScalar> standbyPort) {
+                          Optional<PScalar> standbyHost, Optional<PScalar> standbyPort, Optional<PatroniDcs> dcs) {
         String key() {
             return namespace + "\u0000" + scope.text().trim();
         }
@@ -92,21 +94,25 @@ public final class PatroniImporter implements Importer {
                 return Optional.empty();
             }
             String namespace = namespace(Tree.text(doc, "namespace").orElse("/service/"));
-            boolean noFailover = tree.bool(doc, "tags", "nofailover").orElse(false);
-            SourcePosition noFailoverAt = Tree.position(doc, "tags", "nofailover");
-            Optional<Long> priority = tree.integer(doc, "tags", "failover_priority");
-            if (priority.isPresent() && priority.get() <= 0) {
-                noFailover = true;
-                noFailoverAt = Tree.position(doc, "tags", "failover_priority");
-            }
+            Optional<Boolean> tag = PatroniTags.bool(doc, "tags", "nofailover");
+            Optional<Long> priority = PatroniTags.integer(doc, "tags", "failover_priority");
+            boolean knowsPriority = knowsFailoverPriority();
+            boolean noFailover = PatroniTags.neverPromoted(tag, priority, knowsPriority);
+            SourcePosition noFailoverAt = tag.isPresent() ? Tree.position(doc, "tags", "nofailover")
+                    : Tree.position(doc, "tags", "failover_priority");
             Optional<PMap> dcs = Tree.map(doc, "bootstrap", "dcs");
             return Optional.of(new Member(doc, scope.get(), namespace, name.get(),
                     Tree.scalar(doc, "postgresql", "connect_address").or(() -> Tree.scalar(doc, "postgresql", "listen")
                             .filter(l -> routable(l.text()))), noFailover, noFailoverAt,
-                    priority.orElse(1L), Tree.scalar(doc, "tags", "replicatefrom"),
-                    tree.bool(doc, "tags", "nosync").orElse(false), PatroniSettings.read(dcs, tree),
+                    knowsPriority ? priority.orElse(1L) : 1L, Tree.scalar(doc, "tags", "replicatefrom"),
+                    PatroniTags.bool(doc, "tags", "nosync").orElse(false), PatroniSettings.read(dcs, tree),
                     dcs.flatMap(d -> Tree.scalar(d, "standby_cluster", "host")),
-                    dcs.flatMap(d -> Tree.scalar(d, "standby_cluster", "port"))));
+                    dcs.flatMap(d -> Tree.scalar(d, "standby_cluster", "port")), PatroniDcs.read(doc)));
+        }
+
+        /** {@code failover_priority} arrived in Patroni 3.1: older releases ignore it. */
+        private boolean knowsFailoverPriority() {
+            return ManagerSpec.of(ManagerKind.PATRONI, ctx.version(ManagerKind.PATRONI), null).atLeast(3, 1);
         }
 
         @Override
@@ -164,8 +170,47 @@ public final class PatroniImporter implements Importer {
                     new Facts(facts), upstream);
             ctx.model().cluster(cluster);
             if (!replicas.isEmpty()) {
-                ctx.model().policy(settings.policy(cluster, candidates.stream().map(m -> ref(m.name())).toList()));
+                ctx.model().policy(settings.policy(cluster, candidates.stream().map(m -> ref(m.name())).toList(),
+                        dcs(members, name), manager(members, first)));
             }
+        }
+
+        /** The DCS endpoints the members name (the first member that names any), declared as servers. */
+        private List<Ref> dcs(List<Member> members, String cluster) {
+            Optional<PatroniDcs> dcs = members.stream().map(Member::dcs).flatMap(Optional::stream)
+                    .filter(d -> !d.endpoints().isEmpty()).findFirst();
+            List<Ref> refs = new ArrayList<>();
+            dcs.ifPresent(d -> d.endpoints().forEach(e -> {
+                refs.add(new Ref(e.address(), e.at()));
+                ctx.model().server(new Server(e.address(), e.at(), e.address(), null, null, null,
+                        ServerStatus.ACTIVE, true, Map.of(), new Facts(Map.of("name", e.at(), "address", e.at()))));
+            }));
+            if (dcs.isPresent() && dcs.get().discovered()) {
+                ctx.assumed("dcs", "Patroni discovers the " + dcs.get().kind() + " members of '" + cluster + "' from "
+                        + dcs.get().endpoints().get(0).address() + " at run time; Failscope models the endpoints "
+                        + "written (list every member under 'hosts' to model their majority)", cluster,
+                        dcs.get().endpoints().get(0).at());
+            }
+            return refs;
+        }
+
+        /** Patroni, the release from --manager-version, and each member's failover tags as written. */
+        private ManagerSpec manager(List<Member> members, Member first) {
+            Map<String, Map<String, ManagerSpec.Setting>> tags = new LinkedHashMap<>();
+            for (Member m : members) {
+                Map<String, ManagerSpec.Setting> t = new LinkedHashMap<>();
+                for (String key : List.of("failover_priority", "nofailover", "nosync", "replicatefrom")) {
+                    Tree.at(m.doc(), "tags", key).filter(PScalar.class::isInstance).map(PScalar.class::cast)
+                            .filter(s -> !s.isNull()).ifPresent(s -> t.put(key, new ManagerSpec.Setting(
+                                    key.equals("nofailover") || key.equals("nosync") ? PatroniTags.truthy(s)
+                                            : s.text().trim(), s.position())));
+                }
+                if (!t.isEmpty()) {
+                    tags.put(m.name().text().trim(), t);
+                }
+            }
+            return new ManagerSpec(ManagerKind.PATRONI, ctx.version(ManagerKind.PATRONI), first.scope().position(),
+                    Map.of(), tags);
         }
 
         /** Members with distinct names; a second file with a taken name is an error. */

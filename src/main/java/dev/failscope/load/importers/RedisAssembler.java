@@ -7,6 +7,8 @@ import dev.failscope.load.importers.RedisImporter.SentinelFile;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Facts;
 import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.ManagerKind;
+import dev.failscope.model.ManagerSpec;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Replica;
 import dev.failscope.model.ReplicationMode;
@@ -131,8 +133,13 @@ final class RedisAssembler {
         attachDataNodes(primary, replicaRefs);
         List<Replica> replicas = new ArrayList<>();
         List<Located> candidates = new ArrayList<>();
+        Map<String, Map<String, ManagerSpec.Setting>> memberSettings = new LinkedHashMap<>();
         for (Located r : replicaRefs.values()) {
             NodeInfo node = nodes.get(r.text());
+            if (node != null && node.node().priority != null) {
+                memberSettings.put(r.text(), Map.of("replica-priority", new ManagerSpec.Setting(
+                        node.node().priority.text(), node.node().priority.at())));
+            }
             Located source = node == null || node.node().replicaOf == null
                     || node.node().replicaOf.text().equals(primary) ? null : node.node().replicaOf;
             int priority = node == null ? DEFAULT_PRIORITY : node.priority();
@@ -160,7 +167,9 @@ final class RedisAssembler {
         Cluster cluster = new Cluster(name, chosen.name.at(), ENGINE, new Ref(primary, chosen.primary.at()),
                 replicas, new Facts(facts));
         ctx.model().cluster(cluster);
-        ctx.model().policy(policy(chosen, views, files, candidates));
+        ctx.model().policy(policy(chosen, views, files, candidates).withManager(new ManagerSpec(
+                ManagerKind.SENTINEL, null, chosen.name.at(), Map.of("quorum", new ManagerSpec.Setting(
+                        chosen.quorum.text(), chosen.quorum.at())), memberSettings)));
     }
 
     /** Adds redis.conf nodes that replicate from the primary or from one of its replicas, transitively. */
@@ -199,7 +208,24 @@ final class RedisAssembler {
                 down == null ? DEFAULT_DOWN_AFTER : Duration.ofMillis(Long.parseLong(down.text())),
                 timeout == null ? DEFAULT_FAILOVER_TIMEOUT : Duration.ofMillis(Long.parseLong(timeout.text())),
                 null, false, false, new Facts(facts), null, null, false, toInt(chosen.quorum.text()),
-                SentinelMonitors.of(chosen.name.text(), files));
+                monitors(chosen.name.text(), files));
+    }
+
+    /**
+     * The sentinels watching a master, each counted once ({@link SentinelMonitors}); each is also a server of the
+     * topology, so that its zone (from the inventory) decides the quorum.
+     */
+    private List<Ref> monitors(String master, List<SentinelFile> files) {
+        List<Ref> monitors = SentinelMonitors.of(master, files);
+        for (Ref m : monitors) {
+            String name = m.name();
+            if (!ctx.model().declares(name)) {
+                boolean addressed = !name.startsWith("sentinel-") && !name.startsWith("sentinel@");
+                ctx.model().server(new Server(name, m.position(), addressed ? name : null, null, null,
+                        null, ServerStatus.ACTIVE, true, Map.of(), new Facts(Map.of("name", m.position()))));
+            }
+        }
+        return monitors;
     }
 
     /** redis.conf replication that no sentinel watches: clusters without failover, or single servers. */

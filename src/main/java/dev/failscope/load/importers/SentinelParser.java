@@ -21,7 +21,8 @@ final class SentinelParser {
         for (ConfLine l : lines) {
             switch (l.directive()) {
                 case "port" -> f.port = RedisImporter.located(source, l, 1);
-                case "bind" -> f.bind = RedisImporter.firstRoutable(source, l);
+                case "bind" -> f.bind = RedisImporter.firstRoutable(source, l) != null
+                        ? RedisImporter.firstRoutable(source, l) : RedisImporter.located(source, l, 1);
                 case "sentinel" -> sentinel(f, l);
                 default -> { }
             }

@@ -66,7 +66,7 @@ public final class ZalandoImporter implements Importer {
         long maxLag = patroni.flatMap(p -> p.get("maximum_lag_on_failover")).isPresent() ? read.maxLagBytes()
                 : SPILO_MAX_LAG_BYTES;
         PatroniSettings settings = new PatroniSettings(read.detection(), maxLag, read.syncMode(), read.strict(),
-                read.syncCount(), read.syncModeAt(), read.facts());
+                read.syncCount(), read.syncModeAt(), read.facts(), read.raw());
         Ref upstream = Tree.scalar(spec, "standby", "standby_host").map(h -> new Ref(Address.format(
                 h.text().trim(), Tree.text(spec, "standby", "standby_port").filter(p -> p.matches("\\d{1,5}"))
                         .map(Integer::valueOf).orElse(null)), h.position())).orElse(null);

@@ -7,8 +7,8 @@ import dev.failscope.model.ManagerSpec;
 /** The engine of each manager: one stateless instance per kind. */
 public final class Engines {
     private static final FailoverEngine NATIVE = new NativeEngine();
-    private static final FailoverEngine SENTINEL = NATIVE;
-    private static final FailoverEngine PATRONI = NATIVE;
+    private static final FailoverEngine SENTINEL = new SentinelEngine();
+    private static final FailoverEngine PATRONI = new PatroniEngine();
     private static final FailoverEngine CNPG = NATIVE;
     private static final FailoverEngine MHA = NATIVE;
     /** Until a RepmgrEngine exists: the importer orders candidates as do_election() would at equal LSNs. */

@@ -55,7 +55,7 @@ class CandidateRulesTest {
                 .only("failover-target-decommissioned");
         assertFinding(f, "failover-target-decommissioned", "main", "db-2", "failover.yaml", 3, 14);
         assertThat(f.message()).isEqualTo("failover candidate 'db-2' of cluster 'main' is decommissioned "
-                + "(inventory.yaml:4): failover skips it after attempt-timeout 60s; point failover at an active replica");
+                + "(" + dir.resolve("inventory.yaml") + ":4): failover skips it after attempt-timeout 60s; point failover at an active replica");
     }
 
     @Test

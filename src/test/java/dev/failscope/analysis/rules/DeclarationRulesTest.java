@@ -29,7 +29,7 @@ class DeclarationRulesTest {
                 """).only("duplicate-name");
         assertFinding(f, "duplicate-name", "db-2", null, "inventory2.yaml", 3, 11);
         assertThat(f.message()).isEqualTo("server 'db-2' is declared again; the first declaration "
-                + "(at inventory.yaml:4) is the one in force: rename or remove one");
+                + "(at " + dir.resolve("inventory.yaml") + ":4) is the one in force: rename or remove one");
     }
 
     @Test
@@ -40,7 +40,7 @@ class DeclarationRulesTest {
                 primary: db-1
                 """).only("duplicate-name");
         assertFinding(f, "duplicate-name", "main", null, "more.yaml", 2, 7);
-        assertThat(f.message()).contains("cluster 'main'", "(at cluster.yaml:2)");
+        assertThat(f.message()).contains("cluster 'main'", "(at " + dir.resolve("cluster.yaml") + ":2)");
     }
 
     @Test
@@ -55,7 +55,7 @@ class DeclarationRulesTest {
                 depends-on: [{cluster: main}]
                 """).only("duplicate-name");
         assertFinding(f, "duplicate-name", "web", null, "service.yaml", 6, 7);
-        assertThat(f.message()).contains("service 'web'", "(at service.yaml:2)");
+        assertThat(f.message()).contains("service 'web'", "(at " + dir.resolve("service.yaml") + ":2)");
     }
 
     @Test
@@ -67,7 +67,7 @@ class DeclarationRulesTest {
                 """).only("duplicate-name");
         assertFinding(f, "duplicate-name", "main", null, "zz-failover.yaml", 2, 10);
         assertThat(f.message()).isEqualTo("cluster 'main' has a second failover document; the first "
-                + "(at failover.yaml:2) is the one in force: merge them into one");
+                + "(at " + dir.resolve("failover.yaml") + ":2) is the one in force: merge them into one");
     }
 
     @Test

@@ -80,7 +80,7 @@ class ReferenceRulesTest {
         assertFinding(found.get(1), "server-decommissioned-in-use", "main", "db-2", "cluster.yaml", 6, 49);
         assertFinding(found.get(2), "server-decommissioned-in-use", "web", "db-2", "service.yaml", 4, 13);
         assertThat(found.get(0).message()).isEqualTo("cluster 'main' uses server 'db-2' as a replica, but it is "
-                + "decommissioned (inventory.yaml:4): move that role to an active server");
+                + "decommissioned (" + dir.resolve("inventory.yaml") + ":4): move that role to an active server");
     }
 
     @Test

@@ -36,7 +36,8 @@ class RuleCatalogTest {
         t.put("failover-target-same-zone", Severity.WARNING);
         t.put("failover-target-other-region", Severity.WARNING);
         t.put("failover-delayed", Severity.WARNING);
-        t.put("manager-setting-ignored", Severity.WARNING); // issue 10 (engines)
+        t.put("dcs-quorum", Severity.ERROR); // issue 10: a zone loss breaks a Patroni DCS majority
+        t.put("manager-setting-ignored", Severity.WARNING); // issue 10: a setting the manager's release ignores
         t.put("no-failover-policy", Severity.WARNING);
         t.put("single-zone-cluster", Severity.WARNING);
         t.put("service-pinned-to-server", Severity.WARNING);
@@ -51,8 +52,8 @@ class RuleCatalogTest {
         List<Rule> rules = RuleCatalog.standard().rules();
         Map<String, Severity> actual = new LinkedHashMap<>();
         rules.forEach(r -> actual.put(r.id(), r.severity()));
-        assertThat(TABLE).hasSize(27);
-        assertThat(rules).hasSize(27);
+        assertThat(TABLE).hasSize(28);
+        assertThat(rules).hasSize(28);
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(TABLE);
     }
 

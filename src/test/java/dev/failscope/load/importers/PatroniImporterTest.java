@@ -34,7 +34,8 @@ class PatroniImporterTest {
         assertThat(p.detection()).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.requireSync()).isFalse();
         assertThat(p.facts().of("max-lag-bytes").orElseThrow().line()).isEqualTo(57);
-        assertThat(Fixture.findings(i, "assumed-")).containsExactly("assumed-primary postgres0.yml:3:7");
+        assertThat(Fixture.findings(i, "assumed-")).containsExactly("assumed-primary postgres0.yml:3:7",
+                "assumed-dcs postgres0.yml:27:9"); // etcd.host is a discovery endpoint: members found at run time
         assertThat(i.findings()).allMatch(f -> f.rule().startsWith("assumed-"));
     }
 

@@ -44,7 +44,7 @@ class RedisImporterTest {
                 .containsExactly("172.23.0.6:26379", "172.23.0.7:26379", "172.23.0.8:26379");
         assertThat(p.detection()).isEqualTo(Duration.ofSeconds(5));
         assertThat(p.attemptTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(t.servers()).hasSize(3);
+        assertThat(t.servers()).hasSize(6); // three redis and, since the engines, the three sentinels
         assertThat(Fixture.edges(t, EdgeKind.FAILOVER))
                 .containsExactly("mymaster -> 172.23.0.4:6379", "mymaster -> 172.23.0.5:6379");
         assertThat(i.findings()).extracting(Fixture::brief)

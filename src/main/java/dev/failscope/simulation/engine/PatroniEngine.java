@@ -1,0 +1,227 @@
+package dev.failscope.simulation.engine;
+
+import dev.failscope.model.Cluster;
+import dev.failscope.model.Durations;
+import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.ManagerKind;
+import dev.failscope.model.ManagerSpec;
+import dev.failscope.model.Replica;
+import dev.failscope.model.ReplicationMode;
+import dev.failscope.model.SourcePosition;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Patroni (patroni/patroni {@code patroni/ha.py}, {@code tags.py}, {@code config.py}); also Zalando's Spilo.
+ * <ul>
+ *   <li>Every healthy member races for the leader key at once; a member loses the race when another is ahead
+ *       ({@code _is_healthiest_node}: {@code if my_wal_position < st.wal_position: ... return False}), so the
+ *       most advanced replica wins; {@code failover_priority} (3.1+) only breaks an exact WAL tie
+ *       ({@code low_priority = my_wal_position == st.wal_position and self.patroni.failover_priority <
+ *       st.failover_priority}). WAL positions are run time: every eligible survivor may win.</li>
+ *   <li>Lag: {@code is_lagging}: {@code return lag > global_config.maximum_lag_on_failover}; run time too.</li>
+ *   <li>synchronous_mode: {@code if not self.is_quorum_commit_mode() and not
+ *       self.cluster.sync.matches(self.state_handler.name, True): return False}: only a member in /sync may
+ *       take the lock, so a sync standby lost with the primary leaves nothing to promote.</li>
+ *   <li>synchronous_mode_strict: at least one synchronous node ({@code global_config.py}: {@code return 1 if
+ *       self.is_synchronous_mode_strict else 0}); with none left, commits wait ({@code ha.py}:
+ *       {@code 'synchronous_mode_strict is requested. %sCommits will be delayed.'}).</li>
+ *   <li>DCS: {@code _handle_dcs_error}: a primary that cannot reach the DCS demotes itself ({@code 'demoting self
+ *       because DCS is not accessible and I was a leader'}) unless {@code failsafe_mode} is on and every member
+ *       answers ({@code if self.is_failsafe_mode() and self.check_failsafe_topology()}); nobody can take the
+ *       leader key without a DCS majority.</li>
+ *   <li>Time: the leader key expires {@code ttl} after its last renewal (renewed every {@code loop_wait}); 3.2+
+ *       raises ttl below 20, loop_wait below 1, retry_timeout below 3 and keeps {@code loop_wait +
+ *       2*retry_timeout <= ttl} ({@code config.py _validate_and_adjust_timeouts}); 3.0.2 honours what is
+ *       written.</li>
+ * </ul>
+ */
+final class PatroniEngine implements FailoverEngine {
+    /** Patroni's defaults (config.py: {@code 'ttl': 30, 'loop_wait': 10, 'retry_timeout': 10}). */
+    static final int TTL = 30;
+    static final int LOOP_WAIT = 10;
+    static final int RETRY_TIMEOUT = 10;
+    /** A dead member's REST API costs its request timeout in the (parallel) health check. */
+    static final Duration REST_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration PROMOTE = Duration.ofSeconds(1);
+
+    @Override
+    public ManagerKind kind() {
+        return ManagerKind.PATRONI;
+    }
+
+    @Override
+    public boolean serial() {
+        return false;
+    }
+
+    @Override
+    public boolean needsUnbrokenChain() {
+        return false; // a replicatefrom member races with the WAL it has
+    }
+
+    /** ttl, loop_wait and retry_timeout as the release applies them. */
+    record Timeouts(int ttl, int loopWait, int retryTimeout) {}
+
+    static Timeouts timeouts(FailoverPolicy policy) {
+        ManagerSpec m = policy.manager();
+        int ttl = intSetting(m, "ttl").orElse((int) policy.detection().toSeconds());
+        int loop = intSetting(m, "loop_wait").orElse(LOOP_WAIT);
+        int retry = intSetting(m, "retry_timeout").orElse(RETRY_TIMEOUT);
+        if (m.atLeast(3, 2)) {
+            ttl = Math.max(ttl, 20);
+            loop = Math.max(loop, 1);
+            retry = Math.max(retry, 3);
+            if (1 + 2 * retry > ttl) {
+                loop = 1;
+                retry = (ttl - 1) / 2;
+            } else if (loop + 2 * retry > ttl) {
+                loop = ttl - 2 * retry;
+            }
+        }
+        return new Timeouts(ttl, loop, retry);
+    }
+
+    @Override
+    public List<SettingNote> settingNotes(FailoverPolicy policy) {
+        ManagerSpec m = policy.manager();
+        List<SettingNote> notes = new ArrayList<>();
+        if (!m.atLeast(3, 1)) {
+            for (String member : m.memberNames()) {
+                m.member(member, "failover_priority").ifPresent(s -> notes.add(new SettingNote("failover_priority "
+                        + s.value() + " of member '" + member + "' is ignored by " + m.label() + ": it arrived in "
+                        + "Patroni 3.1 (the member races like any other)", s.at())));
+            }
+        }
+        Optional<ManagerSpec.Setting> ttl = m.setting("ttl");
+        Timeouts t = timeouts(policy);
+        if (ttl.isPresent() && m.atLeast(3, 2) && intSetting(m, "ttl").orElse(TTL) != t.ttl()) {
+            notes.add(new SettingNote("ttl " + ttl.get().value() + " is raised to " + t.ttl() + " by " + m.label()
+                    + " (config.py _validate_and_adjust_timeouts: ttl can't be smaller than 20)", ttl.get().at()));
+        }
+        m.setting("synchronous_mode").filter(s -> s.value().equalsIgnoreCase("quorum") && !m.atLeast(4, 0))
+                .ifPresent(s -> notes.add(new SettingNote("synchronous_mode: quorum needs Patroni 4.0; "
+                        + m.label() + " does not know it", s.at())));
+        return notes;
+    }
+
+    @Override
+    public Timing timing(FailoverPolicy policy, FailoverState state) {
+        Timeouts t = timeouts(policy);
+        Duration ttl = Duration.ofSeconds(t.ttl());
+        Duration loop = Duration.ofSeconds(t.loopWait());
+        boolean deadPeer = state.failedServers().stream().anyMatch(s -> !s.equals(state.primary())
+                && !policy.monitors().stream().anyMatch(r -> r.name().equals(s)));
+        Duration max = ttl.plus(loop).plus(PROMOTE).plus(deadPeer ? REST_TIMEOUT : Duration.ZERO);
+        Duration min = ttl.minus(loop).isNegative() ? Duration.ZERO : ttl.minus(loop);
+        Duration detection = ttl.minus(loop.dividedBy(2));
+        return new Timing(detection, PROMOTE, min, max, "the leader key expires ttl " + t.ttl() + "s after its last "
+                + "renewal (every loop_wait " + t.loopWait() + "s), then the healthiest member promotes"
+                + (deadPeer ? " (a dead member's REST API costs " + Durations.format(REST_TIMEOUT) + ", in parallel)"
+                : ""));
+    }
+
+    @Override
+    public Optional<Block> coordination(FailoverPolicy policy, int alive, int total) {
+        if (total == 0 || alive >= total / 2 + 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new Block(alive + " of " + total + " DCS members up, no majority: no member can take the "
+                + "leader key", policy.monitors().get(0).position()));
+    }
+
+    @Override
+    public Optional<Block> onCoordinationLoss(FailoverPolicy policy, int alive, int total, boolean allMembersAlive) {
+        if (bool(policy.manager(), "failsafe_mode") && allMembersAlive) {
+            return Optional.empty();
+        }
+        Timeouts t = timeouts(policy);
+        return Optional.of(new Block("it cannot reach a DCS majority and demotes itself after retry_timeout "
+                + t.retryTimeout() + "s (ha.py _handle_dcs_error: 'demoting self because DCS is not accessible and "
+                + "I was a leader'" + (bool(policy.manager(), "failsafe_mode") ? "; failsafe_mode needs every member "
+                + "to answer" : "; failsafe_mode is off") + ")", policy.monitors().get(0).position(),
+                Duration.ofSeconds(t.retryTimeout())));
+    }
+
+    @Override
+    public Selection select(FailoverPolicy policy, Cluster cluster, FailoverState state, List<String> viable) {
+        String lag = "each within maximum_lag_on_failover " + policy.maxLagBytesOpt().map(b -> b + " bytes")
+                .orElse("1048576 bytes");
+        if (policy.requireSync() && !quorum(policy)) {
+            return synchronous(policy, cluster, state, viable, lag);
+        }
+        if (viable.isEmpty()) {
+            return Selection.none("no member may take the leader lock (nofailover, or down)", null);
+        }
+        if (viable.size() == 1) {
+            return Selection.one(viable.get(0));
+        }
+        return new Selection(viable, "whichever has replayed more WAL (Patroni promotes the most advanced replica, "
+                + lag + "; ha.py _is_healthiest_node)", null, false);
+    }
+
+    /** synchronous_mode: only members in /sync may take the lock; which ones are there is run time when few. */
+    private Selection synchronous(FailoverPolicy policy, Cluster cluster, FailoverState state, List<String> viable,
+                                  String lag) {
+        int n = policy.syncCountOpt().orElse(1);
+        Duration window = Duration.ofSeconds(timeouts(policy).loopWait());
+        Set<String> sync = new LinkedHashSet<>();
+        for (Replica r : cluster.replicas()) {
+            Duration failed = state.failedAt().get(r.server().name());
+            boolean replacedEarlier = failed != null && failed.plus(window).compareTo(state.lostAt()) < 0;
+            if (r.mode() == ReplicationMode.SYNC && !replacedEarlier) {
+                sync.add(r.server().name());
+            }
+        }
+        List<String> possible = viable.stream().filter(sync::contains).toList();
+        SourcePosition at = policy.facts().orElse("require-sync", policy.position());
+        if (possible.isEmpty()) {
+            return Selection.none("synchronous_mode: only a member in /sync may take the leader lock, and no "
+                    + "synchronous standby (" + String.join(", ", sync) + ") can (ha.py: 'if not "
+                    + "self.cluster.sync.matches(self.state_handler.name, True): return False')", at);
+        }
+        boolean maybeNone = sync.size() > n && sync.size() - possible.size() >= n;
+        String why = "whichever of the synchronous standbys in /sync has replayed more WAL (synchronous_mode; "
+                + lag + ")";
+        if (maybeNone) {
+            why = "if Patroni had put it in /sync (synchronous_node_count " + n + " of " + sync.size()
+                    + " candidates; ha.py only lets a member in /sync take the lock)";
+        }
+        return new Selection(possible, possible.size() == 1 && !maybeNone ? "" : why, at, maybeNone);
+    }
+
+    @Override
+    public Optional<Block> writesBlocked(FailoverPolicy policy, Cluster cluster, String primary,
+                                         Set<String> aliveReplicas) {
+        if (!policy.requireSync() || !policy.strictSync()) {
+            return Optional.empty();
+        }
+        boolean standby = aliveReplicas.stream().anyMatch(s -> cluster.replica(s)
+                .map(r -> r.mode() == ReplicationMode.SYNC).orElse(true));
+        if (standby) {
+            return Optional.empty();
+        }
+        return Optional.of(new Block("synchronous_mode_strict and no synchronous standby left: commits wait "
+                + "(ha.py: 'synchronous_mode_strict is requested. Commits will be delayed.')",
+                policy.facts().orElse("strict-sync", policy.position())));
+    }
+
+    private static boolean quorum(FailoverPolicy policy) {
+        return policy.manager().setting("synchronous_mode").map(s -> s.value().equalsIgnoreCase("quorum"))
+                .orElse(false) && policy.manager().atLeast(4, 0);
+    }
+
+    static Optional<Integer> intSetting(ManagerSpec m, String key) {
+        return m.setting(key).map(ManagerSpec.Setting::value).filter(v -> v.matches("\\d{1,9}"))
+                .map(Integer::parseInt);
+    }
+
+    static boolean bool(ManagerSpec m, String key) {
+        return m.setting(key).map(s -> s.value().equalsIgnoreCase("true") || s.value().equalsIgnoreCase("on")
+                || s.value().equalsIgnoreCase("yes") || s.value().equals("1")).orElse(false);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.failscope.simulation.engine;
+
+import dev.failscope.model.Cluster;
+import dev.failscope.model.Durations;
+import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.ManagerKind;
+import dev.failscope.model.Replica;
+import dev.failscope.model.SourcePosition;
+import dev.failscope.model.Topology;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Redis Sentinel (redis/redis {@code src/sentinel.c}).
+ * <ul>
+ *   <li>Detection: a sentinel marks the master subjectively down after {@code down-after-milliseconds}
+ *       without a valid reply; objectively down (ODOWN) when {@code quorum} sentinels agree
+ *       ({@code sentinelCheckObjectivelyDown}: {@code if (quorum >= master->quorum) odown = 1;}).</li>
+ *   <li>Leader election: the failover leader needs an absolute majority of all known sentinels and at least
+ *       quorum votes ({@code sentinelGetLeader}: {@code voters_quorum = voters/2+1; if (winner && (max_votes <
+ *       voters_quorum || max_votes < master->quorum)) winner = NULL;}).</li>
+ *   <li>Selection in one pass ({@code sentinelSelectSlave}): down or disconnected replicas and those with
+ *       {@code replica-priority 0} are skipped ({@code if (slave->slave_priority == 0) continue;}); the rest
+ *       sorted by {@code compareSlavesForPromotion}: lower priority, then bigger replication offset, then
+ *       lexicographically smaller run id. Offsets and run ids are run time: every replica with the lowest
+ *       priority may win.</li>
+ *   <li>Only the master's own replicas are candidates (the master's {@code slaves} table); a replica of a
+ *       replica is never promoted.</li>
+ * </ul>
+ */
+final class SentinelEngine implements FailoverEngine {
+    static final String PRIORITY = "replica-priority";
+    static final int DEFAULT_PRIORITY = 100;
+    /** Measured on this machine: promotion 1.2-1.5 s after down-after (vote, REPLICAOF NO ONE). */
+    static final Duration VOTE_MIN = Duration.ofMillis(500);
+    static final Duration VOTE_TYPICAL = Duration.ofMillis(1000);
+    static final Duration VOTE_MAX = Duration.ofMillis(3000);
+
+    @Override
+    public ManagerKind kind() {
+        return ManagerKind.SENTINEL;
+    }
+
+    @Override
+    public boolean serial() {
+        return false;
+    }
+
+    @Override
+    public List<Exclusion> exclusions(Topology topology, FailoverPolicy policy, Cluster cluster, String server) {
+        Optional<Replica> r = cluster.replica(server);
+        if (r.isPresent() && r.get().source() != null && !r.get().source().name().equals(cluster.primary().name())) {
+            return List.of(new Exclusion("replicates from " + r.get().source().name() + ", not the master: "
+                    + "Sentinel only promotes the master's own replicas", r.get().source().position()));
+        }
+        return List.of();
+    }
+
+    @Override
+    public Timing timing(FailoverPolicy policy, FailoverState state) {
+        Duration down = policy.detection();
+        return new Timing(down, VOTE_TYPICAL, down.plus(VOTE_MIN), down.plus(VOTE_MAX),
+                "down-after-milliseconds " + down.toMillis() + ", then ODOWN by quorum, the leader vote and "
+                        + "REPLICAOF NO ONE (" + Durations.format(VOTE_MIN) + " to " + Durations.format(VOTE_MAX)
+                        + ")");
+    }
+
+    @Override
+    public Optional<Block> coordination(FailoverPolicy policy, int alive, int total) {
+        if (policy.quorum() == null || total == 0) {
+            return Optional.empty();
+        }
+        int quorum = policy.quorum();
+        SourcePosition at = policy.facts().orElse("quorum", policy.position());
+        if (quorum > total) {
+            return Optional.of(new Block("quorum " + quorum + " exceeds the " + total + " known sentinels, so the "
+                    + "master never becomes objectively down (sentinel.c sentinelCheckObjectivelyDown)", at));
+        }
+        if (alive < quorum) {
+            return Optional.of(new Block(alive + " of " + total + " sentinels left, fewer than quorum " + quorum
+                    + ": the master never becomes objectively down (sentinel.c sentinelCheckObjectivelyDown)", at));
+        }
+        int majority = total / 2 + 1;
+        if (alive < majority) {
+            return Optional.of(new Block(alive + " of " + total + " sentinels left, fewer than the majority "
+                    + majority + " a failover leader needs (sentinel.c sentinelGetLeader)", at));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Selection select(FailoverPolicy policy, Cluster cluster, FailoverState state, List<String> viable) {
+        if (viable.isEmpty()) {
+            return Selection.none("no replica Sentinel can promote (down, replica-priority 0, or not the master's "
+                    + "own replica; sentinel.c sentinelSelectSlave)", null);
+        }
+        int best = viable.stream().mapToInt(v -> priority(policy, v)).min().orElse(DEFAULT_PRIORITY);
+        List<String> winners = new ArrayList<>();
+        for (String v : viable) {
+            if (priority(policy, v) == best) {
+                winners.add(v);
+            }
+        }
+        if (winners.size() == 1) {
+            return Selection.one(winners.get(0));
+        }
+        return new Selection(winners, "whichever has the bigger replication offset, then the smaller run id "
+                + "(all have replica-priority " + best + "; Sentinel's compareSlavesForPromotion, sentinel.c)",
+                null, false);
+    }
+
+    static int priority(FailoverPolicy policy, String server) {
+        return policy.manager().member(server, PRIORITY).map(s -> s.value())
+                .filter(v -> v.matches("\\d{1,9}")).map(Integer::parseInt).orElse(DEFAULT_PRIORITY);
+    }
+}
