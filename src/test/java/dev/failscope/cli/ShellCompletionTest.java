@@ -36,7 +36,7 @@ class ShellCompletionTest {
         Path script = tmp.resolve("failscope-completion.bash");
         Files.writeString(script, AutoComplete.bash("failscope", FailscopeCommand.commandLine()));
         assertThat(complete(script, "failscope ch")).isEqualTo("check");
-        assertThat(complete(script, "failscope check --fo")).isEqualTo("--format");
+        assertThat(complete(script, "failscope check --form")).isEqualTo("--format");
         assertThat(complete(script, "failscope check --format js")).isEqualTo("json");
     }
 

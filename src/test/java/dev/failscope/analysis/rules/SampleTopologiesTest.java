@@ -29,7 +29,8 @@ class SampleTopologiesTest {
         assertThat(findings.get(0).message()).isEqualTo("cluster 'catify-main' has no viable failover candidate "
                 + "(db-legacy-2: decommissioned): losing primary 'db-main-1' would promote nothing and is an outage");
         assertThat(findings.get(1).message()).isEqualTo("failover candidate 'db-legacy-2' of cluster "
-                + "'catify-main' is decommissioned (inventory.yaml:26): losing primary 'db-main-1' would promote "
+                + "'catify-main' is decommissioned (sample-topologies/catifyme/inventory.yaml:26): losing primary "
+                + "'db-main-1' would promote "
                 + "nothing; point failover at an active replica");
     }
 
