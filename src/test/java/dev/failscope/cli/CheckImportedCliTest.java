@@ -26,6 +26,27 @@ class CheckImportedCliTest {
     }
 
     @Test
+    void theSeedIncidentThroughMhaShortNamesAndAnAnsibleFqdnInventoryExitsOne() {
+        assertThat(run("check", "docs/examples/ansible")).isEqualTo(1);
+        assertThat(out.toString()).contains("docs/examples/ansible/mha/app1.cnf:8:10: error: failover candidate "
+                + "'db3.catifyme.internal' of cluster 'app1' is decommissioned");
+    }
+
+    @Test
+    void aRepmgrOrHclOrSentinelLabExampleChecksWithoutError() {
+        assertThat(run("check", "docs/examples/repmgr", "docs/examples/terraform", "docs/examples/sentinel-lab"))
+                .isEqualTo(0);
+        assertThat(out.toString()).doesNotContain(": error:");
+    }
+
+    @Test
+    void theStockSentinelLabPromotesTheReplicaWhosePriorityIsNotZero() {
+        assertThat(run("simulate", "--fail", "server:127.0.0.1:6379", "docs/examples/sentinel-lab")).isEqualTo(0);
+        assertThat(out.toString()).contains("127.0.0.1:6381 promoted to primary of mymaster")
+                .doesNotContain("127.0.0.1:6380 promoted");
+    }
+
+    @Test
     void theRealConfigsDirectoryChecksCleanly() {
         assertThat(run("check", "src/test/resources/real-configs")).isEqualTo(0);
         assertThat(out.toString()).doesNotContain(": error:");

@@ -246,6 +246,23 @@ class TerraformHclImporterTest {
     }
 
     @Test
+    void anUnclosedBlockIsOneLoadErrorAndComputedForEachIsSaid() {
+        Inspection i = new Fixture(tmp).file("open.tf", "resource \"aws_db_instance\" \"x\" {\n  nested {\n")
+                .inspect();
+        assertThat(Fixture.errors(i)).singleElement().asString().endsWith("open.tf:3:1: error: HCL: missing '}' at "
+                + "the end of the file");
+        Inspection e = new Fixture(tmp).file("each.tf", """
+                resource "aws_db_instance" "r" {
+                  for_each   = toset(var.names)
+                  identifier = each.key
+                }
+                """).inspect();
+        assertThat(Fixture.errors(e)).isEmpty();
+        assertThat(Fixture.findings(e, "assumed-value")).containsExactly("assumed-value each.tf:2:16",
+                "assumed-value each.tf:3:16");
+    }
+
+    @Test
     void anHclSyntaxErrorIsALoadErrorAtItsPosition() {
         Inspection i = new Fixture(tmp).file("bad.tf", "resource \"aws_db_instance\" \"x\" {\n  identifier = \"a\n}\n")
                 .inspect();

@@ -33,6 +33,7 @@ final class HclParser {
     private final HclLexer.Lines lines;
     private final List<Hcl.Problem> problems;
     private int p;
+    private boolean eofReported;
 
     HclParser(List<Token> tokens, String text, String file, List<Hcl.Problem> problems) {
         this(tokens, text, new HclLexer.Lines(text, file), problems);
@@ -67,8 +68,9 @@ final class HclParser {
             if (t.type() == Type.NEWLINE) {
                 next();
             } else if (t.type() == Type.EOF) {
-                if (nested) {
+                if (nested && !eofReported) {
                     problems.add(new Hcl.Problem("missing '}' at the end of the file", lines.at(t.start())));
+                    eofReported = true;
                 }
                 return new Body(attributes, blocks);
             } else if (t.is("}")) {
