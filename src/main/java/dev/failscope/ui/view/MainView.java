@@ -43,6 +43,7 @@ public final class MainView {
     private final DetailsView details;
     private final GraphView graph;
     private final SimulationViewModel simulation;
+    private final dev.failscope.ui.viewmodel.SweepViewModel sweep;
     private final TimelineView timeline;
     private final DiffMode diffMode;
     private final TabPane bottomTabs = new TabPane();
@@ -79,15 +80,19 @@ public final class MainView {
                 simulation.simulateZoneLoss(zone);
             }
         });
-        simulation.activeProperty().addListener((o, a, on) -> {
-            if (on) {
-                bottomTabs.getSelectionModel().select(timeline.tab());
-            }
-        });
+
         graph.legendShownProperty().set(settings.legend());
         watcher = new FileWatcher(400, () -> Platform.runLater(vm::reload));
 
-        bottomTabs.getTabs().addAll(findings.tab(), timeline.tab());
+        sweep = new dev.failscope.ui.viewmodel.SweepViewModel(vm, background, Platform::runLater);
+        SweepView sweepView = new SweepView(sweep, simulation);
+        sweep.singlePointsOfFailureProperty().addListener((o, a, spof) -> graphVm.showSinglePoints(spof));
+        bottomTabs.getTabs().addAll(findings.tab(), timeline.tab(), sweepView.tab());
+        simulation.activeProperty().addListener((o, a, on) -> {
+            if (on && bottomTabs.getSelectionModel().getSelectedItem() != sweepView.tab()) {
+                bottomTabs.getSelectionModel().select(timeline.tab()); // a sweep row keeps its table in view
+            }
+        });
         diffMode = new DiffMode(this, findings, findingsVm, background); // adds the Changes tab
         bottomTabs.setId("bottom-tabs");
         leftSplit.setOrientation(Orientation.VERTICAL);
@@ -290,6 +295,11 @@ public final class MainView {
 
     public SimulationViewModel simulation() {
         return simulation;
+    }
+
+    /** The sweep tab's view model. */
+    public dev.failscope.ui.viewmodel.SweepViewModel sweep() {
+        return sweep;
     }
 
     /** Diff mode: File → Compare with… and the Changes tab. */
