@@ -14,9 +14,12 @@ import java.util.stream.Stream;
 
 /**
  * Turns command-line paths into files: a file is itself; a directory is every file below it with a known
- * extension, in sorted path order, skipping hidden files and folders.
+ * extension, in sorted path order, skipping hidden files and folders and scenario scripts
+ * ({@code *.scenario.yaml}).
  */
 public final class PathExpander {
+    /** Scenario scripts for the GUI's presentation mode live beside topologies but are not topology files. */
+    static final String SCENARIO_SUFFIX = ".scenario.yaml";
     private final Set<String> directoryExtensions;
 
     public PathExpander(Set<String> directoryExtensions) {
@@ -53,6 +56,7 @@ public final class PathExpander {
                     .filter(p -> !hiddenBelow(root, p))
                     .filter(Files::isRegularFile)
                     .filter(p -> directoryExtensions.contains(extension(p)))
+                    .filter(p -> !p.getFileName().toString().endsWith(SCENARIO_SUFFIX))
                     .sorted(Comparator.comparing(p -> slashed(root.relativize(p))))
                     .forEach(p -> found.add(new SourceFile(join(arg, slashed(root.relativize(p))), p, false)));
         } catch (IOException | UncheckedIOException e) {

@@ -44,6 +44,8 @@ public final class MainView {
     private final GraphView graph;
     private final SimulationViewModel simulation;
     private final dev.failscope.ui.viewmodel.SweepViewModel sweep;
+    private final dev.failscope.ui.viewmodel.PresentationViewModel presentation;
+    private final dev.failscope.ui.viewmodel.ScenarioViewModel scenarios;
     private final TimelineView timeline;
     private final DiffMode diffMode;
     private final TabPane bottomTabs = new TabPane();
@@ -102,6 +104,14 @@ public final class MainView {
         mainSplit.setDividerPositions(settings.splitOr("details", 0.72));
         SplitPane.setResizableWithParent(details.root(), false);
 
+        presentation = new dev.failscope.ui.viewmodel.PresentationViewModel(graphVm);
+        new PresentationView(presentation, graph, stage);
+        scenarios = new dev.failscope.ui.viewmodel.ScenarioViewModel(vm, background, Platform::runLater,
+                (script, beats) -> {
+                    simulation.exit();
+                    presentation.start(script.title(), beats, () -> graphVm.showOverlay(
+                            dev.failscope.ui.viewmodel.GraphOverlay.NONE));
+                });
         MainMenu menu = new MainMenu(this);
         VBox top = new VBox(menu.bar(), toolBar(), new ErrorBar(vm.errors(), vm::focusPosition, vm::clearErrors));
         root.setTop(top);
@@ -230,6 +240,49 @@ public final class MainView {
     String shownPaths() {
         List<String> shown = vm.pathsProperty().get();
         return shown.equals(bundled) ? bundledName : String.join(", ", shown);
+    }
+
+    /**
+     * Presents what is on screen: the running simulation's timeline from its current step, else the topology
+     * alone (a scenario script starts its own presentation).
+     */
+    public void present() {
+        if (presentation.activeProperty().get() || graph.viewModel().sceneProperty().get().isEmpty()) {
+            return;
+        }
+        var sim = simulation.simulationProperty().get();
+        if (sim.isPresent()) {
+            int at = simulation.stepProperty().get();
+            presentation.start(shownPaths(), dev.failscope.ui.viewmodel.Beats.of(sim.get()),
+                    () -> simulation.jumpTo(simulation.stepProperty().get()));
+            presentation.go(at);
+        } else {
+            presentation.start(shownPaths(), List.of(new dev.failscope.ui.viewmodel.Beat(
+                    dev.failscope.ui.viewmodel.Beat.Kind.TITLE, "", shownPaths() + "\n" + vm.statusProperty().get(),
+                    List.of(), 0)), () -> { });
+        }
+    }
+
+    /** Opens a scenario script and presents it (or shows its errors in the error bar). */
+    public void openScenario(java.nio.file.Path file) {
+        scenarios.open(file);
+    }
+
+    void openScenarioFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a scenario script");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Scenario scripts (*.scenario.yaml)", "*.scenario.yaml"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            openScenario(file.toPath());
+        }
+    }
+
+    /** Presentation mode's state (tests). */
+    public dev.failscope.ui.viewmodel.PresentationViewModel presentation() {
+        return presentation;
     }
 
     void openFiles() {
