@@ -261,9 +261,10 @@ public final class GraphPainter extends LanesAndEdges {
             double g = 4 + 6 * state.pulse();
             gc.strokeRoundRect(b.x() - g, b.y() - g, b.width() + 2 * g, b.height() + 2 * g, 14, 14);
             if (labels()) {
-                String why = overlay.tryingWhy() == null ? "" : ": " + overlay.tryingWhy() + ", waiting for the timeout";
-                pill(fit("⟳ trying" + why, Math.max(b.width(), 300), 11), b.x(), b.y() - 13 - 4 - 6 * state.pulse(),
-                        p.warning(), Color.BLACK, false);
+                // under the box (where the "timed out" callout comes later): above it would cover zone titles
+                String t = overlay.tryingWhy() == null ? "⟳ trying" : "⟳ trying: " + overlay.tryingWhy();
+                double w = pillWidth(t);
+                pill(t, b.centerX() - w / 2, b.maxY() + 16 + 4 + 6 * state.pulse(), p.warning(), Color.BLACK, false);
             }
         }
         if (nb.node().equals(state.selected())) {

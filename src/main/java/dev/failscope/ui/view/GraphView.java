@@ -63,6 +63,7 @@ public final class GraphView {
     private BiConsumer<String, String> onSimulateZoneLoss = (region, zone) -> { };
     private dev.failscope.ui.graph.GraphLayer layer;
     private Box domainBox;
+    private boolean presenting;
     private String domainLabel = "";
 
     GraphView(MainViewModel main, GraphViewModel vm) {
@@ -250,8 +251,8 @@ public final class GraphView {
 
     void fit() {
         // Leave the legend's column free when there is room for it, so it does not cover the graph.
-        double left = legendShown.get() && canvas.getWidth() > 900 ? dev.failscope.ui.graph.GraphPainter.LEGEND_WIDTH
-                + 12 : 0;
+        double left = legendShown.get() && !presenting && canvas.getWidth() > 900
+                ? dev.failscope.ui.graph.GraphPainter.LEGEND_WIDTH + 12 : 0;
         vm.sceneProperty().get().ifPresent(s -> viewport = Viewport.fit(layer == null ? s.layout().bounds()
                 : layer.bounds(s.layout()),
                 canvas.getWidth() - left, canvas.getHeight(), 24).panBy(left, 0));
@@ -363,7 +364,8 @@ public final class GraphView {
         }
         int drawn = painter.paint(canvas.getGraphicsContext2D(), w, h, s.get(), viewport,
                 new GraphPainter.State(main.selectionProperty().get(), hovered, vm.overlayProperty().get(), pulse,
-                        legendShown.get(), palette, vm.spofProperty().get()));
+                        legendShown.get() && !presenting, palette,
+                        presenting ? java.util.Map.of() : vm.spofProperty().get()));
         paintDomain(canvas.getGraphicsContext2D());
         return drawn;
     }
@@ -377,6 +379,18 @@ public final class GraphView {
     void paintInto(javafx.scene.canvas.GraphicsContext g, double w, double h, Viewport vp) {
         vm.sceneProperty().get().ifPresent(s -> painter.paint(g, w, h, s, vp, new GraphPainter.State(null, null,
                 vm.overlayProperty().get(), 0, false, palette, vm.spofProperty().get())));
+    }
+
+    /**
+     * Presentation mode: no legend (its small type is unreadable on a projector) and no sweep marks (they would
+     * give away a scenario's questions); selection is cleared.
+     */
+    void setPresenting(boolean on) {
+        presenting = on;
+        if (on) {
+            main.select(null);
+        }
+        repaint();
     }
 
     Palette palette() {

@@ -377,6 +377,11 @@ public final class MainView {
         return settings;
     }
 
+    /** The bottom tabs (the screenshot tour selects them). */
+    public TabPane bottomTabsForTour() {
+        return bottomTabs;
+    }
+
     TabPane bottomTabs() {
         return bottomTabs;
     }

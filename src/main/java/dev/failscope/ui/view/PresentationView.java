@@ -137,6 +137,7 @@ final class PresentationView {
             sp.getItems().remove(g);
         }
         graphHolder.getChildren().setAll(g);
+        graph.setPresenting(true);
         scene.setRoot(root);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         stage.setFullScreenExitHint("");
@@ -152,6 +153,7 @@ final class PresentationView {
         scene.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
         stage.setFullScreen(false);
         graphHolder.getChildren().clear();
+        graph.setPresenting(false);
         scene.setRoot(savedRoot);
         if (graphParent != null) {
             graphParent.getItems().add(0, graph.node());
