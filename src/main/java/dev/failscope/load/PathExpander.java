@@ -17,9 +17,12 @@ import java.util.stream.Stream;
 
 /**
  * Turns command-line paths into files: a file is itself; a directory is every file below it with a known
- * extension, in sorted path order, skipping hidden files and folders.
+ * extension, in sorted path order, skipping hidden files and folders and scenario scripts
+ * ({@code *.scenario.yaml}).
  */
 public final class PathExpander {
+    /** Scenario scripts for the GUI's presentation mode live beside topologies but are not topology files. */
+    static final String SCENARIO_SUFFIX = ".scenario.yaml";
     private final java.util.function.Predicate<String> picked;
 
     public PathExpander(Set<String> directoryExtensions) {
@@ -81,6 +84,7 @@ public final class PathExpander {
                     .filter(p -> !hiddenBelow(root, p))
                     .filter(PathExpander::ordinaryFile)
                     .filter(p -> picked.test(p.getFileName().toString()))
+                    .filter(p -> !p.getFileName().toString().endsWith(SCENARIO_SUFFIX))
                     .sorted(Comparator.comparing(p -> slashed(root.relativize(p))))
                     .forEach(p -> found.add(new SourceFile(join(arg, slashed(root.relativize(p))), p, false)));
         } catch (IOException e) {

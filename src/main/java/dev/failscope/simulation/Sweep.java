@@ -29,10 +29,25 @@ public final class Sweep {
     private Sweep() {}
 
     public static SweepResult run(Topology topology, Options options) {
+        return run(topology, options, (done, total) -> true);
+    }
+
+    /** Told after each failure simulated; returning false stops the sweep (for a viewer's progress bar). */
+    @FunctionalInterface
+    public interface Progress {
+        boolean step(int done, int total);
+    }
+
+    /** As {@link #run(Topology, Options)}; a stopped sweep returns only the rows done, so callers discard it. */
+    public static SweepResult run(Topology topology, Options options, Progress progress) {
         Simulator simulator = new Simulator(SimulationIndex.of(topology));
         List<SweepRow> rows = new ArrayList<>();
-        for (FailureScenario s : scenarios(simulator.index(), options)) {
+        List<FailureScenario> scenarios = scenarios(simulator.index(), options);
+        for (FailureScenario s : scenarios) {
             rows.add(SweepRow.of(simulator.run(s)));
+            if (!progress.step(rows.size(), scenarios.size())) {
+                break;
+            }
         }
         return new SweepResult(rows);
     }

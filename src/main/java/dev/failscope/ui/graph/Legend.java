@@ -14,8 +14,8 @@ final class Legend {
 
     private Legend() {}
 
-    static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation) {
-        int rows = simulation ? 11 : 8;
+    static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation, boolean spof) {
+        int rows = (simulation ? 12 : 8) + (spof ? 1 : 0);
         double w = GraphPainter.LEGEND_WIDTH;
         double h = 30 + rows * 20;
         double x = 12;
@@ -94,6 +94,18 @@ final class Legend {
             ry += 20;
             text(gc, "♛", sx + 18, ry, TITLE, p.ok());
             text(gc, "promoted to primary; ✖ NO PRIMARY: down", tx, ry, FONT, p.text());
+            ry += 20;
+            gc.setFill(p.warning());
+            gc.fillRoundRect(sx, ry - 8, 46, 16, 16, 16);
+            textCentered(gc, "▲", sx + 23, ry, Color.BLACK);
+            text(gc, "DEGRADED: reduced redundancy", tx, ry, FONT, p.text());
+        }
+        if (spof) {
+            ry += 20;
+            gc.setStroke(p.danger());
+            gc.setLineWidth(3);
+            gc.strokeRoundRect(sx + 4, ry - 8, 38, 16, 8, 8);
+            text(gc, PainterBase.SPOF_TAG + ": single point of failure (sweep)", tx, ry, FONT, p.text());
         }
     }
 

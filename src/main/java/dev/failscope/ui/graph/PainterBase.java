@@ -72,6 +72,23 @@ abstract class PainterBase {
         }
     }
 
+    /** The tag of a single point of failure (found by the sweep). */
+    public static final String SPOF_TAG = "⚠ SPOF";
+
+    /**
+     * A single point of failure: a thick red ring outside the box at every level of detail (so it stands out in
+     * a fleet at Fit), and the tag on the box's bottom-right edge when labels are shown.
+     */
+    void spof(Box b) {
+        double g = simple() ? px(2) : 5;
+        gc.setStroke(p.danger());
+        gc.setLineWidth(px(simple() ? 2 : 3));
+        gc.strokeRoundRect(b.x() - g, b.y() - g, b.width() + 2 * g, b.height() + 2 * g, 14, 14);
+        if (labels()) {
+            pill(SPOF_TAG, b.maxX() - 4, b.maxY() + 2, p.danger(), Color.WHITE, true);
+        }
+    }
+
     /** Replication edges that moved to a promoted primary: drawn from the new primary to the replica. */
     void repointed(Layout layout) {
         overlay.repointed().forEach((replica, source) -> {

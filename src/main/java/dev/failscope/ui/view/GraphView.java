@@ -63,6 +63,7 @@ public final class GraphView {
     private BiConsumer<String, String> onSimulateZoneLoss = (region, zone) -> { };
     private dev.failscope.ui.graph.GraphLayer layer;
     private Box domainBox;
+    private boolean presenting;
     private String domainLabel = "";
 
     GraphView(MainViewModel main, GraphViewModel vm) {
@@ -92,6 +93,7 @@ public final class GraphView {
 
         vm.sceneProperty().addListener((o, a, s) -> sceneChanged(s));
         vm.overlayProperty().addListener((o, a, s) -> overlayChanged(s));
+        vm.spofProperty().addListener((o, a, s) -> repaint());
         main.selectionProperty().addListener((o, a, n) -> {
             if (n != null) {
                 domainBox = null;
@@ -249,8 +251,8 @@ public final class GraphView {
 
     void fit() {
         // Leave the legend's column free when there is room for it, so it does not cover the graph.
-        double left = legendShown.get() && canvas.getWidth() > 900 ? dev.failscope.ui.graph.GraphPainter.LEGEND_WIDTH
-                + 12 : 0;
+        double left = legendShown.get() && !presenting && canvas.getWidth() > 900
+                ? dev.failscope.ui.graph.GraphPainter.LEGEND_WIDTH + 12 : 0;
         vm.sceneProperty().get().ifPresent(s -> viewport = Viewport.fit(layer == null ? s.layout().bounds()
                 : layer.bounds(s.layout()),
                 canvas.getWidth() - left, canvas.getHeight(), 24).panBy(left, 0));
@@ -362,7 +364,8 @@ public final class GraphView {
         }
         int drawn = painter.paint(canvas.getGraphicsContext2D(), w, h, s.get(), viewport,
                 new GraphPainter.State(main.selectionProperty().get(), hovered, vm.overlayProperty().get(), pulse,
-                        legendShown.get(), palette));
+                        legendShown.get() && !presenting, palette,
+                        presenting ? java.util.Map.of() : vm.spofProperty().get()));
         paintDomain(canvas.getGraphicsContext2D());
         return drawn;
     }
@@ -375,7 +378,19 @@ public final class GraphView {
     /** Paints the current scene, overlay and layer onto another surface (export), without legend or selection. */
     void paintInto(javafx.scene.canvas.GraphicsContext g, double w, double h, Viewport vp) {
         vm.sceneProperty().get().ifPresent(s -> painter.paint(g, w, h, s, vp, new GraphPainter.State(null, null,
-                vm.overlayProperty().get(), 0, false, palette)));
+                vm.overlayProperty().get(), 0, false, palette, vm.spofProperty().get())));
+    }
+
+    /**
+     * Presentation mode: no legend (its small type is unreadable on a projector) and no sweep marks (they would
+     * give away a scenario's questions); selection is cleared.
+     */
+    void setPresenting(boolean on) {
+        presenting = on;
+        if (on) {
+            main.select(null);
+        }
+        repaint();
     }
 
     Palette palette() {

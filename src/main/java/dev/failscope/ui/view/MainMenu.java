@@ -37,7 +37,8 @@ final class MainMenu {
                 item("Open File…", "Shortcut+O", e -> view.openFiles()),
                 item("Open Folder…", "Shortcut+Shift+O", e -> view.openFolder()),
                 recentMenu,
-                item("Reload", "F5", e -> view.vm().reload()),
+                item("Open Scenario…", null, e -> view.openScenarioFile()),
+                item("Reload", "Shortcut+R", e -> view.vm().reload()),
                 new SeparatorMenuItem(),
                 item("Compare with…", "Shortcut+D", e -> view.diffMode().openDialog()),
                 item("Clear comparison", null, e -> view.diff().clear()),
@@ -91,6 +92,7 @@ final class MainMenu {
                 item("Zoom out", "Minus", unlessTyping(e -> view.graph().zoomBy(0.8))),
                 item("Find…", "Shortcut+F", e -> view.focusSearch()),
                 legend,
+                item("Present", "F5", e -> view.present()),
                 new SeparatorMenuItem(),
                 light, dark);
         return m;

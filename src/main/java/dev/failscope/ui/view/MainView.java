@@ -43,6 +43,9 @@ public final class MainView {
     private final DetailsView details;
     private final GraphView graph;
     private final SimulationViewModel simulation;
+    private final dev.failscope.ui.viewmodel.SweepViewModel sweep;
+    private final dev.failscope.ui.viewmodel.PresentationViewModel presentation;
+    private final dev.failscope.ui.viewmodel.ScenarioViewModel scenarios;
     private final TimelineView timeline;
     private final DiffMode diffMode;
     private final TabPane bottomTabs = new TabPane();
@@ -79,15 +82,19 @@ public final class MainView {
                 simulation.simulateZoneLoss(zone);
             }
         });
-        simulation.activeProperty().addListener((o, a, on) -> {
-            if (on) {
-                bottomTabs.getSelectionModel().select(timeline.tab());
-            }
-        });
+
         graph.legendShownProperty().set(settings.legend());
         watcher = new FileWatcher(400, () -> Platform.runLater(vm::reload));
 
-        bottomTabs.getTabs().addAll(findings.tab(), timeline.tab());
+        sweep = new dev.failscope.ui.viewmodel.SweepViewModel(vm, background, Platform::runLater);
+        SweepView sweepView = new SweepView(sweep, simulation);
+        sweep.singlePointsOfFailureProperty().addListener((o, a, spof) -> graphVm.showSinglePoints(spof));
+        bottomTabs.getTabs().addAll(findings.tab(), timeline.tab(), sweepView.tab());
+        simulation.activeProperty().addListener((o, a, on) -> {
+            if (on && bottomTabs.getSelectionModel().getSelectedItem() != sweepView.tab()) {
+                bottomTabs.getSelectionModel().select(timeline.tab()); // a sweep row keeps its table in view
+            }
+        });
         diffMode = new DiffMode(this, findings, findingsVm, background); // adds the Changes tab
         bottomTabs.setId("bottom-tabs");
         leftSplit.setOrientation(Orientation.VERTICAL);
@@ -97,6 +104,14 @@ public final class MainView {
         mainSplit.setDividerPositions(settings.splitOr("details", 0.72));
         SplitPane.setResizableWithParent(details.root(), false);
 
+        presentation = new dev.failscope.ui.viewmodel.PresentationViewModel(graphVm);
+        new PresentationView(presentation, graph, stage);
+        scenarios = new dev.failscope.ui.viewmodel.ScenarioViewModel(vm, background, Platform::runLater,
+                (script, beats) -> {
+                    simulation.exit();
+                    presentation.start(script.title(), beats, () -> graphVm.showOverlay(
+                            dev.failscope.ui.viewmodel.GraphOverlay.NONE));
+                });
         MainMenu menu = new MainMenu(this);
         VBox top = new VBox(menu.bar(), toolBar(), new ErrorBar(vm.errors(), vm::focusPosition, vm::clearErrors));
         root.setTop(top);
@@ -227,6 +242,49 @@ public final class MainView {
         return shown.equals(bundled) ? bundledName : String.join(", ", shown);
     }
 
+    /**
+     * Presents what is on screen: the running simulation's timeline from its current step, else the topology
+     * alone (a scenario script starts its own presentation).
+     */
+    public void present() {
+        if (presentation.activeProperty().get() || graph.viewModel().sceneProperty().get().isEmpty()) {
+            return;
+        }
+        var sim = simulation.simulationProperty().get();
+        if (sim.isPresent()) {
+            int at = simulation.stepProperty().get();
+            presentation.start(shownPaths(), dev.failscope.ui.viewmodel.Beats.of(sim.get()),
+                    () -> simulation.jumpTo(simulation.stepProperty().get()));
+            presentation.go(at);
+        } else {
+            presentation.start(shownPaths(), List.of(new dev.failscope.ui.viewmodel.Beat(
+                    dev.failscope.ui.viewmodel.Beat.Kind.TITLE, "", shownPaths() + "\n" + vm.statusProperty().get(),
+                    List.of(), 0)), () -> { });
+        }
+    }
+
+    /** Opens a scenario script and presents it (or shows its errors in the error bar). */
+    public void openScenario(java.nio.file.Path file) {
+        scenarios.open(file);
+    }
+
+    void openScenarioFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a scenario script");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Scenario scripts (*.scenario.yaml)", "*.scenario.yaml"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            openScenario(file.toPath());
+        }
+    }
+
+    /** Presentation mode's state (tests). */
+    public dev.failscope.ui.viewmodel.PresentationViewModel presentation() {
+        return presentation;
+    }
+
     void openFiles() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open topology files");
@@ -292,6 +350,11 @@ public final class MainView {
         return simulation;
     }
 
+    /** The sweep tab's view model. */
+    public dev.failscope.ui.viewmodel.SweepViewModel sweep() {
+        return sweep;
+    }
+
     /** Diff mode: File → Compare with… and the Changes tab. */
     public dev.failscope.ui.viewmodel.DiffViewModel diff() {
         return diffMode.viewModel();
@@ -312,6 +375,11 @@ public final class MainView {
 
     UiSettings settings() {
         return settings;
+    }
+
+    /** The bottom tabs (the screenshot tour selects them). */
+    public TabPane bottomTabsForTour() {
+        return bottomTabs;
     }
 
     TabPane bottomTabs() {

@@ -7,7 +7,9 @@ final class Shortcuts {
     static final List<List<String>> ALL = List.of(
             List.of("Ctrl+O", "Open files"),
             List.of("Ctrl+Shift+O", "Open a folder"),
-            List.of("F5", "Reload (files also reload by themselves when they change)"),
+            List.of("Ctrl+R", "Reload (files also reload by themselves when they change)"),
+            List.of("F5", "Present: the graph and big captions, full screen (a scenario, the simulation, or the graph)"),
+            List.of("In presentation", "Page Down, →, space: next · Page Up, ←: back · B: blank · Esc: leave"),
             List.of("Ctrl+D", "Compare with another folder or a git revision (diff mode)"),
             List.of("Ctrl+E / Ctrl+Shift+E", "Export PNG / SVG"),
             List.of("Ctrl+F", "Find by name: centres and selects"),
@@ -16,6 +18,7 @@ final class Shortcuts {
             List.of("Drag", "Pan"),
             List.of("Click", "Select; Shift+click adds a server to the failure scenario"),
             List.of("Right-click", "Simulate loss of a server, or of a whole zone or region (on its lane)"),
+            List.of("⚡ Lose zone / region / host", "Loss of the selected server's zone, region or host, or any by name"),
             List.of("L", "Show or hide the legend"),
             List.of("K", "Simulate loss of the selected server"),
             List.of("Ctrl+← / Ctrl+→", "Step the simulation back / forward"),

@@ -79,25 +79,32 @@ final class TimelineView {
                 vm.jumpTo((int) Math.round(v.doubleValue()));
             }
         });
-        Button exit = ToolBarBuilder.button("✕ Exit simulation", "Back to the plain topology", vm::exit);
+        Button exit = ToolBarBuilder.button("✕ Exit", "Back to the plain topology", vm::exit);
         exit.setId("sim-exit");
         position.setId("sim-position");
-        position.setMinWidth(150);
         HBox controls = new HBox(6, reset, back, play, forward, end, new Label("Speed"), speed, scrubber, position,
                 exit);
+        // Buttons keep their words at 1280×720; the scrubber and the position give up room first.
+        for (javafx.scene.Node n : controls.getChildren()) {
+            if (n instanceof javafx.scene.control.Control c && n != scrubber) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        scrubber.setMinWidth(60);
+        position.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(4, 6, 4, 6));
         controls.disableProperty().bind(vm.activeProperty().not());
 
         impact.setId("impact");
         impact.setPadding(new Insets(6, 10, 6, 10));
-        impact.setPrefWidth(360);
+        impact.setPrefWidth(300);
         impact.getStyleClass().add("impact");
         BorderPane content = new BorderPane(list);
         content.setTop(controls);
         javafx.scene.control.ScrollPane impactScroll = new javafx.scene.control.ScrollPane(impact);
         impactScroll.setFitToWidth(true);
-        impactScroll.setPrefWidth(380);
+        impactScroll.setPrefWidth(320);
         content.setRight(impactScroll);
         tab.setContent(content);
 

@@ -18,7 +18,7 @@ final class ToolBarBuilder {
 
     HBox build() {
         Button open = button("Open…", "Open files (Ctrl+O)", () -> view.openFiles());
-        Button reload = button("⟳ Reload", "Reload (F5)", () -> view.vm().reload());
+        Button reload = button("⟳ Reload", "Reload (Ctrl+R)", () -> view.vm().reload());
         Button fit = button("Fit", "Fit to window (F)", () -> view.graph().fit());
         fit.setId("fit");
         Button zoomOut = button("−", "Zoom out (−)", () -> view.graph().zoomBy(0.8));

@@ -21,6 +21,8 @@ public final class GraphViewModel {
             new ReadOnlyObjectWrapper<>(this, "scene", Optional.empty());
     private final ReadOnlyObjectWrapper<GraphOverlay> overlay =
             new ReadOnlyObjectWrapper<>(this, "overlay", GraphOverlay.NONE);
+    private final ReadOnlyObjectWrapper<java.util.Map<String, String>> spof =
+            new ReadOnlyObjectWrapper<>(this, "spof", java.util.Map.of());
     private final ReadOnlyBooleanWrapper laying = new ReadOnlyBooleanWrapper(this, "laying");
     private long generation;
 
@@ -59,6 +61,15 @@ public final class GraphViewModel {
     /** Shows a simulation step (or {@link GraphOverlay#NONE}). */
     public void showOverlay(GraphOverlay step) {
         overlay.set(step);
+    }
+
+    /** Marks single points of failure (server to why), or none with an empty map. */
+    public void showSinglePoints(java.util.Map<String, String> servers) {
+        spof.set(java.util.Map.copyOf(servers));
+    }
+
+    public ReadOnlyObjectProperty<java.util.Map<String, String>> spofProperty() {
+        return spof.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Optional<GraphScene>> sceneProperty() {

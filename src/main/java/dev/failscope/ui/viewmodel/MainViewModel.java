@@ -87,13 +87,13 @@ public final class MainViewModel {
         if (ticket != generation) {
             return; // a newer load was started; this one is stale
         }
-        loading.set(false);
         errors.setAll(result.errors());
         boolean firstLoad = inspection.get() == null;
         if (result.hasLoadErrors() && !firstLoad) {
             status.set(result.errors().size() + " load error(s) in " + String.join(", ", loaded)
                     + "; showing the last good topology");
             paths.set(loaded);
+            loading.set(false); // last: whoever waits for the load to end sees its whole result
             return;
         }
         paths.set(loaded);
@@ -109,17 +109,18 @@ public final class MainViewModel {
         topology.set(result.topology());
         findings.setAll(result.findings());
         status.set(summary(result));
+        loading.set(false);
     }
 
     private void failed(long ticket, List<String> attempted, RuntimeException bug) {
         if (ticket != generation) {
             return;
         }
-        loading.set(false);
         String where = attempted.isEmpty() ? "(no path)" : attempted.get(0);
         errors.setAll(List.of(new LoadError("internal error while loading: " + bug
                 + " (please report it)", SourcePosition.ofFile(where))));
         status.set("Loading failed; showing the last good topology");
+        loading.set(false);
     }
 
     private static String summary(Inspection result) {

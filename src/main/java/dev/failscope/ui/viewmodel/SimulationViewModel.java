@@ -95,9 +95,14 @@ public final class SimulationViewModel {
         run(List.of(FailureTarget.of(FailureTarget.Kind.HOST, host)));
     }
 
-    /** A new scenario of the given failures (a sweep row, a scripted scenario). */
+    /** A new scenario of the given failures (a scripted scenario). */
     public void simulate(List<FailureTarget> targets) {
         run(List.copyOf(targets));
+    }
+
+    /** A new scenario of the given failures, shown at its end state (a sweep row: "what does this do?"). */
+    public void simulateToEnd(List<FailureTarget> targets) {
+        run(List.copyOf(targets), true);
     }
 
     /** Simulates loss of the selected server, if a declared server is selected. */
@@ -116,6 +121,10 @@ public final class SimulationViewModel {
     }
 
     private void run(List<FailureTarget> targets) {
+        run(targets, false);
+    }
+
+    private void run(List<FailureTarget> targets, boolean atEnd) {
         long ticket = ++generation;
         Topology topology = main.topology();
         List<String> paths = main.pathsProperty().get();
@@ -128,8 +137,8 @@ public final class SimulationViewModel {
                 if (ticket == generation) {
                     simulated = topology;
                     simulatedPaths = paths;
-                    step.set(0);
                     events.setAll(sim.timeline().events());
+                    step.set(atEnd ? events.size() : 0);
                     simulation.set(Optional.of(sim));
                     active.set(true);
                     show();
