@@ -132,7 +132,7 @@ class CheckCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().split("\n")).containsExactly(
-                "failscope: Invalid value for option '--format': expected one of [text, json, sarif, junit, github, prometheus]"
+                "failscope: Invalid value for option '--format': expected one of [text, json, sarif, junit, github, prometheus, html]"
                         + " (case-insensitive) but was 'xml'",
                 "Try 'failscope check --help' for more information.");
     }

@@ -49,8 +49,9 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
 
     /**
      * A large graph: thousands of SVG elements in one document make a browser slow to open and to repaint, so
-     * the page shows render's picture as a PNG when zoomed out and instantiates render's SVG tile by tile (from
-     * the data island) where the user zooms in.
+     * the page shows render's picture as a PNG when zoomed out and instantiates render's SVG tile by tile where
+     * the user zooms in. Tiles travel as inert {@code <script type="text/x-failscope-tile">} text: never run,
+     * cheap to parse, read only when needed.
      */
     private static String overview(RenderInput input, Map<String, Object> json) {
         Box b = input.layout().bounds();
@@ -77,11 +78,19 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
         t.put("size", TILE);
         t.put("cols", cols);
         t.put("rows", rows);
-        t.put("svg", tiles);
         json.put("tiles", t);
-        return "<img class=\"fs-overview\" alt=\"the topology graph\" width=\"" + (long) w + "\" height=\"" + (long) h
-                + "\" src=\"data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png) + "\">"
-                + "<div class=\"fs-tiles\"></div>";
+        StringBuilder html = new StringBuilder("<img class=\"fs-overview\" alt=\"the topology graph\" width=\"")
+                .append((long) w).append("\" height=\"").append((long) h).append("\" src=\"data:image/png;base64,")
+                .append(java.util.Base64.getEncoder().encodeToString(png)).append("\"><div class=\"fs-tiles\"></div>\n");
+        for (int i = 0; i < tiles.size(); i++) {
+            String tile = tiles.get(i);
+            if (tile.toLowerCase(Locale.ROOT).contains("</script")) {
+                throw new IllegalStateException("render's SVG escapes every '<' of a name; a tile cannot close a script");
+            }
+            html.append("<script type=\"text/x-failscope-tile\" id=\"").append(prefix).append("tile-").append(i)
+                    .append("\">").append(tile).append("</script>\n");
+        }
+        return html.toString();
     }
 
     private static Map<String, Object> geometry(String key, String label, String prefix, Topology topology,

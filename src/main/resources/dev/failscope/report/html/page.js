@@ -83,7 +83,7 @@
       d.setAttribute('data-tile', i);
       d.style.left = (want[i][1] * t.size) + 'px';
       d.style.top = (want[i][0] * t.size) + 'px';
-      d.innerHTML = t.svg[i];
+      d.innerHTML = document.getElementById(s.prefix + 'tile-' + i).textContent;
       holder.appendChild(d);
     });
     canvas.setAttribute('data-tiles', String(holder.children.length));
