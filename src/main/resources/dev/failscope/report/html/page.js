@@ -149,7 +149,7 @@
       'class': cls || '' }, g);
   }
   function tag(g, b, text) {
-    var w = 8 + text.length * 7;
+    var w = 12 + text.length * 7.4;
     svg('rect', { x: b[0] + b[2] - w, y: b[1] - 16, width: w, height: 15, rx: 3, 'class': 'fs-tagbox' }, g);
     var t = svg('text', { x: b[0] + b[2] - w + 4, y: b[1] - 5, 'class': 'fs-tagtext' }, g);
     t.textContent = text;
