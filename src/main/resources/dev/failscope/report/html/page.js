@@ -104,7 +104,8 @@
     apply();
   }
   function centreOn(box) {
-    var w = viewport.clientWidth, h = viewport.clientHeight, v = st.view;
+    var w = viewport.clientWidth, h = viewport.clientHeight, v = st.view, all = size();
+    if (Math.min(w / all[0], h / all[1]) * 0.96 >= 0.6) { fit(); return; }
     var k = Math.min(w / (box[2] + 240), h / (box[3] + 200));
     k = Math.max(Math.min(k, 1.2), Math.min(v.k, 1.2), 0.5);
     st.view = { k: k, x: w / 2 - (box[0] + box[2] / 2) * k, y: h / 2 - (box[1] + box[3] / 2) * k };
@@ -190,13 +191,15 @@
       if ((c.type === 'removed') !== (s.key === 'before')) {
         if (c.type !== 'changed' && c.type !== 'reordered') { return; }
       }
-      var i = nodeOf(s, c.subject);
-      if (i < 0 || seen[i]) { return; }
-      seen[i] = true;
-      var g = svg('g', { 'class': 'fs-change fs-change-' + c.type, 'data-change': c.type }, group);
-      g.setAttribute('data-name', c.subject);
-      rect(g, s.nodes[i].box, 7);
-      tag(g, [s.nodes[i].box[0] - 8, s.nodes[i].box[1], 24, 0], c.type === 'added' ? '+' : c.type === 'removed' ? '−' : '~');
+      [c.subject, c.target].forEach(function (name) {
+        var i = nodeOf(s, name);
+        if (i < 0 || seen[i]) { return; }
+        seen[i] = true;
+        var g = svg('g', { 'class': 'fs-change fs-change-' + c.type, 'data-change': c.type }, group);
+        g.setAttribute('data-name', name);
+        rect(g, s.nodes[i].box, 7);
+        tag(g, [s.nodes[i].box[0] - 8, s.nodes[i].box[1], 24, 0], c.type === 'added' ? '+' : c.type === 'removed' ? '−' : '~');
+      });
     });
   }
   function currentState() {
