@@ -83,10 +83,20 @@
       d.setAttribute('data-tile', i);
       d.style.left = (want[i][1] * t.size) + 'px';
       d.style.top = (want[i][0] * t.size) + 'px';
-      d.innerHTML = document.getElementById(s.prefix + 'tile-' + i).textContent;
       holder.appendChild(d);
+      inflate(document.getElementById(s.prefix + 'tile-' + i).textContent).then(function (markup) {
+        if (d.parentNode !== holder) { return; }
+        d.innerHTML = markup;   /* render's SVG: every name in it is escaped */
+        canvas.setAttribute('data-tiles', String(holder.querySelectorAll('.fs-tile > svg').length));
+      });
     });
-    canvas.setAttribute('data-tiles', String(holder.children.length));
+    canvas.setAttribute('data-tiles', String(holder.querySelectorAll('.fs-tile > svg').length));
+  }
+  /* base64 of gzip to text, without any fetch: a Blob's stream through the browser's DecompressionStream */
+  function inflate(b64) {
+    var bin = atob(b64.trim()), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
   }
   function size() { return side() ? side().size : [1, 1]; }
   function fit() {
