@@ -49,8 +49,10 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
 
     /**
      * A large graph: thousands of SVG elements in one document make a browser slow to open and to repaint, so
-     * the page shows render's picture as a PNG when zoomed out and instantiates render's SVG tile by tile (from
-     * the data island) where the user zooms in.
+     * the page shows render's picture as a PNG when zoomed out and instantiates render's SVG tile by tile where
+     * the user zooms in. Tiles travel gzipped and base64-encoded in inert
+     * {@code <script type="text/x-failscope-tile">} elements: never run, a tenth of the bytes, cheap to parse,
+     * inflated by the page (DecompressionStream) only when needed.
      */
     private static String overview(RenderInput input, Map<String, Object> json) {
         Box b = input.layout().bounds();
@@ -77,11 +79,27 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
         t.put("size", TILE);
         t.put("cols", cols);
         t.put("rows", rows);
-        t.put("svg", tiles);
         json.put("tiles", t);
-        return "<img class=\"fs-overview\" alt=\"the topology graph\" width=\"" + (long) w + "\" height=\"" + (long) h
-                + "\" src=\"data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png) + "\">"
-                + "<div class=\"fs-tiles\"></div>";
+        StringBuilder html = new StringBuilder("<img class=\"fs-overview\" alt=\"the topology graph\" width=\"")
+                .append((long) w).append("\" height=\"").append((long) h).append("\" src=\"data:image/png;base64,")
+                .append(java.util.Base64.getEncoder().encodeToString(png)).append("\"><div class=\"fs-tiles\"></div>\n");
+        for (int i = 0; i < tiles.size(); i++) {
+            html.append("<script type=\"text/x-failscope-tile\" id=\"").append(prefix).append("tile-").append(i)
+                    .append("\">").append(java.util.Base64.getEncoder().encodeToString(gzip(tiles.get(i))))
+                    .append("</script>\n");
+        }
+        return html.toString();
+    }
+
+    /** Gzip with a zero timestamp (what Java writes), so the same tile gives the same bytes. */
+    private static byte[] gzip(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length() / 6);
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("compressing in memory", e);
+        }
+        return bytes.toByteArray();
     }
 
     private static Map<String, Object> geometry(String key, String label, String prefix, Topology topology,

@@ -125,11 +125,21 @@ public final class ImageExport {
         dev.failscope.layout.Box b = input.layout().bounds();
         SVGGraphics2D g = new SVGGraphics2D(region.width(), region.height());
         g.setDefsKeyPrefix(defsPrefix);
+        g.setGeomDoubleConverter(ImageExport::tenths);
+        g.setTransformDoubleConverter(ImageExport::tenths);
         g.translate(-b.x(), -b.y());
         new GraphPainter(input).paintGraph(g, new dev.failscope.layout.Box(b.x() + region.x(), b.y() + region.y(),
                 region.width(), region.height()), idPrefix);
         return g.getSVGElement(null, true, new org.jfree.svg.ViewBox(region.x(), region.y(), region.width(),
                 region.height()), null, null);
+    }
+
+    /** A number to one decimal, as the page needs it (a third of the bytes of full precision); locale-free. */
+    static String tenths(double v) {
+        long r = Math.round(v * 10);
+        long a = Math.abs(r);
+        String sign = r < 0 ? "-" : "";
+        return a % 10 == 0 ? sign + a / 10 : sign + a / 10 + "." + a % 10;
     }
 
     /** The graph alone as PNG bytes, {@code scale} pixels per layout unit (an overview of a large graph). */

@@ -83,10 +83,20 @@
       d.setAttribute('data-tile', i);
       d.style.left = (want[i][1] * t.size) + 'px';
       d.style.top = (want[i][0] * t.size) + 'px';
-      d.innerHTML = t.svg[i];
       holder.appendChild(d);
+      inflate(document.getElementById(s.prefix + 'tile-' + i).textContent).then(function (markup) {
+        if (d.parentNode !== holder) { return; }
+        d.innerHTML = markup;   /* render's SVG: every name in it is escaped */
+        canvas.setAttribute('data-tiles', String(holder.querySelectorAll('.fs-tile > svg').length));
+      });
     });
-    canvas.setAttribute('data-tiles', String(holder.children.length));
+    canvas.setAttribute('data-tiles', String(holder.querySelectorAll('.fs-tile > svg').length));
+  }
+  /* base64 of gzip to text, without any fetch: a Blob's stream through the browser's DecompressionStream */
+  function inflate(b64) {
+    var bin = atob(b64.trim()), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
   }
   function size() { return side() ? side().size : [1, 1]; }
   function fit() {
@@ -104,7 +114,8 @@
     apply();
   }
   function centreOn(box) {
-    var w = viewport.clientWidth, h = viewport.clientHeight, v = st.view;
+    var w = viewport.clientWidth, h = viewport.clientHeight, v = st.view, all = size();
+    if (Math.min(w / all[0], h / all[1]) * 0.96 >= 0.6) { fit(); return; }
     var k = Math.min(w / (box[2] + 240), h / (box[3] + 200));
     k = Math.max(Math.min(k, 1.2), Math.min(v.k, 1.2), 0.5);
     st.view = { k: k, x: w / 2 - (box[0] + box[2] / 2) * k, y: h / 2 - (box[1] + box[3] / 2) * k };
@@ -149,7 +160,7 @@
       'class': cls || '' }, g);
   }
   function tag(g, b, text) {
-    var w = 8 + text.length * 7;
+    var w = 12 + text.length * 7.4;
     svg('rect', { x: b[0] + b[2] - w, y: b[1] - 16, width: w, height: 15, rx: 3, 'class': 'fs-tagbox' }, g);
     var t = svg('text', { x: b[0] + b[2] - w + 4, y: b[1] - 5, 'class': 'fs-tagtext' }, g);
     t.textContent = text;
@@ -190,13 +201,15 @@
       if ((c.type === 'removed') !== (s.key === 'before')) {
         if (c.type !== 'changed' && c.type !== 'reordered') { return; }
       }
-      var i = nodeOf(s, c.subject);
-      if (i < 0 || seen[i]) { return; }
-      seen[i] = true;
-      var g = svg('g', { 'class': 'fs-change fs-change-' + c.type, 'data-change': c.type }, group);
-      g.setAttribute('data-name', c.subject);
-      rect(g, s.nodes[i].box, 7);
-      tag(g, [s.nodes[i].box[0] - 8, s.nodes[i].box[1], 24, 0], c.type === 'added' ? '+' : c.type === 'removed' ? '−' : '~');
+      [c.subject, c.target].forEach(function (name) {
+        var i = nodeOf(s, name);
+        if (i < 0 || seen[i]) { return; }
+        seen[i] = true;
+        var g = svg('g', { 'class': 'fs-change fs-change-' + c.type, 'data-change': c.type }, group);
+        g.setAttribute('data-name', name);
+        rect(g, s.nodes[i].box, 7);
+        tag(g, [s.nodes[i].box[0] - 8, s.nodes[i].box[1], 24, 0], c.type === 'added' ? '+' : c.type === 'removed' ? '−' : '~');
+      });
     });
   }
   function currentState() {

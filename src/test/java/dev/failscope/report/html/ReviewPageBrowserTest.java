@@ -211,7 +211,30 @@ class ReviewPageBrowserTest {
         }
         assertThat(js("return typeof window.fsPwned;")).isEqualTo("undefined");
         assertThat(driver.findElements(By.cssSelector("img, b, [onload], [onerror], [onmouseover]"))).isEmpty();
+        // the console is the marker: nothing tried to run (a blocked inline script would be a CSP report here)
+        List<String> console = driver.manage().logs().get("browser").getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
+        assertThat(console).noneMatch(m -> m.contains("Content Security Policy") || m.contains("fsPwned")
+                || m.contains("SEVERE"));
         screenshot("hostile-1280x720.png");
+    }
+
+    @Test
+    void printMediaHidesTheControlsAndFitsTheGraph() throws IOException {
+        open(page("catifyme-diff-print.html", "diff", "sample-topologies/catifyme-before", "sample-topologies/catifyme"));
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(driver.findElement(By.cssSelector(".fs-toolbar")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.cssSelector(".fs-footer")).isDisplayed()).isFalse();
+            assertThat(driver.findElement(By.id("fs-findings")).isDisplayed()).isTrue();
+            Number svgWidth = (Number) js("return document.querySelector('.fs-side:not([hidden]) svg')"
+                    + ".getBoundingClientRect().width;");
+            Number pageWidth = (Number) js("return document.querySelector('.fs-graph-pane').getBoundingClientRect().width;");
+            assertThat(svgWidth.doubleValue()).isCloseTo(pageWidth.doubleValue(), org.assertj.core.data.Offset.offset(4.0));
+            screenshot("catifyme-diff-print-1280x720.png");
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
     }
 
     String state(String name) {

@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A 5,000-server check page ({@code failscope generate --clusters 1250 --replicas 3}) opens in headless
  * Chromium in under 5 s and stays responsive: zoom, fit, search and selecting a finding each repaint within a
- * second. The numbers go to the test log (and docs/performance.md).
+ * second, and the detailed SVG tiles replace the PNG overview within 3 s of zooming in. The numbers go to the test
+ * log (and docs/performance.md).
  */
 class ReviewPageScaleTest {
     @TempDir
@@ -65,7 +66,6 @@ class ReviewPageScaleTest {
                     + "     done(performance.now() - t); }); }); }"
                     + " else if (performance.now() - t > 10000) { done(-1); } else { setTimeout(poll, 10); } })();"))
                     .doubleValue();
-            findingMs += tilesMs;
             Files.write(ReviewPageBrowserTest.OUT.resolve("fleet-5000-finding-1280x720.png"),
                     driver.getScreenshotAs(OutputType.BYTES));
             int servers = ((Number) driver.executeScript(
@@ -73,9 +73,10 @@ class ReviewPageScaleTest {
                     + ".filter(function(n){return n.kind==='server';}).length;")).intValue();
             System.out.printf("review page, %d servers: written in %d ms, %.1f MB; opened (load, script, first "
                     + "frame) in %d ms (script done at %d ms after navigation start, frame at %.0f ms); zoom %.0f ms, "
-                    + "fit %.0f ms, search %.0f ms, select finding and draw its SVG tiles %.0f ms%n", servers, writeMs,
-                    bytes / 1e6, openMs, readyMs, painted.doubleValue(), zoomMs, fitMs, searchMs, findingMs);
-            assertThat(tilesMs).as("the SVG tiles appear when zoomed in").isPositive();
+                    + "fit %.0f ms, search %.0f ms, select finding %.0f ms, then its SVG tiles drawn %.0f ms later%n", servers,
+                    writeMs, bytes / 1e6, openMs, readyMs, painted.doubleValue(), zoomMs, fitMs, searchMs, findingMs,
+                    tilesMs);
+            assertThat(tilesMs).as("the SVG tiles appear within 3 s of zooming in").isPositive().isLessThan(3000);
             assertThat(servers).isGreaterThanOrEqualTo(5000);
             assertThat(openMs).as("open in under 5 s").isLessThan(5000);
             assertThat(Stream.of(zoomMs, fitMs, searchMs, findingMs).max(Comparator.naturalOrder()).orElseThrow())
