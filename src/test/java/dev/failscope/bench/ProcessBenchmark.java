@@ -192,10 +192,10 @@ public final class ProcessBenchmark {
 
     /** Runs {@code cmd} (output discarded), fails on a non-zero exit, and reads what /usr/bin/time measured. */
     private static Sample run(List<String> cmd, Path work) throws IOException, InterruptedException {
-        Path timeFile = work.resolve("time.txt");
+        Path timeFile = Files.createTempFile(work, "time", ".txt");
         List<String> c = new ArrayList<>(cmd);
         c.set(c.indexOf("TIMEFILE"), timeFile.toString());
-        Path log = work.resolve("out.txt");
+        Path log = Files.createTempFile(work, "out", ".txt");
         Process p = new ProcessBuilder(c).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit = p.waitFor();
         if (exit != 0) {
@@ -203,6 +203,8 @@ public final class ProcessBenchmark {
                     + Files.readString(log, StandardCharsets.UTF_8));
         }
         String[] t = Files.readString(timeFile).trim().split("\\s+");
+        Files.delete(timeFile);
+        Files.delete(log);
         return new Sample(Double.parseDouble(t[0]), Double.parseDouble(t[1]) + Double.parseDouble(t[2]),
                 Double.parseDouble(t[3]) / 1024);
     }
