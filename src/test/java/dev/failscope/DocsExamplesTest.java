@@ -44,6 +44,7 @@ class DocsExamplesTest {
     static final Map<String, String> RUN_ELSEWHERE = Map.ofEntries(
             Map.entry("mvn -B verify", ".ci/run"),
             Map.entry("mvn -B -Pbench verify", "pom.xml"),
+            Map.entry("mvn -B -Pbench-process verify", "pom.xml"),
             Map.entry("mvn -B -Pdist package", "packaging/test-deb.sh"),
             Map.entry("mvn javafx:run", "packaging/github-actions-release.yml"),
             Map.entry("packaging/test-deb.sh", "packaging/github-actions-release.yml"),

@@ -57,6 +57,7 @@ public final class ProcessBenchmark {
             measures.remove("launcher");
             measures.remove("floor-launcher");
         }
+        measures.remove("base");
         if (opt.containsKey("base")) {
             measures.add("base");
         }
