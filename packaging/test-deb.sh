@@ -91,6 +91,19 @@ set -e
 cat "$out/check-fixed.txt"
 [ "$rc" = 0 ] || fail "check catifyme-fixed exited $rc, expected 0"
 
+step "the CDS archive postinst dumps (docs/performance.md)"
+# what postinst does, for the scratch root: the launcher's -XX:SharedArchiveFile names \$APPDIR/failscope.jsa
+app="$root/opt/failscope/lib/app"
+[ -f "$app/failscope.classlist" ] || fail "no failscope.classlist in the package"
+JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$PWD/$app/failscope.classlist" failscope \
+  > "$out/cds-dump.txt" 2>&1 || true
+[ -f "$app/failscope.jsa" ] || { cat "$out/cds-dump.txt"; fail "no CDS archive after the dump"; }
+JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$PWD/$out/class-load.txt" failscope check sample-topologies/catifyme-fixed \
+  > /dev/null 2>&1 || true
+grep -q 'dev.failscope.Launcher source: shared objects file' "$out/class-load.txt" \
+  || fail "the installed launcher does not use its CDS archive"
+echo "CDS archive: $(du -h "$app/failscope.jsa" | cut -f1), used"
+
 step "the runnable jar from the same build"
 if command -v java >/dev/null && [ -f target/failscope.jar ]; then
   unzip -p target/failscope.jar META-INF/MANIFEST.MF | grep -q '^Main-Class: dev.failscope.Launcher' \

@@ -45,6 +45,7 @@ class DocsExamplesTest {
             Map.entry("mvn -B verify", ".ci/run"),
             Map.entry("mvn -B -Pbench verify", "pom.xml"),
             Map.entry("mvn -B -Plab test", ".ci/run"),
+            Map.entry("mvn -B -Pbench-process verify", "pom.xml"),
             Map.entry("mvn -B -Pdist package", "packaging/test-deb.sh"),
             Map.entry("mvn javafx:run", "packaging/github-actions-release.yml"),
             Map.entry("packaging/test-deb.sh", "packaging/github-actions-release.yml"),

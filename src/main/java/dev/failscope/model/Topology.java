@@ -17,6 +17,9 @@ import org.jgrapht.graph.DirectedPseudograph;
  * so rules can report them) plus a typed JGraphT graph over servers, clusters and services.
  *
  * <p>Lookups by name return the first declaration in load order.
+ *
+ * <p>The graph is built on first use: {@code check} needs none (its rules read the declarations and the name
+ * indexes), so a CI run does not pay for a JGraphT graph of every server, cluster and service.
  */
 public final class Topology {
     private final List<String> files;
@@ -34,7 +37,7 @@ public final class Topology {
     private final Map<String, Service> serviceByName;
     private final Map<String, FailoverPolicy> policyByCluster;
     private final Map<String, List<Cluster>> clustersByMember;
-    private final Graph<Node, Edge> graph;
+    private volatile Graph<Node, Edge> graph;
 
     Topology(TopologyBuilder b) {
         this.files = List.copyOf(b.files);
@@ -51,7 +54,6 @@ public final class Topology {
         this.serviceByName = firstByName(services, Service::name);
         this.policyByCluster = firstByName(policies, p -> p.cluster().name());
         this.clustersByMember = indexMembers(clusters);
-        this.graph = new AsUnmodifiableGraph<>(buildGraph());
     }
 
     public static TopologyBuilder builder() {
@@ -126,17 +128,28 @@ public final class Topology {
 
     /** The unmodifiable typed graph. */
     public Graph<Node, Edge> graph() {
-        return graph;
+        Graph<Node, Edge> g = graph;
+        if (g == null) {
+            synchronized (this) {
+                g = graph;
+                if (g == null) {
+                    g = new AsUnmodifiableGraph<>(buildGraph());
+                    graph = g;
+                }
+            }
+        }
+        return g;
     }
 
     /** The vertex for a declared or missing name, if the graph has one. */
     public Optional<Node> node(NodeKind kind, String name) {
         Node declared = new Node(kind, name, false);
-        if (graph.containsVertex(declared)) {
+        Graph<Node, Edge> g = graph();
+        if (g.containsVertex(declared)) {
             return Optional.of(declared);
         }
         Node missing = new Node(kind, name, true);
-        return graph.containsVertex(missing) ? Optional.of(missing) : Optional.empty();
+        return g.containsVertex(missing) ? Optional.of(missing) : Optional.empty();
     }
 
     public boolean isEmpty() {

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code floor}: {@link EventParseFloor}, SnakeYAML's event parse of the same files and nothing else;
  *   <li>{@code check}: {@code java -jar JAR check --fail-on never DIR};
- *   <li>{@code check-cds}: the same with {@code -XX:SharedArchiveFile=JSA} (only when the archive exists);
+ *   <li>{@code launcher}: {@code target/failscope check --fail-on never DIR}, the launcher script beside the jar
+ *       (its CDS archive, C1 only, the serial collector; packaging/failscope), only when the script exists;
+ *   <li>{@code floor-launcher}: the floor with the launcher's JIT and collector flags, the fair floor for it;
  *   <li>{@code sweep}, {@code sweep --domains}: {@code java -jar JAR sweep [--domains] --fail-on never DIR};
  *   <li>{@code base}: {@code check} with another jar ({@code --base JAR}), for before/after in one run.
  * </ul>
@@ -29,8 +31,8 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code mvn -B -Pbench-process verify} or, after {@code mvn -B -DskipTests package test-compile},
  * {@code java -cp target/test-classes dev.failscope.bench.ProcessBenchmark [options]} with options
- * {@code --sizes 5000,20000,80000,320000 --runs 5 --measures floor,check,check-cds,sweep,sweep-domains
- * --jvm "-Xmx2g" --jar target/failscope.jar --jsa target/failscope.jsa --base OTHER.jar --work DIR}.
+ * {@code --sizes 5000,20000,80000,320000 --runs 5 --measures floor,check,floor-launcher,launcher,sweep,sweep-domains
+ * --jvm "-Xmx2g" --jar target/failscope.jar --base OTHER.jar --work DIR}.
  */
 public final class ProcessBenchmark {
     private static final int SERVERS_PER_CLUSTER = 4;
@@ -46,14 +48,16 @@ public final class ProcessBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int runs = Integer.parseInt(opt.getOrDefault("runs", "5"));
         Path jar = Path.of(opt.getOrDefault("jar", "target/failscope.jar")).toAbsolutePath();
-        Path jsa = Path.of(opt.getOrDefault("jsa", "target/failscope.jsa")).toAbsolutePath();
+        Path script = jar.resolveSibling("failscope");
         List<String> jvm = opt.getOrDefault("jvm", "").isBlank() ? List.of()
                 : List.of(opt.get("jvm").trim().split("\\s+"));
         List<String> measures = new ArrayList<>(List.of(
-                opt.getOrDefault("measures", "floor,check,check-cds,sweep,sweep-domains").split(",")));
-        if (!Files.exists(jsa)) {
-            measures.remove("check-cds");
+                opt.getOrDefault("measures", "floor,check,floor-launcher,launcher,sweep,sweep-domains").split(",")));
+        if (!Files.exists(script)) {
+            measures.remove("launcher");
+            measures.remove("floor-launcher");
         }
+        measures.remove("base");
         if (opt.containsKey("base")) {
             measures.add("base");
         }
@@ -84,8 +88,11 @@ public final class ProcessBenchmark {
                                 EventParseFloor.class.getName(), dir.toString());
                         case "check" -> command(jvm, "-jar", jar.toString(), "check", "--fail-on", "never",
                                 dir.toString());
-                        case "check-cds" -> command(jvm, "-XX:SharedArchiveFile=" + jsa, "-jar", jar.toString(),
-                                "check", "--fail-on", "never", dir.toString());
+                        case "floor-launcher" -> command(concat(jvm, LAUNCHER_FLAGS), "-cp",
+                                testClasses + java.io.File.pathSeparator + jar, EventParseFloor.class.getName(),
+                                dir.toString());
+                        case "launcher" -> script(jvm, script.toString(), "check", "--fail-on", "never",
+                                dir.toString());
                         case "base" -> command(jvm, "-jar", opt.get("base"), "check", "--fail-on", "never",
                                 dir.toString());
                         case "sweep" -> command(jvm, "-jar", jar.toString(), "sweep", "--fail-on", "never",
@@ -159,6 +166,23 @@ public final class ProcessBenchmark {
         return base == null ? "–" : String.format(Locale.ROOT, "%.2f", v / median(base, f));
     }
 
+    /** The JIT and collector flags packaging/failscope adds for command-line subcommands. */
+    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The launcher script, with the benchmark's JVM flags passed through FAILSCOPE_JAVA_OPTS. */
+    private static List<String> script(List<String> jvm, String... rest) {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", "TIMEFILE", "env",
+                "JAVA_HOME=" + System.getProperty("java.home"), "FAILSCOPE_JAVA_OPTS=" + String.join(" ", jvm)));
+        cmd.addAll(List.of(rest));
+        return cmd;
+    }
+
     private static List<String> command(List<String> jvm, String... rest) {
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %U %S %M", "-o", "TIMEFILE",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -169,10 +193,10 @@ public final class ProcessBenchmark {
 
     /** Runs {@code cmd} (output discarded), fails on a non-zero exit, and reads what /usr/bin/time measured. */
     private static Sample run(List<String> cmd, Path work) throws IOException, InterruptedException {
-        Path timeFile = work.resolve("time.txt");
+        Path timeFile = Files.createTempFile(work, "time", ".txt");
         List<String> c = new ArrayList<>(cmd);
         c.set(c.indexOf("TIMEFILE"), timeFile.toString());
-        Path log = work.resolve("out.txt");
+        Path log = Files.createTempFile(work, "out", ".txt");
         Process p = new ProcessBuilder(c).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit = p.waitFor();
         if (exit != 0) {
@@ -180,6 +204,8 @@ public final class ProcessBenchmark {
                     + Files.readString(log, StandardCharsets.UTF_8));
         }
         String[] t = Files.readString(timeFile).trim().split("\\s+");
+        Files.delete(timeFile);
+        Files.delete(log);
         return new Sample(Double.parseDouble(t[0]), Double.parseDouble(t[1]) + Double.parseDouble(t[2]),
                 Double.parseDouble(t[3]) / 1024);
     }

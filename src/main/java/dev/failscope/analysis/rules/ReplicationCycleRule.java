@@ -7,6 +7,7 @@ import dev.failscope.model.EdgeKind;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Node;
 import dev.failscope.model.NodeKind;
+import dev.failscope.model.Ref;
 import dev.failscope.model.Replica;
 import dev.failscope.model.Severity;
 import dev.failscope.model.SourcePosition;
@@ -22,12 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.AsSubgraph;
+import org.jgrapht.graph.DirectedPseudograph;
 
 /**
  * Replica sources form a cycle, so no server in it is fed by the primary. For each cluster with cascading
- * replication, the replication edges that cluster wrote are viewed as a subgraph ({@link AsSubgraph}) of the
- * topology graph, and each strongly connected set with a cycle (two or more servers, or a server that is its own
+ * replication, the replication edges that cluster wrote (the same edges, with the same vertices, as in the
+ * topology graph) form a small graph of their own, and each strongly connected set with a cycle (two or more servers, or a server that is its own
  * source) is reported once, at the replica {@code source} value that closes it: the last one written.
  *
  * <p>Strongly connected sets rather than an enumeration of simple cycles: they take linear time whatever the
@@ -83,25 +84,29 @@ public final class ReplicationCycleRule implements Rule {
         return inside.values();
     }
 
-    /** The replication edges this cluster wrote, as a view of the topology graph. */
+    /**
+     * The replication edges this cluster wrote, built from its replicas as {@link Topology#graph()} builds them
+     * (from the explicit source, else the primary; at the source value, else at the replica), so that
+     * {@code check} never needs the whole topology graph.
+     */
     private static Graph<Node, Edge> replicationOf(Topology topology, Cluster cluster, Set<SourcePosition> explicit) {
-        Set<SourcePosition> written = written(cluster);
         cluster.replicas().forEach(r -> r.sourceOpt().ifPresent(s -> explicit.add(s.position())));
-        Graph<Node, Edge> graph = topology.graph();
-        Set<Node> vertices = new HashSet<>();
-        Set<Edge> edges = new HashSet<>();
+        Graph<Node, Edge> graph = new DirectedPseudograph<>(null, null, false);
         for (Replica r : cluster.replicas()) {
-            topology.node(NodeKind.SERVER, r.server().name()).ifPresent(node -> {
-                for (Edge e : graph.incomingEdgesOf(node)) {
-                    if (e.kind() == EdgeKind.REPLICATION && written.contains(e.position())) {
-                        edges.add(e);
-                        vertices.add(e.from());
-                        vertices.add(e.to());
-                    }
-                }
-            });
+            Ref source = r.source() != null ? r.source() : cluster.primary();
+            SourcePosition pos = r.source() != null ? r.source().position() : r.server().position();
+            Node from = server(topology, source.name());
+            Node to = server(topology, r.server().name());
+            graph.addVertex(from);
+            graph.addVertex(to);
+            graph.addEdge(from, to, new Edge(EdgeKind.REPLICATION, from, to, 0, pos));
         }
-        return new AsSubgraph<>(graph, vertices, edges);
+        return graph;
+    }
+
+    /** The server's vertex as the topology graph has it: declared, or a placeholder for a missing name. */
+    private static Node server(Topology topology, String name) {
+        return new Node(NodeKind.SERVER, name, !topology.serverNames().contains(name));
     }
 
     /**
@@ -115,14 +120,6 @@ public final class ReplicationCycleRule implements Rule {
                 .anyMatch(r -> !r.sourceName(primary).equals(primary) || r.server().name().equals(primary));
     }
 
-    /** Where the cluster wrote each replication edge: the explicit source, else the replica's server. */
-    private static Set<SourcePosition> written(Cluster cluster) {
-        Set<SourcePosition> written = new HashSet<>();
-        for (Replica r : cluster.replicas()) {
-            written.add(r.source() != null ? r.source().position() : r.server().position());
-        }
-        return written;
-    }
 
     private Finding cycle(Cluster cluster, List<Edge> inside, Set<SourcePosition> explicit) {
         Edge closing = inside.stream()
