@@ -26,8 +26,9 @@ import java.util.Optional;
  * repmgr ({@code repmgr.conf}, one per node): {@code node_id}, {@code node_name}, {@code conninfo} (its
  * {@code host} and {@code port}), {@code priority}, {@code location}, {@code failover}, {@code upstream_node_id},
  * and the {@code reconnect_*} timing. All repmgr.conf files of a run are one cluster (per {@code cluster=} where
- * an old repmgr.conf still names one). Promotion follows repmgrd's {@code do_election()} in
- * {@code repmgrd-physical.c} (repmgr 5.x), see {@link RepmgrNode#compareForElection}.
+ * an old repmgr.conf still names one). The candidates are the primary's own standbys repmgrd may promote, listed
+ * in {@link RepmgrNode#compareForElection} order; who wins (LSN first), the location and majority rules are the
+ * simulator's {@code RepmgrEngine}.
  */
 public final class RepmgrImporter implements Importer {
     static final int DEFAULT_PRIORITY = 100;
@@ -146,12 +147,6 @@ public final class RepmgrImporter implements Importer {
                         + "network split and promotes nobody (do_election: \"no nodes from the primary location "
                         + "... visible\"); put a witness in location '" + primary.location() + "'", name, null,
                         primary.locationAt());
-                candidates.clear();
-            }
-            if (candidates.size() > 1) {
-                ctx.assumed("lsn", "repmgrd promotes the standby with the most advanced received LSN, then the "
-                        + "highest priority, then the lowest node_id; Failscope cannot know LSNs and assumes they "
-                        + "are equal, so priority and node_id order the candidates", name, at);
             }
             RepmgrNode timing = primary;
             Duration detection = Duration.ofSeconds((long) timing.reconnectAttempts() * timing.reconnectInterval());

@@ -11,8 +11,7 @@ public final class Engines {
     private static final FailoverEngine PATRONI = new PatroniEngine();
     private static final FailoverEngine CNPG = new CnpgEngine();
     private static final FailoverEngine MHA = new MhaEngine();
-    /** Until a RepmgrEngine exists: the importer orders candidates as do_election() would at equal LSNs. */
-    private static final FailoverEngine REPMGR = NATIVE;
+    private static final FailoverEngine REPMGR = new RepmgrEngine();
 
     private Engines() {}
 

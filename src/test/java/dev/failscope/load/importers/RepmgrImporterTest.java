@@ -71,7 +71,8 @@ class RepmgrImporterTest {
                 .file("f.conf", conf(6, "f", "automatic", 120, null, "")).inspect();
         assertThat(Fixture.errors(i)).isEmpty();
         assertThat(Fixture.candidates(i.topology(), "repmgr")).containsExactly("f", "c", "b");
-        assertThat(Fixture.findings(i, "assumed-lsn")).containsExactly("assumed-lsn a.conf:2:9");
+        // LSNs come first and are run time: the RepmgrEngine lists every candidate as possible, no assumption
+        assertThat(Fixture.findings(i, "assumed-lsn")).isEmpty();
     }
 
     @Test
@@ -79,7 +80,8 @@ class RepmgrImporterTest {
         Inspection i = new Fixture(tmp)
                 .file("n1.conf", conf(1, "pg1", "automatic", 100, "dc1", ""))
                 .file("n2.conf", conf(2, "pg2", "automatic", 100, "dc2", "")).inspect();
-        assertThat(Fixture.candidates(i.topology(), "repmgr")).isEmpty();
+        // pg2 stays a candidate: the RepmgrEngine applies the location rule to the nodes still visible
+        assertThat(Fixture.candidates(i.topology(), "repmgr")).containsExactly("pg2");
         assertThat(Fixture.findings(i, "repmgr-location-split")).containsExactly("repmgr-location-split n1.conf:10:11");
     }
 
