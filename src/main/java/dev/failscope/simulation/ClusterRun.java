@@ -2,7 +2,6 @@ package dev.failscope.simulation;
 
 import dev.failscope.analysis.CandidateAssessment;
 import dev.failscope.analysis.CandidateIssue;
-import dev.failscope.analysis.CandidateReason;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Durations;
 import dev.failscope.model.EdgeKind;
@@ -10,19 +9,15 @@ import dev.failscope.model.FailoverPolicy;
 import dev.failscope.model.Node;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Replica;
-import dev.failscope.model.ReplicationMode;
 import dev.failscope.model.SourcePosition;
 import dev.failscope.simulation.SimulationIndex.Failure;
-import dev.failscope.simulation.engine.Block;
 import dev.failscope.simulation.engine.Engines;
 import dev.failscope.simulation.engine.FailoverEngine;
 import dev.failscope.simulation.engine.Selection;
 import dev.failscope.simulation.engine.Timing;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -46,9 +41,6 @@ final class ClusterRun {
                 .thenComparingLong(Step::seq);
     }
 
-    /** Why a candidate is not promoted at a given time. */
-    private record Verdict(CandidateReason reason, String detail, SourcePosition position) {}
-
     private final SimulationIndex index;
     private final Cluster cluster;
     private final FailoverPolicy policy;
@@ -58,28 +50,20 @@ final class ClusterRun {
     private final List<SimulationEvent> events = new ArrayList<>();
     private final List<ClusterCondition> history = new ArrayList<>();
     private final PriorityQueue<Step> queue = new PriorityQueue<>(Step.ORDER);
-    private final Map<String, String> source = new HashMap<>();
     private final Set<String> members = new LinkedHashSet<>();
     private final Set<String> failed = new HashSet<>();
-    private final Set<String> stale = new LinkedHashSet<>();
     private long seq;
     private String primary;
     private boolean writable = true;
     private Duration lostAt;
-    private Duration rto;
-    private Duration rpoRisk;
-    private boolean rpoUnknown;
-    private int failovers;
     private boolean degradedByQuorum;
     private boolean splitNone;
-    private Block pendingDemotion;
     private boolean blocked;
-    private boolean quorumLost;
     private List<String> possible = List.of();
-    private Selection pending;
-    private Timing pendingTiming;
-    private Duration rtoMin;
-    private Duration rtoMax;
+    private final SerialFailover serial = new SerialFailover(this);
+    private final CoordinationWatch coordination = new CoordinationWatch(this);
+    private final Promotion promotion = new Promotion(this);
+    private final ReplicationState replication;
 
     ClusterRun(SimulationIndex index, Cluster cluster, Map<String, Failure> failures) {
         this.index = index;
@@ -91,9 +75,8 @@ final class ClusterRun {
         members.add(primary);
         for (Replica r : cluster.replicas()) {
             members.add(r.server().name());
-            source.putIfAbsent(r.server().name(), r.sourceName(primary));
         }
-        source.remove(primary);
+        this.replication = new ReplicationState(this, cluster, primary);
         if (policy != null) {
             policy.monitors().stream().map(Ref::name).forEach(monitors::add);
         }
@@ -120,11 +103,11 @@ final class ClusterRun {
                 case FAIL -> fail(s.server(), s.at());
                 case DETECT -> detect(s.at());
                 case NO_POLICY -> noPolicy(s.at());
-                case ATTEMPT -> attempt(s.candidate(), s.at());
-                case TIMED_OUT -> timedOut(s.candidate(), s.at());
-                case MONITOR_FAIL -> monitorFailed(s.server(), s.at());
-                case PROMOTE -> promoteSelected(s.at());
-                case DEMOTE -> demote(s.server(), s.at());
+                case ATTEMPT -> serial.attempt(s.candidate(), s.at());
+                case TIMED_OUT -> serial.timedOut(s.candidate(), s.at());
+                case MONITOR_FAIL -> coordination.monitorFailed(s.server(), s.at());
+                case PROMOTE -> promotion.promoteSelected(s.at());
+                case DEMOTE -> coordination.demote(s.server(), s.at());
             }
         }
         return this;
@@ -139,7 +122,7 @@ final class ClusterRun {
     }
 
     Set<String> stale() {
-        return stale;
+        return replication.stale();
     }
 
     ClusterOutcome outcome() {
@@ -148,15 +131,14 @@ final class ClusterRun {
         List<String> possibleNow = blocked ? List.of(primary) : splitNone ? possible.stream().sorted().toList()
                 : !writable ? List.of()
                 : split ? possible.stream().sorted().toList() : List.of(primary);
-        ClusterOutcome.Range range = failovers > 0 ? new ClusterOutcome.Range(rtoMin, rtoMax) : null;
         return new ClusterOutcome(cluster.name(), last.health(), (writable || blocked) && !split ? primary : null,
-                failovers > 0 ? rto : null, failovers > 0 && !rpoUnknown ? rpoRisk : null,
-                writable ? null : lostAt, failovers, possibleNow, range);
+                promotion.rto(), promotion.rpoRisk(), writable ? null : lostAt, promotion.failovers(), possibleNow,
+                promotion.range());
     }
 
     private void fail(String server, Duration at) {
         failed.add(server);
-        stale.remove(server);
+        replication.failed(server);
         if (possible.size() > 1 && possible.contains(server) && (writable || blocked)) {
             primary = server; // a split verdict counts as its worst possibility: this one won
             possible = List.of(server);
@@ -182,8 +164,8 @@ final class ClusterRun {
             emit(at, EventKind.DEGRADED, cluster.name(), cluster.name() + " loses replica " + server
                     + ": redundancy reduced", replicaRef(server).map(Ref::position).orElse(cluster.position()),
                     "redundancy reduced", server);
-            markStaleFollowers(server, at);
-            checkWritesBlocked(at);
+            replication.markStaleFollowers(server, at);
+            coordination.checkWritesBlocked(at);
         }
         record(at);
     }
@@ -199,238 +181,105 @@ final class ClusterRun {
             new OnePassFailover(this).start(at);
             return;
         }
-        emit(at, EventKind.DETECTED, cluster.name(), "failover of " + cluster.name() + " starts: detection "
-                + Durations.format(policy.detection()), policy.facts().orElse("detection", policy.position()),
-                "detection " + Durations.format(policy.detection()), null);
-        schedule(at, StepKind.ATTEMPT, null, 0);
+        serial.start(at);
     }
 
-    private void attempt(int i, Duration at) {
-        List<CandidateAssessment> candidates = index.assessments(policy);
-        if (i >= candidates.size()) {
-                String why = candidates.isEmpty() ? cluster.name() + " has no failover candidates: "
-                    : "no viable candidate left: ";
-            emit(at, EventKind.OUTAGE, cluster.name(), why + cluster.name() + " is DOWN",
-                    policy.facts().orElse("candidates", policy.position()), "NO PRIMARY", null);
-            return;
-        }
-        CandidateAssessment a = candidates.get(i);
-        Optional<Verdict> verdict = verdict(a, at);
-        if (verdict.isPresent()) {
-            Verdict v = verdict.get();
-            // The manager tries the candidate and waits out its attempt-timeout (the next event): the sentence
-            // says it is attempted and cannot succeed, not that it is skipped.
-            emit(at, EventKind.CANDIDATE_SKIPPED, a.candidate().name(), "attempt on " + a.candidate().name() + ": "
-                    + v.detail() + ", cannot be promoted", v.position(), v.reason() == CandidateReason.FAILED ? "failed" : v.detail(), null);
-            schedule(at.plus(policy.attemptTimeout()), StepKind.TIMED_OUT, a.candidate().name(), i);
-        } else {
-            promote(a, at);
-        }
+    void promoteCandidate(CandidateAssessment a, Duration at) {
+        promotion.promoteCandidate(a, at);
     }
 
-    private void timedOut(int i, Duration at) {
-        emit(at, EventKind.ATTEMPT_TIMED_OUT, index.assessments(policy).get(i).candidate().name(),
-                "attempt on " + index.assessments(policy).get(i).candidate().name() + " timed out: attempt-timeout "
-                        + Durations.format(policy.attemptTimeout()),
-                policy.facts().orElse("attempt-timeout", policy.position()),
-                "timed out after " + Durations.format(policy.attemptTimeout()), null);
-        attempt(i + 1, at);
+    void schedulePromotion(Selection selection, Timing timing, Duration at) {
+        promotion.schedule(selection, timing, at);
     }
 
-    /** The reason the candidate cannot be promoted at {@code at}, if any: static first, then the scenario's. */
-    private Optional<Verdict> verdict(CandidateAssessment a, Duration at) {
-        Optional<CandidateIssue> blocker = a.blocker();
-        if (blocker.isPresent()) {
-            CandidateIssue b = blocker.get();
-            return Optional.of(new Verdict(b.reason(), b.detail(), b.decidedBy()));
-        }
-        String name = a.candidate().name();
-        Failure f = failures.get(name);
-        if (f != null && f.at().compareTo(at) <= 0) {
-            return Optional.of(new Verdict(CandidateReason.FAILED, "failed in this scenario ("
-                    + f.cause().describe() + " at t+" + Durations.format(f.at()) + ")", null));
-        }
-        return engine.needsUnbrokenChain() ? brokenChain(name, at) : Optional.empty();
+    // ---- for OnePassFailover, SerialFailover, CoordinationWatch, Promotion and ReplicationState ----
+
+    String primary() {
+        return primary;
     }
 
-    /** Follows the candidate's current sources up to the failed primary; any failed server on the way breaks it. */
-    private Optional<Verdict> brokenChain(String candidate, Duration at) {
-        Set<String> seen = new HashSet<>();
-        String s = source.get(candidate);
-        while (s != null && !s.equals(primary) && seen.add(s)) {
-            if (SimulationIndex.failedBy(failures, s, at)) {
-                SourcePosition pos = replicaFor(candidate).map(this::sourcePosition).orElse(cluster.position());
-                return Optional.of(new Verdict(CandidateReason.SOURCE_BROKEN,
-                        "its replication source chain is broken: " + s + " failed", pos));
-            }
-            s = source.get(s);
-        }
-        return Optional.empty();
+    Duration lostAt() {
+        return lostAt;
     }
 
-    private void promote(CandidateAssessment a, Duration at) {
-        Duration lost = at.minus(lostAt);
-        promote(List.of(a.candidate().name()), a.candidate().position(), at, "", lost, lost);
-    }
-
-    /**
-     * Promotes {@code winners.get(0)}, standing for every possible winner (a split verdict when several): the
-     * RPO is the worst of them, the event names them all.
-     */
-    void promote(List<String> winners, SourcePosition position, Duration at, String why, Duration min,
-                 Duration max) {
-        String old = primary;
-        String next = winners.get(0);
-        Duration lost = at.minus(lostAt);
-        rto = rto == null ? lost : rto.plus(lost);
-        rtoMin = rtoMin == null ? min : rtoMin.plus(min);
-        rtoMax = rtoMax == null ? max : rtoMax.plus(max);
-        failovers++;
-        String rpo = rpo(winners);
+    /** {@code next} is the primary now, standing for every possible winner. */
+    void becomePrimary(String next, List<String> winners) {
         primary = next;
         splitNone = false;
         possible = List.copyOf(winners);
         writable = true;
-        source.remove(next);
-        String who = winners.size() == 1 ? next : String.join(" or ", winners);
-        String how = winners.size() == 1 || why.isEmpty() ? "" : ", " + why;
-        String range = min.equals(max) ? "" : " (" + Durations.format(min) + " to " + Durations.format(max) + ")";
-        emit(at, EventKind.PROMOTED, next, who + " promoted to primary of " + cluster.name() + how + ": RTO "
-                + Durations.format(lost) + range + ", " + rpo, position, "RTO " + Durations.format(lost)
-                + ", " + rpo, old);
-        for (Replica other : cluster.replicas()) {
-            String name = other.server().name();
-            if (!name.equals(next) && old.equals(source.get(name)) && !SimulationIndex.failedBy(failures, name, at)) {
-                source.put(name, next);
-                emit(at, EventKind.REPOINTED, name, name + " re-points from " + old + " to " + next,
-                        other.server().position(), "follows " + next, next);
-            }
-        }
-        checkWritesBlocked(at);
-        record(at);
+        replication.promoted(next);
     }
 
-    /** The RPO risk of promoting one of {@code winners}: the worst of them. */
-    private String rpo(List<String> winners) {
-        boolean allSync = true;
-        Duration worst = null;
-        boolean unknown = false;
-        for (String w : winners) {
-            Replica r = replicaFor(w).orElseThrow();
-            if (r.mode() == ReplicationMode.SYNC) {
-                continue;
-            }
-            allSync = false;
-            if (r.lag() == null) {
-                unknown = true;
-            } else if (worst == null || r.lag().compareTo(worst) > 0) {
-                worst = r.lag();
-            }
-        }
-        if (allSync) {
-            rpoRisk = rpoRisk == null ? Duration.ZERO : rpoRisk;
-            return "RPO risk 0s, sync";
-        }
-        if (unknown) {
-            rpoUnknown = true;
-            return "RPO risk unknown, async without a lag";
-        }
-        rpoRisk = rpoRisk == null || worst.compareTo(rpoRisk) > 0 ? worst : rpoRisk;
-        return "RPO risk " + Durations.format(worst) + " of async lag";
+    /** Run time may also have promoted nobody (a split verdict with no primary). */
+    void maybeNoPrimary(List<String> winners) {
+        writable = false;
+        splitNone = true;
+        possible = List.copyOf(winners);
     }
 
-    /** The engine's one-pass failover chose who may win: promote after its promotion time. */
-    void schedulePromotion(Selection selection, Timing timing, Duration at) {
-        pending = selection;
-        pendingTiming = timing;
-        schedule(at.plus(timing.promotion()), StepKind.PROMOTE, null, -1);
+    /** Healthy replicas whose source was {@code old} follow {@code next}. */
+    void repointFollowers(String old, String next, Duration at) {
+        replication.repointFollowers(old, next, at);
     }
 
-    private void promoteSelected(Duration at) {
-        Selection s = pending;
-        Timing t = pendingTiming;
-        pending = null;
-        if (s.possible().stream().anyMatch(w -> SimulationIndex.failedBy(failures, w, at))) {
-            new OnePassFailover(this).start(at); // a winner failed while it was being promoted: look again
-            return;
-        }
-        promote(s.possible(), replicaRef(s.possible().get(0)).map(Ref::position).orElse(cluster.position()), at,
-                s.why(), t.rtoMin(), t.rtoMax());
-        if (s.maybeNone()) {
-            emit(at, EventKind.OUTAGE, cluster.name(), "or no member is promoted: " + s.why(), s.at(),
-                    "maybe no primary", null);
-            writable = false;
-            splitNone = true;
-            possible = List.copyOf(s.possible());
-            record(at);
-        }
+    void checkWritesBlocked(Duration at) {
+        coordination.checkWritesBlocked(at);
     }
 
-    /** Writes stop with the primary up when the engine says so (strict synchronous replication). */
-    private void checkWritesBlocked(Duration at) {
-        if (policy == null || !writable) {
-            return;
-        }
-        Set<String> alive = new LinkedHashSet<>();
-        for (Replica r : cluster.replicas()) {
-            String n = r.server().name();
-            if (!n.equals(primary) && !SimulationIndex.failedBy(failures, n, at)) {
-                alive.add(n);
-            }
-        }
-        if (!cluster.primary().name().equals(primary) && !SimulationIndex.failedBy(failures,
-                cluster.primary().name(), at)) {
-            alive.add(cluster.primary().name());
-        }
-        Optional<Block> b = engine.writesBlocked(policy, cluster, primary, alive);
-        if (b.isPresent()) {
-            writable = false;
-            blocked = true;
-            lostAt = at;
-            emit(at, EventKind.OUTAGE, cluster.name(), "writes block on " + cluster.name() + ": "
-                    + b.get().reason(), b.get().at(), "writes blocked", primary);
-        }
+    void schedulePromotionStep(Duration at) {
+        schedule(at, StepKind.PROMOTE, null, -1);
     }
 
-    /** A monitor (sentinel, DCS member) fails: the coordination quorum may be lost. */
-    private void monitorFailed(String server, Duration at) {
-        int alive = aliveMonitors(at);
-        int total = monitors.size();
-        if (quorumLost || policy == null) {
-            return;
-        }
-        boolean allMembers = members.stream().noneMatch(m -> SimulationIndex.failedBy(failures, m, at));
-        Optional<Block> demote = engine.onCoordinationLoss(policy, alive, total, allMembers);
-        Optional<Block> noFailover = engine.coordination(policy, alive, total);
-        if (noFailover.isEmpty()) {
-            return;
-        }
-        quorumLost = true;
-        emit(at, EventKind.DEGRADED, cluster.name(), cluster.name() + " loses " + server + ": "
-                + noFailover.get().reason(), noFailover.get().at(), "no failover quorum", server);
-        degradedByQuorum = true;
-        if (demote.isPresent() && (writable || blocked)) {
-            pendingDemotion = demote.get();
-            schedule(at.plus(demote.get().delay()), StepKind.DEMOTE, primary, -1);
-        }
-        record(at);
+    boolean writable() {
+        return writable;
     }
 
-    private void demote(String server, Duration at) {
-        if (!server.equals(primary) || !(writable || blocked)) {
-            return;
-        }
+    boolean blocked() {
+        return blocked;
+    }
+
+    String sourceOf(String server) {
+        return replication.sourceOf(server);
+    }
+
+    Failure failure(String server) {
+        return failures.get(server);
+    }
+
+    boolean allMembersAlive(Duration at) {
+        return members.stream().noneMatch(m -> SimulationIndex.failedBy(failures, m, at));
+    }
+
+    /** Writes block with the primary up (strict synchronous replication). */
+    void blockWrites(Duration at) {
+        writable = false;
+        blocked = true;
+        lostAt = at;
+    }
+
+    /** The primary demoted itself: no writable primary. */
+    void loseWrites(Duration at) {
         writable = false;
         blocked = false;
         lostAt = at;
-        emit(at, EventKind.PRIMARY_LOST, cluster.name(), server + " demotes itself: " + pendingDemotion.reason(),
-                pendingDemotion.at(), "demoted", server);
-        emit(at, EventKind.OUTAGE, cluster.name(), "no member can take the leader lock without the coordination "
-                + "quorum: " + cluster.name() + " is DOWN", pendingDemotion.at(), "NO PRIMARY", null);
-        record(at);
     }
 
-    // ---- accessors for OnePassFailover ----
+    void degradeByQuorum() {
+        degradedByQuorum = true;
+    }
+
+    void scheduleAttempt(Duration at, int candidate) {
+        schedule(at, StepKind.ATTEMPT, null, candidate);
+    }
+
+    void scheduleTimedOut(Duration at, String server, int candidate) {
+        schedule(at, StepKind.TIMED_OUT, server, candidate);
+    }
+
+    void scheduleDemotion(Duration at, String server) {
+        schedule(at, StepKind.DEMOTE, server, -1);
+    }
 
     FailoverEngine engine() {
         return engine;
@@ -450,8 +299,7 @@ final class ClusterRun {
 
     /** The static, then the scenario's reason a candidate is out at {@code at}, if any. */
     Optional<CandidateIssue> verdictIssue(CandidateAssessment a, Duration at) {
-        return verdict(a, at).map(v -> new CandidateIssue(v.reason(), v.detail(),
-                v.position() == null ? a.candidate().position() : v.position()));
+        return serial.issue(a, at);
     }
 
     boolean failedBy(String server, Duration at) {
@@ -482,7 +330,7 @@ final class ClusterRun {
             }
         }
         return new dev.failscope.simulation.engine.FailoverState(at, lostAt == null ? at : lostAt, primary,
-                failedAt, failovers, aliveMonitors(at));
+                failedAt, promotion.failovers(), aliveMonitors(at));
     }
 
     void emitEvent(Duration at, EventKind kind, String subject, String reason, SourcePosition position,
@@ -490,37 +338,10 @@ final class ClusterRun {
         emit(at, kind, subject, reason, position, detail, related);
     }
 
-    /** Replicas whose current source is {@code server}, and theirs in turn, become stale. */
-    private void markStaleFollowers(String server, Duration at) {
-        Map<String, List<Replica>> followers = new HashMap<>();
-        for (Replica r : cluster.replicas()) {
-            String src = source.get(r.server().name());
-            if (src != null) {
-                followers.computeIfAbsent(src, k -> new ArrayList<>()).add(r);
-            }
-        }
-        Deque<String> todo = new ArrayDeque<>();
-        todo.add(server);
-        while (!todo.isEmpty()) {
-            String src = todo.poll();
-            for (Replica r : followers.getOrDefault(src, List.of())) {
-                String name = r.server().name();
-                if (!SimulationIndex.failedBy(failures, name, at)
-                        && !name.equals(primary)
-                        && stale.add(name)) {
-                    String why = src.equals(server) ? "failed" : "is stale";
-                    emit(at, EventKind.REPLICA_STALE, name, name + " is stale: its source " + src + " " + why,
-                            sourcePosition(r), "stale", src);
-                    todo.add(name);
-                }
-            }
-        }
-    }
-
-    private void record(Duration at) {
+    void record(Duration at) {
         boolean readable = index.aliveView(failures, at).incomingEdgesOf(Node.cluster(cluster.name())).stream()
                 .anyMatch(e -> e.kind() == EdgeKind.MEMBERSHIP);
-        boolean degraded = !failed.isEmpty() || !stale.isEmpty() || degradedByQuorum;
+        boolean degraded = !failed.isEmpty() || !replication.stale().isEmpty() || degradedByQuorum;
         ClusterCondition c = new ClusterCondition(at, writable, readable, degraded, blocked);
         ClusterCondition last = history.get(history.size() - 1);
         if (last.sameAs(c)) {
@@ -536,15 +357,11 @@ final class ClusterRun {
         }
     }
 
-    private Optional<Replica> replicaFor(String server) {
-        return cluster.replica(server);
-    }
-
     private Optional<Ref> replicaRef(String server) {
         return cluster.replica(server).map(Replica::server);
     }
 
-    private SourcePosition sourcePosition(Replica r) {
+    static SourcePosition sourcePosition(Replica r) {
         return r.source() != null ? r.source().position() : r.server().position();
     }
 
@@ -559,8 +376,8 @@ final class ClusterRun {
         if (blocked) {
             return Health.WRITES_BLOCKED;
         }
-        return !writable ? Health.DOWN : failed.isEmpty() && stale.isEmpty() && !degradedByQuorum ? Health.OK
-                : Health.DEGRADED;
+        return !writable ? Health.DOWN : failed.isEmpty() && replication.stale().isEmpty() && !degradedByQuorum
+                ? Health.OK : Health.DEGRADED;
     }
 
     /** Where the failed primary was named: its candidate entry if it was promoted, else the cluster's primary. */
