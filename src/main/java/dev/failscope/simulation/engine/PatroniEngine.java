@@ -200,12 +200,14 @@ final class PatroniEngine implements FailoverEngine {
         if (!policy.requireSync() || !policy.strictSync()) {
             return Optional.empty();
         }
-        boolean standby = aliveReplicas.stream().anyMatch(s -> cluster.replica(s)
-                .map(r -> r.mode() == ReplicationMode.SYNC).orElse(true));
-        if (standby) {
+        // With no synchronous candidate left, strict mode names every standby: ha.py (3.0.2,
+        // process_sync_replication): "if self.is_synchronous_mode_strict() and not picked: picked =
+        // CaseInsensitiveSet('*')", so any streaming standby, nosync ones too, acknowledges commits (measured in the
+        // reality lab, docs/fidelity.md row P8). Commits wait only when no standby at all is left.
+        if (!aliveReplicas.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Block("synchronous_mode_strict and no synchronous standby left: commits wait "
+        return Optional.of(new Block("synchronous_mode_strict and no standby left: commits wait "
                 + "(ha.py: 'synchronous_mode_strict is requested. Commits will be delayed.')",
                 policy.facts().orElse("strict-sync", policy.position())));
     }

@@ -108,6 +108,18 @@ class PatroniEngineTest {
     }
 
     @Test
+    void strictSynchronousModeKeepsWritesWhileANosyncStandbyStreams() {
+        // reality lab row P8: Patroni 3.0.2 sets synchronous_standby_names to '*' when no sync candidate is left
+        // (ha.py process_sync_replication), so the surviving nosync replica acknowledges commits
+        Lab lab = lab().edit("pg-1.yml", "    ttl: 10\n", "    ttl: 10\n    synchronous_mode: true\n"
+                + "    synchronous_mode_strict: true\n").edit("pg-3.yml", "  nofailover: false\n",
+                "  nofailover: false\n  nosync: true\n");
+        JsonNode c = Lab.cluster(lab.simulate("pg-2", V302), "lab");
+        assertThat(c.get("state").asText()).isNotEqualTo("writes-blocked");
+        assertThat(c.get("primary").asText()).isEqualTo("pg-1");
+    }
+
+    @Test
     void losingTheDcsMajorityDemotesThePrimaryEvenWithoutADatabaseInTheZone() {
         Lab lab = lab().edit("inventory.yaml", "{name: etcd-1, address: \"10.0.1.9:2379\", zone: zone-a}",
                 "{name: etcd-1, address: \"10.0.1.9:2379\", zone: zone-b}").edit("inventory.yaml",
