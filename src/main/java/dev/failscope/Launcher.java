@@ -1,5 +1,6 @@
 package dev.failscope;
 
+import dev.failscope.cli.ExitCodes;
 import dev.failscope.cli.FailscopeCommand;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,22 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.exit(FailscopeCommand.commandLine().execute(route(args)));
+        int exit;
+        try {
+            exit = FailscopeCommand.commandLine().execute(route(args));
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through; by now the stack that held the topology is gone, so this can print
+            System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            exit = ExitCodes.LOAD_OR_USAGE;
+        }
+        System.exit(exit);
+    }
+
+    /** The one line for a run that needed more heap than the JVM had. */
+    static String outOfMemory(long maxHeapBytes) {
+        return "failscope: out of memory: the Java heap (at most " + maxHeapBytes / (1024 * 1024)
+                + " MB) is too small for these files; give the JVM more, for example java -Xmx4g -jar failscope.jar, "
+                + "FAILSCOPE_JAVA_OPTS=-Xmx4g failscope, or JAVA_TOOL_OPTIONS=-Xmx4g";
     }
 
     /** The arguments picocli should see: CLI invocations unchanged, anything else prefixed with {@code gui}. */
