@@ -5,8 +5,6 @@ import dev.failscope.analysis.Rule;
 import dev.failscope.model.FailoverPolicy;
 import dev.failscope.model.Finding;
 import dev.failscope.model.ManagerKind;
-import dev.failscope.model.Ref;
-import dev.failscope.model.Server;
 import dev.failscope.model.Severity;
 import dev.failscope.model.Topology;
 import dev.failscope.simulation.engine.Block;
@@ -14,7 +12,6 @@ import dev.failscope.simulation.engine.Engines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Losing one zone leaves a Patroni cluster's DCS (etcd, Consul, ZooKeeper) without a majority: the primary
@@ -44,21 +41,13 @@ public final class DcsQuorumRule implements Rule {
             if (p.manager().kind() != ManagerKind.PATRONI || p.monitors().isEmpty()) {
                 continue;
             }
-            List<String> zones = new ArrayList<>();
-            for (Ref m : p.monitors()) {
-                Optional<String> zone = topology.server(m.name()).map(Server::zone);
-                if (zone.isEmpty()) {
-                    zones = null;
-                    break;
-                }
-                zones.add(zone.get());
-            }
-            if (zones == null) {
+            Optional<MonitorZones> zones = MonitorZones.of(topology, p);
+            if (zones.isEmpty()) {
                 continue;
             }
-            int n = zones.size();
-            for (String zone : new TreeSet<>(zones)) {
-                int left = (int) zones.stream().filter(z -> !z.equals(zone)).count();
+            int n = zones.get().size();
+            for (String zone : zones.get().distinct()) {
+                int left = zones.get().leftWithout(zone);
                 Optional<Block> b = Engines.of(p).coordination(p, left, n);
                 if (b.isPresent()) {
                     findings.add(finding("losing zone " + zone + " leaves " + left + " of " + n + " DCS members of "

@@ -4,15 +4,12 @@ import dev.failscope.analysis.CandidateEvaluator;
 import dev.failscope.analysis.Rule;
 import dev.failscope.model.FailoverPolicy;
 import dev.failscope.model.Finding;
-import dev.failscope.model.Ref;
-import dev.failscope.model.Server;
 import dev.failscope.model.Severity;
 import dev.failscope.model.SourcePosition;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Sentinel-style monitors cannot fail over: the quorum exceeds the known monitors, or, when the inventory gives
@@ -51,22 +48,13 @@ public final class SentinelQuorumRule implements Rule {
                         cluster, null, at));
                 continue;
             }
-            List<String> zones = new ArrayList<>();
-            for (Ref m : p.monitors()) {
-                Optional<String> zone = topology.server(m.name()).map(Server::zone);
-                if (zone.isEmpty()) {
-                    zones = null;
-                    break;
-                }
-                zones.add(zone.get());
-            }
-            if (zones == null) {
+            Optional<MonitorZones> zones = MonitorZones.of(topology, p);
+            if (zones.isEmpty()) {
                 continue;
             }
             int majority = n / 2 + 1;
-            for (String zone : new TreeSet<>(zones)) {
-                final String z = zone;
-                long left = zones.stream().filter(x -> !x.equals(z)).count();
+            for (String zone : zones.get().distinct()) {
+                long left = zones.get().leftWithout(zone);
                 if (left < p.quorum() || left < majority) {
                     findings.add(finding("losing zone " + zone + " leaves " + left + " of " + n + " sentinels of "
                             + "cluster '" + cluster + "', fewer than the " + (left < p.quorum() ? "quorum "
