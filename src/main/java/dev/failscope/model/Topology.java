@@ -31,6 +31,9 @@ public final class Topology {
     private final List<Finding> loadFindings;
     private final SourcePosition authoritativeInventory;
     private final List<Waiver> waivers;
+    private final List<Route> routes;
+    private final Map<String, Observation> observations;
+    private final Map<String, Route> routeByName;
 
     private final Map<String, Server> serverByName;
     private final Map<String, Cluster> clusterByName;
@@ -49,6 +52,9 @@ public final class Topology {
         this.loadFindings = List.copyOf(b.loadFindings);
         this.authoritativeInventory = b.authoritativeInventory;
         this.waivers = List.copyOf(b.waivers);
+        this.routes = List.copyOf(b.routes);
+        this.observations = Collections.unmodifiableMap(new LinkedHashMap<>(b.observations));
+        this.routeByName = firstByName(routes, Route::name);
         this.serverByName = firstByName(servers, Server::name);
         this.clusterByName = firstByName(clusters, Cluster::name);
         this.serviceByName = firstByName(services, Service::name);
@@ -104,6 +110,24 @@ public final class Topology {
         return waivers;
     }
 
+    /** Routes (poolers, proxies, connection strings, Kubernetes Services), in load order. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    public Optional<Route> route(String name) {
+        return Optional.ofNullable(routeByName.get(name));
+    }
+
+    /** What a live source (a snapshot) observed of each server, by server name; empty for committed configs. */
+    public Map<String, Observation> observations() {
+        return observations;
+    }
+
+    public Optional<Observation> observation(String server) {
+        return Optional.ofNullable(observations.get(server));
+    }
+
     public Optional<Server> server(String name) {
         return Optional.ofNullable(serverByName.get(name));
     }
@@ -153,7 +177,8 @@ public final class Topology {
     }
 
     public boolean isEmpty() {
-        return servers.isEmpty() && clusters.isEmpty() && services.isEmpty() && policies.isEmpty();
+        return servers.isEmpty() && clusters.isEmpty() && services.isEmpty() && policies.isEmpty()
+                && routes.isEmpty();
     }
 
     private static <T> Map<String, T> firstByName(List<T> items, java.util.function.Function<T, String> name) {

@@ -14,6 +14,8 @@ public final class TopologyBuilder {
     final List<Finding> loadFindings = new ArrayList<>();
     SourcePosition authoritativeInventory;
     final List<Waiver> waivers = new ArrayList<>();
+    final List<Route> routes = new ArrayList<>();
+    final java.util.Map<String, Observation> observations = new java.util.LinkedHashMap<>();
 
     TopologyBuilder() {}
 
@@ -80,6 +82,29 @@ public final class TopologyBuilder {
 
     public TopologyBuilder waiver(Waiver w) {
         waivers.add(w);
+        return this;
+    }
+
+    public TopologyBuilder route(Route r) {
+        routes.add(java.util.Objects.requireNonNull(r, "route"));
+        return this;
+    }
+
+    /** The routes declared so far, in order (read-only). */
+    public List<Route> routes() {
+        return java.util.Collections.unmodifiableList(routes);
+    }
+
+    /** Replaces the route at {@code index} (resolving its targets once every file is loaded). */
+    public TopologyBuilder replaceRoute(int index, Route r) {
+        routes.set(index, java.util.Objects.requireNonNull(r, "route"));
+        return this;
+    }
+
+    /** Records what a live source saw of {@code server}; the first observation of a server wins. */
+    public TopologyBuilder observation(String server, Observation o) {
+        observations.putIfAbsent(java.util.Objects.requireNonNull(server, "server"),
+                java.util.Objects.requireNonNull(o, "observation"));
         return this;
     }
 
