@@ -56,7 +56,7 @@ final class ObservationReader {
         Integer priority = priority(f, what);
         String at = instant(f, what);
         return Optional.of(new Observation(role, state, timeline, lsn, lag, sync, offset, priority, at,
-                map.position()));
+                map.position(), f.facts()));
     }
 
     /** One of {@code allowed}, written exactly; a near miss gets a did-you-mean. */

@@ -209,12 +209,12 @@ final class PatroniEngine implements FailoverEngine {
             long lag = 0;
             if (leader.isPresent() && o.flatMap(Observation::lsnValue).isPresent()) {
                 lag = leader.get().lsnValue().orElseThrow() - o.get().lsnValue().orElseThrow();
-                how = "lsn " + o.get().lsn() + " (" + o.get().position().reference() + ") is " + lag + " bytes "
+                how = "lsn " + o.get().lsn() + " (" + o.get().at("lsn").reference() + ") is " + lag + " bytes "
                         + "behind " + state.primary() + "'s last " + leader.get().lsn() + " ("
-                        + leader.get().position().reference() + ")";
+                        + leader.get().at("lsn").reference() + ")";
             } else if (o.flatMap(Observation::lagBytesOpt).isPresent()) {
                 lag = o.get().lagBytes();
-                how = "lag-bytes " + lag + " (" + o.get().position().reference() + ")";
+                how = "lag-bytes " + lag + " (" + o.get().at("lag-bytes").reference() + ")";
             }
             if (how != null && lag > max) {
                 notes.add(c + " is out: " + how + ", over maximum_lag_on_failover " + max + " (ha.py is_lagging)");

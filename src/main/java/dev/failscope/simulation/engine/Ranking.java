@@ -93,7 +93,7 @@ final class Ranking {
     /** The observed WAL position of a candidate. */
     static Key lsn(FailoverState state, String beats) {
         return new Key("lsn", true, beats, s -> state.observation(s).flatMap(o -> o.lsnValue()
-                .map(v -> new Fact(v, o.lsn(), o.position()))));
+                .map(v -> new Fact(v, o.lsn(), o.at("lsn")))));
     }
 
     /** Candidates a snapshot saw down ({@code state: stopped} or {@code unreachable}): no manager promotes them. */
@@ -102,7 +102,7 @@ final class Ranking {
         for (String c : candidates) {
             Optional<Observation> o = state.observation(c);
             if (o.isPresent() && ("stopped".equals(o.get().state()) || "unreachable".equals(o.get().state()))) {
-                notes.add(c + " is out: observed " + o.get().state() + " (" + o.get().position().reference() + ")");
+                notes.add(c + " is out: observed " + o.get().state() + " (" + o.get().at("state").reference() + ")");
             } else {
                 up.add(c);
             }

@@ -129,7 +129,7 @@ final class SentinelEngine implements FailoverEngine {
         for (String v : Ranking.observedDown(state, viable, notes)) {
             Optional<Observation> o = state.observation(v).filter(x -> x.priority() != null);
             if (o.isPresent() && o.get().priority() == 0) {
-                notes.add(v + " is out: observed replica-priority 0 (" + o.get().position().reference()
+                notes.add(v + " is out: observed replica-priority 0 (" + o.get().at("priority").reference()
                         + "; sentinel.c: if (slave->slave_priority == 0) continue;)");
             } else {
                 up.add(v);
@@ -144,7 +144,7 @@ final class SentinelEngine implements FailoverEngine {
                 new Ranking.Key("replica-priority", false, "is below", s -> Optional.of(priorityFact(policy, state,
                         s))),
                 new Ranking.Key("offset", true, "is ahead of", s -> state.observation(s).filter(o -> o.offset() != null)
-                        .map(o -> new Ranking.Fact(o.offset(), String.valueOf(o.offset()), o.position())))),
+                        .map(o -> new Ranking.Fact(o.offset(), String.valueOf(o.offset()), o.at("offset"))))),
                 "an equal priority and offset: the lexicographically smaller run id wins, and no snapshot holds run "
                         + "ids");
         return Ranking.verdict(r, notes, "whichever has the lower replica-priority, then the bigger replication "
@@ -155,7 +155,7 @@ final class SentinelEngine implements FailoverEngine {
     private static Ranking.Fact priorityFact(FailoverPolicy policy, FailoverState state, String server) {
         Optional<Observation> o = state.observation(server).filter(x -> x.priority() != null);
         if (o.isPresent()) {
-            return new Ranking.Fact(o.get().priority(), String.valueOf(o.get().priority()), o.get().position());
+            return new Ranking.Fact(o.get().priority(), String.valueOf(o.get().priority()), o.get().at("priority"));
         }
         return policy.manager().member(server, PRIORITY).filter(s -> s.value().matches("\\d{1,9}"))
                 .map(s -> new Ranking.Fact(Long.parseLong(s.value()), s.value(), s.at()))
