@@ -192,4 +192,85 @@ class ObservedSelectionTest {
         assertThat(Lab.possible(sim, "cache")).containsExactly("redis-2", "redis-3");
         assertThat(events(sim)).contains("an observed offset of redis-3 would decide");
     }
+
+    /** An inventory of just the observed servers (name and observed line). */
+    private static String inventory(String... nameAndObserved) {
+        StringBuilder b = new StringBuilder("kind: inventory\nservers:\n");
+        for (int i = 0; i < nameAndObserved.length; i += 2) {
+            b.append("  - name: ").append(nameAndObserved[i]).append("\n    observed: {").append(nameAndObserved[i + 1])
+                    .append("}\n");
+        }
+        return b.toString();
+    }
+
+    // ---- CloudNativePG ----
+
+    @Test
+    void cnpgTheMostAdvancedReceivedLsnWinsAndAnEqualOneStaysOpen() {
+        Lab lab = Lab.copy("cnpg", sub()).file("inventory.yaml", inventory("pg-1", "role: primary, lsn: 0/9000000",
+                "pg-2", "lsn: 0/8FFFF00", "pg-3", "lsn: 0/9000000"));
+        JsonNode sim = lab.simulate("pg-1");
+        assertThat(Lab.possible(sim, "pg")).containsExactly("pg-3");
+        assertThat(events(sim)).contains("pg-3 wins: pg-3's lsn 0/9000000", "is ahead of pg-2's 0/8FFFF00",
+                "pkg/postgres/status.go PostgresqlStatusList.Less");
+        JsonNode tie = Lab.copy("cnpg", sub()).file("inventory.yaml", inventory("pg-2", "lsn: 0/9000000", "pg-3",
+                "lsn: 0/9000000")).simulate("pg-1");
+        assertThat(Lab.possible(tie, "pg")).containsExactly("pg-2", "pg-3");
+        assertThat(events(tie)).contains("the replay LSN (not observed), then the pod name, decide");
+    }
+
+    // ---- repmgr ----
+
+    @Test
+    void repmgrTheLsnDecidesBeforeThePriority() {
+        // pg3 has priority 100, pg2 50: without positions either may win; pg2 ahead wins despite its priority
+        Lab lab = Lab.copy("repmgr", sub()).file("inventory.yaml", inventory("pg2", "lsn: 1/0", "pg3",
+                "lsn: 0/FF000000"));
+        JsonNode sim = lab.simulate("pg1");
+        assertThat(Lab.possible(sim, "repmgr")).containsExactly("pg2");
+        assertThat(events(sim)).contains("pg2 wins: pg2's lsn 1/0", "repmgrd-physical.c do_election");
+    }
+
+    @Test
+    void repmgrAnEqualLsnFallsToTheConfiguredPriorityWithItsPosition() {
+        Lab lab = Lab.copy("repmgr", sub()).file("inventory.yaml", inventory("pg2", "lsn: 0/500", "pg3", "lsn: 0/500"));
+        JsonNode sim = lab.simulate("pg1");
+        assertThat(Lab.possible(sim, "repmgr")).containsExactly("pg3");
+        assertThat(events(sim)).contains("pg3's priority 100 (" + lab.path() + "/pg3.conf:7) is above pg2's 50");
+    }
+
+    @Test
+    void repmgrOnePositionMissingKeepsBoth() {
+        JsonNode sim = Lab.copy("repmgr", sub()).file("inventory.yaml", inventory("pg2", "lsn: 0/500", "pg3",
+                "role: replica")).simulate("pg1");
+        assertThat(Lab.possible(sim, "repmgr")).containsExactlyInAnyOrder("pg2", "pg3");
+        assertThat(events(sim)).contains("an observed lsn of pg3 would decide");
+    }
+
+    // ---- MHA ----
+
+    @Test
+    void mhaObservationsCannotRankSlavesButASlaveSeenDownIsOut() {
+        Lab lab = Lab.copy("mha", sub()).edit("app1.cnf", "candidate_master=1\n", "")
+                .file("inventory.yaml", inventory("db2", "state: unreachable", "db3", "state: running"));
+        JsonNode sim = lab.simulate("db1");
+        assertThat(Lab.possible(sim, "app1")).containsExactly("db3");
+        assertThat(events(sim)).contains("db3 wins: db2 is out: observed unreachable");
+        JsonNode open = Lab.copy("mha", sub()).edit("app1.cnf", "candidate_master=1\n", "")
+                .file("inventory.yaml", inventory("db2", "offset: 5", "db3", "offset: 9")).simulate("db1");
+        assertThat(Lab.possible(open, "app1")).containsExactly("db2", "db3");
+        assertThat(events(open)).contains("the observations hold no relay log position");
+    }
+
+    // ---- native ----
+
+    @Test
+    void theNativeOrderIsNotChangedByPositions() {
+        JsonNode sim = Lab.copy("patroni-etcd", sub()).file("t.yaml", "kind: inventory\nservers:\n"
+                + server("a", "10.0.0.1:1", "z1", "lsn: 0/1") + server("b", "10.0.0.2:1", "z2", "lsn: 0/9")
+                + server("c", "10.0.0.3:1", "z3", "lsn: 0/1")
+                + "---\nkind: cluster\nname: n\nprimary: a\nreplicas: [{server: b}, {server: c}]\n"
+                + "---\nkind: failover\ncluster: n\ncandidates: [c, b]\n").simulate("a");
+        assertThat(Lab.cluster(sim, "n").get("primary").asText()).isEqualTo("c");
+    }
 }
