@@ -4,6 +4,7 @@ import dev.failscope.model.Cluster;
 import dev.failscope.model.Durations;
 import dev.failscope.model.FailoverPolicy;
 import dev.failscope.model.ManagerKind;
+import dev.failscope.model.ManagerSpec;
 import dev.failscope.model.Observation;
 import dev.failscope.model.Replica;
 import dev.failscope.model.SourcePosition;
@@ -34,6 +35,8 @@ import java.util.Optional;
 final class SentinelEngine implements FailoverEngine {
     static final String PRIORITY = "replica-priority";
     static final int DEFAULT_PRIORITY = 100;
+    /** config.c: {@code createIntConfig("min-replicas-max-lag", ..., 10, ...)}. */
+    static final int MIN_REPLICAS_MAX_LAG = 10;
     /** Measured on this machine: promotion 1.2-1.5 s after down-after (vote, REPLICAOF NO ONE). */
     static final Duration VOTE_MIN = Duration.ofMillis(500);
     static final Duration VOTE_TYPICAL = Duration.ofMillis(1000);
@@ -160,6 +163,37 @@ final class SentinelEngine implements FailoverEngine {
         return policy.manager().member(server, PRIORITY).filter(s -> s.value().matches("\\d{1,9}"))
                 .map(s -> new Ranking.Fact(Long.parseLong(s.value()), s.value(), s.at()))
                 .orElse(new Ranking.Fact(DEFAULT_PRIORITY, String.valueOf(DEFAULT_PRIORITY), null));
+    }
+
+    /**
+     * The master's {@code min-replicas-to-write N} with {@code min-replicas-max-lag M} (default 10): a write is
+     * refused ({@code -NOREPLICAS}) while fewer than N replicas are online and acknowledged within M seconds
+     * (replication.c {@code checkGoodReplicasStatus}: {@code !server.repl_min_slaves_max_lag ||
+     * !server.repl_min_slaves_to_write || server.repl_good_slaves_count >= server.repl_min_slaves_to_write}).
+     * Fewer replicas up than N blocks for sure; whether the ones up acknowledged within M is run time, so
+     * enough replicas up never blocks here. Before a failover only the master's own replicas count (a replica
+     * of a replica is not in its {@code server.slaves}); after one, Sentinel has re-pointed every replica.
+     */
+    @Override
+    public Optional<Block> writesBlocked(FailoverPolicy policy, Cluster cluster, String primary,
+                                         java.util.Set<String> aliveReplicas) {
+        Optional<ManagerSpec.Setting> toWrite = policy.manager().member(primary, "min-replicas-to-write")
+                .filter(s -> s.value().matches("\\d{1,9}"));
+        int n = toWrite.map(s -> Integer.parseInt(s.value())).orElse(0);
+        int maxLag = policy.manager().member(primary, "min-replicas-max-lag").map(ManagerSpec.Setting::value)
+                .filter(v -> v.matches("\\d{1,9}")).map(Integer::parseInt).orElse(MIN_REPLICAS_MAX_LAG);
+        if (n == 0 || maxLag == 0) {
+            return Optional.empty();
+        }
+        boolean original = primary.equals(cluster.primary().name());
+        long good = aliveReplicas.stream().filter(r -> !original || cluster.replica(r)
+                .map(x -> x.source() == null || x.source().name().equals(primary)).orElse(false)).count();
+        if (good >= n) {
+            return Optional.empty();
+        }
+        return Optional.of(new Block("min-replicas-to-write " + n + " and " + good + " replica(s) of " + primary
+                + " left: it refuses writes with -NOREPLICAS (replication.c checkGoodReplicasStatus)",
+                toWrite.get().at()));
     }
 
     static int priority(FailoverPolicy policy, String server) {
