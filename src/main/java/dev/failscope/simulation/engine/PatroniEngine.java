@@ -159,6 +159,12 @@ final class PatroniEngine implements FailoverEngine {
         if (viable.isEmpty()) {
             return Selection.none("no member may take the leader lock (nofailover, or down)", null);
         }
+        if (policy.requireSync()) {
+            Optional<Selection> noQuorum = quorumLost(policy, cluster, state);
+            if (noQuorum.isPresent()) {
+                return noQuorum.get();
+            }
+        }
         if (state.hasObservations()) {
             return observed(policy, state, viable, "whichever has replayed more WAL (Patroni promotes the most "
                     + "advanced replica, " + lag + "; ha.py _is_healthiest_node)", null, false);
@@ -195,6 +201,40 @@ final class PatroniEngine implements FailoverEngine {
         Ranking.Result r = Ranking.rank(up, keys, "an equal WAL position" + (policy.manager().atLeast(3, 1)
                 ? " and failover_priority" : "") + ": the members race for the leader key");
         return Ranking.verdict(r, notes, why, "ha.py _is_healthiest_node", at, maybeNone);
+    }
+
+    /**
+     * {@code synchronous_mode: quorum} (Patroni 4.0+): the /sync key names the voters (every standby that may be
+     * synchronous: {@code sync = voters = active}) and {@code quorum = len(active) - numsync} with {@code numsync =
+     * min(sync_wanted, len(active))} (quorum.py); a member takes the lock only with at least {@code quorum} votes,
+     * one from each other voter that answers and is not ahead, and its own when it is a voter (ha.py
+     * {@code _is_healthiest_node}: {@code quorum_votes = 0 if self.state_handler.name in voting_set else -1} ...
+     * {@code return not self.quorum_commit_mode_is_active() or quorum_votes >= quorum}). Either way the race
+     * needs {@code quorum + 1} voters up; fewer, and no member is promoted. Voters that died more than
+     * {@code loop_wait} before the primary have been dropped from /sync by then. Which voter is ahead is left to
+     * the WAL comparison, as in the asynchronous case.
+     */
+    private Optional<Selection> quorumLost(FailoverPolicy policy, Cluster cluster, FailoverState state) {
+        Duration window = Duration.ofSeconds(timeouts(policy).loopWait());
+        List<String> voters = new ArrayList<>();
+        for (Replica r : cluster.replicas()) {
+            Duration failed = state.failedAt().get(r.server().name());
+            if (r.mode() == ReplicationMode.SYNC && (failed == null || failed.plus(window)
+                    .compareTo(state.lostAt()) >= 0)) {
+                voters.add(r.server().name());
+            }
+        }
+        int numsync = Math.min(policy.syncCountOpt().orElse(1), voters.size());
+        int quorum = voters.size() - numsync;
+        long up = voters.stream().filter(v -> !state.failed(v)).count();
+        if (voters.isEmpty() || up >= quorum + 1) {
+            return Optional.empty();
+        }
+        return Optional.of(Selection.none("synchronous_mode: quorum: " + up + " of the " + voters.size()
+                + " voters in /sync (" + String.join(", ", voters) + ") up, and a member needs quorum " + quorum
+                + " votes (quorum.py: quorum = len(active) - numsync, numsync " + numsync + "; ha.py "
+                + "_is_healthiest_node: quorum_votes >= quorum)", policy.facts().orElse("require-sync",
+                policy.position())));
     }
 
     /** Drops members that lag past maximum_lag_on_failover by what was observed (ha.py is_lagging). */
