@@ -51,6 +51,8 @@ final class PatroniEngine implements FailoverEngine {
     static final Duration PROMOTE = Duration.ofSeconds(1);
     /** global_config.py: {@code maximum_lag_on_failover} defaults to 1048576 bytes. */
     static final long MAXIMUM_LAG_ON_FAILOVER = 1048576L;
+    /** Roles under which a member's observed lsn is the leader's last position (REST API /patroni, /cluster). */
+    static final Set<String> LEADER_ROLES = Set.of("primary", "leader", "master", "standby_leader");
 
     @Override
     public ManagerKind kind() {
@@ -241,7 +243,8 @@ final class PatroniEngine implements FailoverEngine {
     private static List<String> notLagging(FailoverPolicy policy, FailoverState state, List<String> pool,
                                            List<String> notes) {
         long max = maxLag(policy);
-        Optional<Observation> leader = state.observation(state.primary()).filter(o -> o.lsnValue().isPresent());
+        Optional<Observation> leader = state.observation(state.primary()).filter(o -> o.lsnValue().isPresent())
+                .filter(o -> o.role() == null || LEADER_ROLES.contains(o.role()));
         List<String> out = new ArrayList<>();
         for (String c : pool) {
             Optional<Observation> o = state.observation(c);
