@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param maxRto           the longest RTO of a cluster that failed over, or null
  * @param clustersBlocked  clusters whose primary is up but whose writes block
  * @param promoted         per cluster that failed over, who may end as its primary (one when the configs or the
- *                         observations decide), in cluster order
+ *                         observations decide), by cluster name
  */
 public record SweepRow(FailureScenario scenario, boolean pair, Health result, List<String> clustersDown,
                        List<String> clustersDegraded, List<String> servicesDown, List<String> servicesDegraded,
