@@ -3,7 +3,6 @@ package dev.failscope.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failscope.model.Topology;
-import dev.failscope.support.Routes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +35,7 @@ class RouteSimulationTest {
             """;
 
     private Topology routed(String route) {
-        return Routes.resolvedByName(Fixtures.yaml(dir, Fixtures.inventory("") + CLUSTER + route));
+        return Fixtures.yaml(dir, Fixtures.inventory("") + CLUSTER + route);
     }
 
     private static Simulation run(Topology t, String... fail) {
