@@ -78,7 +78,7 @@ final class ClusterRun {
         if (policy != null) {
             policy.monitors().stream().map(Ref::name).forEach(monitors::add);
         }
-        history.add(ClusterCondition.HEALTHY);
+        history.add(ClusterCondition.healthy(primary));
     }
 
     /** Runs the loop to completion. */
@@ -339,7 +339,11 @@ final class ClusterRun {
     void record(Duration at) {
         boolean readable = index.anyMemberAlive(cluster.name(), failures, at);
         boolean degraded = !failed.isEmpty() || !replication.stale().isEmpty() || degradedByQuorum;
-        ClusterCondition c = new ClusterCondition(at, writable, readable, degraded, blocked);
+        boolean hasPrimary = writable || blocked;
+        List<String> maybe = !hasPrimary ? List.of() : possible.size() > 1 ? possible.stream().sorted().toList()
+                : List.of(primary);
+        ClusterCondition c = new ClusterCondition(at, writable, readable, degraded, blocked,
+                hasPrimary ? primary : null, maybe);
         ClusterCondition last = history.get(history.size() - 1);
         if (last.sameAs(c)) {
             return;
