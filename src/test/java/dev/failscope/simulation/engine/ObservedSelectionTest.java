@@ -273,4 +273,14 @@ class ObservedSelectionTest {
                 + "---\nkind: failover\ncluster: n\ncandidates: [c, b]\n").simulate("a");
         assertThat(Lab.cluster(sim, "n").get("primary").asText()).isEqualTo("c");
     }
+
+    @Test
+    void sweepNamesTheObservedWinnerAlsoOnARowItReuses() {
+        // zone-a holds pg-1 alone: the sweep reuses pg-1's row for it
+        Cli sweep = Cli.run("sweep", "docs/examples/observed/snapshot.yaml", "--domains");
+        assertThat(sweep.out()).contains("pg-1         degraded  clusters degraded: lab; RTO 26s; promoted in lab: pg-2",
+                "zone:zone-a  degraded  clusters degraded: lab; RTO 26s; promoted in lab: pg-2");
+        Cli json = Cli.run("sweep", "docs/examples/observed/snapshot.yaml", "--format", "json");
+        assertThat(json.out()).contains("\"promoted\": {\n        \"lab\": [\n          \"pg-2\"\n        ]");
+    }
 }
