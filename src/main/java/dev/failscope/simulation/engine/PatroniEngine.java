@@ -190,7 +190,8 @@ final class PatroniEngine implements FailoverEngine {
     private Selection observed(FailoverPolicy policy, FailoverState state, List<String> pool, String why,
                                SourcePosition at, boolean maybeNone) {
         List<String> notes = new ArrayList<>();
-        List<String> up = notLagging(policy, state, Ranking.observedDown(state, pool, notes), notes);
+        List<String> up = behindTimeline(policy, state, notLagging(policy, state, Ranking.observedDown(state, pool,
+                notes), notes), notes);
         if (up.isEmpty()) {
             return Selection.none(String.join("; ", notes) + ": no member may take the leader lock (ha.py "
                     + "_is_healthiest_node)", at);
@@ -261,6 +262,32 @@ final class PatroniEngine implements FailoverEngine {
             }
             if (how != null && lag > max) {
                 notes.add(c + " is out: " + how + ", over maximum_lag_on_failover " + max + " (ha.py is_lagging)");
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * With {@code check_timeline}, a member on an older timeline than the leader's is out (ha.py
+     * {@code _is_healthiest_node}: {@code if my_timeline < cluster_timeline: ... return False}); both timelines
+     * must have been observed, since an unobserved timeline is not Patroni's "Can not figure out my timeline".
+     */
+    private static List<String> behindTimeline(FailoverPolicy policy, FailoverState state, List<String> pool,
+                                               List<String> notes) {
+        Optional<Observation> leader = state.observation(state.primary()).filter(o -> o.timeline() != null)
+                .filter(o -> o.role() == null || LEADER_ROLES.contains(o.role()));
+        if (!bool(policy.manager(), "check_timeline") || leader.isEmpty()) {
+            return pool;
+        }
+        List<String> out = new ArrayList<>();
+        for (String c : pool) {
+            Optional<Observation> o = state.observation(c).filter(x -> x.timeline() != null);
+            if (o.isPresent() && o.get().timeline() < leader.get().timeline()) {
+                notes.add(c + " is out: timeline " + o.get().timeline() + " (" + o.get().at("timeline").reference()
+                        + ") is behind " + state.primary() + "'s " + leader.get().timeline() + " ("
+                        + leader.get().at("timeline").reference() + "; check_timeline, ha.py _is_healthiest_node)");
             } else {
                 out.add(c);
             }

@@ -124,6 +124,17 @@ class ObservedSelectionTest {
     }
 
     @Test
+    void patroniCheckTimelineDropsAMemberOnAnOlderObservedTimeline() {
+        String obs = "role: replica, lsn: 0/5000000, timeline: ";
+        Lab lab = patroni("role: leader, lsn: 0/5000000, timeline: 3", obs + "2", obs + "3");
+        assertThat(Lab.possible(lab.simulate("pg-1"), "lab")).containsExactly("pg-2", "pg-3");
+        lab.edit("pg-1.yml", "    ttl: 10\n", "    ttl: 10\n    check_timeline: true\n");
+        JsonNode sim = lab.simulate("pg-1");
+        assertThat(Lab.possible(sim, "lab")).containsExactly("pg-3");
+        assertThat(events(sim)).contains("pg-2 is out: timeline 2 (", "is behind pg-1's 3 (");
+    }
+
+    @Test
     void patroniAMemberObservedDownIsNotACandidate() {
         JsonNode sim = patroni("role: leader", "state: stopped", "state: streaming").simulate("pg-1");
         assertThat(Lab.possible(sim, "lab")).containsExactly("pg-3");
