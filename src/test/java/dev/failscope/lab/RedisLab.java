@@ -194,7 +194,9 @@ final class RedisLab implements AutoCloseable {
             if (master) {
                 b.append("      state: running\n      offset: ").append(info.get("master_repl_offset")).append('\n');
             } else {
-                b.append("      state: ").append("up".equals(info.get("master_link_status")) ? "streaming" : "stopped")
+                // a replica whose link to the master is down still runs (Sentinel skips it only after 10 x
+                // down-after-milliseconds of link down, which INFO's master_link_down_since_seconds would tell)
+                b.append("      state: ").append("up".equals(info.get("master_link_status")) ? "streaming" : "running")
                         .append("\n      offset: ").append(info.get("slave_repl_offset"))
                         .append("\n      priority: ").append(info.get("slave_priority")).append('\n');
             }
