@@ -53,6 +53,9 @@ public final class SweepJson {
         TimelineJson.strings(g, "services_down", r.servicesDown());
         TimelineJson.strings(g, "services_degraded", r.servicesDegraded());
         TimelineJson.millis(g, "max_rto_ms", r.maxRto());
+        if (!r.routesStuck().isEmpty()) {
+            TimelineJson.strings(g, "routes_stuck", r.routesStuck());
+        }
         g.writeEndObject();
     }
 }

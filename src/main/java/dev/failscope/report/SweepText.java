@@ -75,6 +75,7 @@ public final class SweepText {
         add(parts, "clusters degraded", r.clustersDegraded());
         add(parts, "services degraded", r.servicesDegraded());
         r.maxRtoOpt().ifPresent(d -> parts.add("RTO " + Durations.format(d)));
+        r.routesStuck().forEach(s -> parts.add("route " + s));
         return parts.isEmpty() ? "-" : String.join("; ", parts);
     }
 

@@ -40,6 +40,18 @@ final class RouteRun {
 
     /** The route's states in time order, the first at 0. */
     List<RouteState> run(List<ClusterCondition> history) {
+        return run(history, new java.util.HashSet<>());
+    }
+
+    private List<RouteState> run(List<ClusterCondition> history, java.util.Set<String> seen) {
+        seen.add(route.name());
+        java.util.Optional<Route> next = route.follow() == Follow.NONE ? RouteReach.forwarded(topology, route)
+                : java.util.Optional.empty();
+        if (next.isPresent() && !seen.contains(next.get().name())) {
+            List<RouteState> inner = new RouteRun(topology, next.get(), failures).run(history, seen);
+            return inner.stream().map(s -> new RouteState(route.name(), s.at(), s.kind(), s.server(),
+                    "forwards to " + s.route() + ", which " + s.reason(), s.position())).toList();
+        }
         List<RouteState> out = new ArrayList<>();
         String last = history.get(0).primary();
         Duration readyAt = Duration.ZERO;

@@ -137,7 +137,7 @@ final class ServiceRun {
                 String promoted = c.primary() != null && !c.primary().equals(history.get(0).primary())
                         ? "after " + c.primary() + " is promoted: " : "while " + target + " has a primary: ";
                 String why = r.route() + " " + r.reason();
-                return new Status(Health.DOWN, "needs " + d.label() + " through " + why, r.positionOpt()
+                return new Status(Health.DOWN, "needs " + d.label() + " through " + r.route() + ", which " + r.reason(), r.positionOpt()
                         .orElse(pos), promoted + why);
             }
         }

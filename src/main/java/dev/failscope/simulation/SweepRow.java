@@ -17,11 +17,21 @@ import java.util.Optional;
  * @param servicesDegraded services degraded at the end
  * @param maxRto           the longest RTO of a cluster that failed over, or null
  * @param clustersBlocked  clusters whose primary is up but whose writes block
+ * @param routesStuck      routes that do not reach what they serve at the end, as "NAME: REASON"
  */
 public record SweepRow(FailureScenario scenario, boolean pair, Health result, List<String> clustersDown,
                        List<String> clustersDegraded, List<String> servicesDown, List<String> servicesDegraded,
-                       Duration maxRto, List<String> clustersBlocked) {
+                       Duration maxRto, List<String> clustersBlocked, List<String> routesStuck) {
+    /** A row without routes. */
+    public SweepRow(FailureScenario scenario, boolean pair, Health result, List<String> clustersDown,
+                    List<String> clustersDegraded, List<String> servicesDown, List<String> servicesDegraded,
+                    Duration maxRto, List<String> clustersBlocked) {
+        this(scenario, pair, result, clustersDown, clustersDegraded, servicesDown, servicesDegraded, maxRto,
+                clustersBlocked, List.of());
+    }
+
     public SweepRow {
+        routesStuck = List.copyOf(routesStuck);
         clustersBlocked = List.copyOf(clustersBlocked);
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(result, "result");
@@ -35,13 +45,15 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
         Simulation.Summary s = sim.summary();
         Duration rto = s.rto().values().stream().max(Duration::compareTo).orElse(null);
         return new SweepRow(sim.scenario(), sim.scenario().targets().size() > 1, sim.worst(), s.clustersDown(),
-                s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto, s.clustersBlocked());
+                s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto, s.clustersBlocked(),
+                sim.routes().values().stream().filter(r -> !r.reaches()).map(r -> r.route() + " " + r.reason())
+                        .toList());
     }
 
     /** The same outcome for another scenario that fails the same servers at the same times. */
     SweepRow as(FailureScenario other) {
         return new SweepRow(other, other.targets().size() > 1, result, clustersDown, clustersDegraded, servicesDown,
-                servicesDegraded, maxRto, clustersBlocked);
+                servicesDegraded, maxRto, clustersBlocked, routesStuck);
     }
 
     public String label() {

@@ -63,7 +63,7 @@ class RouteSimulationTest {
                 "10s service-down service writer still DOWN after r1 is promoted: rt pins p, which failed @29");
         assertThat(s.routes().get("rt").kind()).isEqualTo(RouteState.Kind.PINNED);
         assertThat(s.routes().get("rt").server()).isEqualTo("p");
-        assertThat(s.service("writer").reason()).isEqualTo("needs c:write through rt pins p, which failed");
+        assertThat(s.service("writer").reason()).isEqualTo("needs c:write through rt, which pins p, which failed");
     }
 
     @Test
@@ -111,6 +111,18 @@ class RouteSimulationTest {
                 .isEqualTo(Health.DOWN);
         assertThat(s.routes().get("rt").kind()).isEqualTo(RouteState.Kind.UNKNOWN);
         assertThat(s.routes().get("rt").reason()).contains("passes on replicas too: writes may go to r2");
+    }
+
+    @Test
+    void aPoolerInFrontOfAFollowingProxyFollowsWithIt() {
+        Simulation s = run(routed("kind: route\nname: rt\nsoftware: pgbouncer\nfollows: none\n"
+                + "targets: [{route: ha}]\n---\nkind: route\nname: ha\nsoftware: haproxy\nfollows: health-check\n"
+                + "check: {method: http, path: /primary, port: 8008, interval: 2s, rise: 3}\ntargets: [p, r1, r2]\n"),
+                "p");
+
+        assertThat(s.service("writer").restoredAt()).isEqualTo(Duration.ofSeconds(16));
+        assertThat(s.routes().get("rt").reason())
+                .isEqualTo("forwards to ha, which sends clients to r1: its check GET /primary passes on r1");
     }
 
     @Test
