@@ -143,6 +143,53 @@ class RouteSimulationTest {
     }
 
     @Test
+    void aCheckOnTheDatabasePortLeavesNowhereToGo() {
+        Simulation s = run(routed("kind: route\nname: rt\nfollows: health-check\n"
+                + "check: {method: http, path: /primary}\ntargets: [p, r1, r2]\n"), "p");
+
+        assertThat(s.service("writer").health()).isEqualTo(Health.DOWN);
+        assertThat(s.routes().get("rt").reason()).contains("on the database port, which never answers HTTP");
+    }
+
+    @Test
+    void aReadOnlyCheckWithOneLiveBackendLeftReachesIt() {
+        Simulation s = run(routed("kind: route\nname: rt\nfollows: health-check\n"
+                + "check: {method: http, path: /read-only, port: 8008}\ntargets: [p, r1]\n"), "p");
+
+        assertThat(s.routes().get("rt").kind()).isEqualTo(RouteState.Kind.FOLLOWING);
+        assertThat(s.routes().get("rt").reason()).isEqualTo("sends clients to r1: r1 is the only live backend");
+    }
+
+    @Test
+    void aFixedHostNamingNoServerIsNowhereFromTheStart() {
+        Simulation s = run(routed("kind: route\nname: rt\nfollows: none\ntargets: [10.9.9.9:5432]\n"), "r2");
+
+        assertThat(s.service("writer").downAt()).isEqualTo(Duration.ZERO);
+        assertThat(s.routes().get("rt").reason()).isEqualTo("pins 10.9.9.9:5432, which is no inventory server");
+    }
+
+    @Test
+    void aVirtualIpWithoutServerTargetsIsAssumedToFollowAndSaysSo() {
+        Simulation s = run(routed("kind: route\nname: rt\nfollows: virtual-ip\ntargets: [10.9.9.100:5432]\n"),
+                "p");
+
+        assertThat(s.service("writer").restoredAt()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.routes().get("rt").reason()).contains("assumed to move with the primary");
+    }
+
+    @Test
+    void aReadRouteServesReadsFromALiveReplica() {
+        Topology t = Fixtures.yaml(dir, Fixtures.inventory("") + CLUSTER.replace("access: write, via: rt",
+                "access: read, via: rt") + "kind: route\nname: rt\naccess: read\nfollows: health-check\n"
+                + "check: {method: http, path: /replica, port: 8008}\ntargets: [r1, r2]\n");
+
+        Simulation s = run(t, "r1");
+
+        assertThat(s.service("writer").health()).isNotEqualTo(Health.DOWN);
+        assertThat(s.routes().get("rt").reason()).isEqualTo("sends reads to r2");
+    }
+
+    @Test
     void withoutARouteNothingChanges() {
         Topology t = Fixtures.yaml(dir, Fixtures.inventory("") + CLUSTER.replace(", via: rt", "")
                 .replaceAll("---\\n$", ""));
