@@ -148,20 +148,19 @@ final class ServiceRun {
     }
 
     private static RouteState route(List<RouteState> states, Duration t) {
-        RouteState found = states.get(0);
-        for (RouteState r : states) {
-            if (r.at().compareTo(t) <= 0) {
-                found = r;
-            }
-        }
-        return found;
+        return latest(states, RouteState::at, t);
     }
 
     private static ClusterCondition at(List<ClusterCondition> history, Duration t) {
-        ClusterCondition found = history.get(0);
-        for (ClusterCondition c : history) {
-            if (c.at().compareTo(t) <= 0) {
-                found = c;
+        return latest(history, ClusterCondition::at, t);
+    }
+
+    /** The last entry at or before {@code t} (the first when none is), of a list in time order. */
+    private static <T> T latest(List<T> inOrder, java.util.function.Function<T, Duration> time, Duration t) {
+        T found = inOrder.get(0);
+        for (T x : inOrder) {
+            if (time.apply(x).compareTo(t) <= 0) {
+                found = x;
             }
         }
         return found;
