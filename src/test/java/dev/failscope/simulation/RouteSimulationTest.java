@@ -161,6 +161,19 @@ class RouteSimulationTest {
     }
 
     @Test
+    void aTcpCheckWithTheReplicaAsBackupFollowsOnceTheBackupIsAllThatIsLeft() {
+        Simulation s = run(routed("kind: route\nname: rt\nfollows: health-check\ncheck: {method: tcp}\n"
+                + "targets: [p, {server: r1, backup: true}]\n"), "p");
+
+        assertThat(s.service("writer").restoredAt()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.routes().get("rt").reason()).isEqualTo("sends clients to r1: r1 is the only live backend "
+                + "(a backup, used once the others are down)");
+        Simulation before = run(routed("kind: route\nname: rt\nfollows: health-check\ncheck: {method: tcp}\n"
+                + "targets: [p, {server: r1, backup: true}]\n"), "r2");
+        assertThat(before.timeline().ofKind(EventKind.ROUTE_STUCK)).as("the backup is idle while p is up").isEmpty();
+    }
+
+    @Test
     void aFixedHostNamingNoServerIsNowhereFromTheStart() {
         Simulation s = run(routed("kind: route\nname: rt\nfollows: none\ntargets: [10.9.9.9:5432]\n"), "r2");
 
