@@ -40,8 +40,12 @@ public final class Simulator {
     }
 
     public Simulation run(FailureScenario scenario) {
+        return run(scenario, index.failures(scenario));
+    }
+
+    /** As {@link #run(FailureScenario)}, with the scenario's failures already resolved by this index. */
+    Simulation run(FailureScenario scenario, Map<String, Failure> failures) {
         Topology topology = index.topology();
-        Map<String, Failure> failures = index.failures(scenario);
         List<SimulationEvent> events = new ArrayList<>();
         Map<String, ServerOutcome> servers = new HashMap<>();
         for (Failure f : failures.values()) {
