@@ -30,7 +30,7 @@ public final class GraphPainter {
     public GraphPainter(RenderInput input) {
         this.input = input;
         this.ctx = new PaintContext(input);
-        this.legend = new LegendPainter(!input.overlay().isEmpty());
+        this.legend = new LegendPainter(!input.overlay().isEmpty(), !input.topology().routes().isEmpty());
     }
 
     /** The page size in layout units (before any scaling). */

@@ -40,6 +40,15 @@ class RouteRenderTest {
     }
 
     @Test
+    void theLegendHasRouteEntriesOnlyWhenThePictureHasRoutes() {
+        assertThat(ImageExport.svg(input("sample-topologies/catifyme-routed", null)))
+                .contains("route: pooler, proxy, client URL").doesNotContain("route pinned / following");
+        assertThat(ImageExport.svg(input("sample-topologies/catifyme-routed", "db-main-1")))
+                .contains("route pinned / following (simulation)");
+        assertThat(ImageExport.svg(input("sample-topologies/catifyme-fixed", null))).doesNotContain("route:");
+    }
+
+    @Test
     void aDanglingTargetIsAMissingGhost() {
         assertThat(ImageExport.svg(input("src/test/resources/routes/dangling", null))).contains("missing: db-legacy-2");
     }
