@@ -133,6 +133,13 @@ final class ServiceRun {
         List<RouteState> route = routes.get(d);
         if (route != null && !route.isEmpty()) {
             RouteState r = route(route, t);
+            boolean elsewhere = d.access() == Access.WRITE && r.reaches() && c.primary() != null
+                    && r.server() != null && !c.possible().contains(r.server());
+            if (elsewhere) {
+                r = new RouteState(r.route(), r.at(), RouteState.Kind.PINNED, r.server(), "sends clients to "
+                        + r.server() + ", not to the primary " + c.primary() + " (a read route for writes)",
+                        r.position());
+            }
             if (!r.reaches()) {
                 String promoted = c.primary() != null && !c.primary().equals(history.get(0).primary())
                         ? "after " + c.primary() + " is promoted: " : "while " + target + " has a primary: ";

@@ -203,6 +203,16 @@ class RouteSimulationTest {
     }
 
     @Test
+    void writesThroughAReadRouteDoNotReachThePrimary() {
+        Simulation s = run(routed("kind: route\nname: rt\naccess: read\nfollows: health-check\n"
+                + "check: {method: http, path: /replica, port: 8008}\ntargets: [r1, r2]\n"), "p");
+
+        assertThat(s.service("writer").health()).isEqualTo(Health.DOWN);
+        assertThat(s.service("writer").reason()).isEqualTo("needs c:write through rt, which sends clients to r2, "
+                + "not to the primary r1 (a read route for writes)");
+    }
+
+    @Test
     void withoutARouteNothingChanges() {
         Topology t = Fixtures.yaml(dir, Fixtures.inventory("") + CLUSTER.replace(", via: rt", "")
                 .replaceAll("---\\n$", ""));
