@@ -54,6 +54,42 @@ class RoutePainterTest {
         return out.get(30, TimeUnit.SECONDS);
     }
 
+    /** Pixels of the route teal (#2c7a7b: green and blue alike, well above red) in the legend region. */
+    private static long tealInLegend(String path) throws Exception {
+        Inspection i = new Inspector().inspect(List.of(path));
+        GraphScene scene = GraphSceneBuilder.build(i.topology(), i.findings());
+        CompletableFuture<Long> out = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                Canvas canvas = new Canvas(W, H);
+                GraphPainter.State state = new GraphPainter.State(null, null, GraphOverlay.NONE, 0, true,
+                        Palette.LIGHT);
+                new GraphPainter().paint(canvas.getGraphicsContext2D(), W, H, scene, new Viewport(0.05, 2000, 0),
+                        state);
+                WritableImage img = canvas.snapshot(new SnapshotParameters(), null);
+                long n = 0;
+                for (int y = H - 300; y < H - 12; y++) {
+                    for (int x = 20; x < 75; x++) {
+                        Color c = img.getPixelReader().getColor(x, y);
+                        if (c.getGreen() > c.getRed() + 0.2 && Math.abs(c.getGreen() - c.getBlue()) < 0.1) {
+                            n++;
+                        }
+                    }
+                }
+                out.complete(n);
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theLegendShowsTheRouteRowOnlyWithRoutes() throws Exception {
+        assertThat(tealInLegend("sample-topologies/catifyme-routed")).isPositive();
+        assertThat(tealInLegend("sample-topologies/catifyme-fixed")).isZero();
+    }
+
     @Test
     void aPinnedRouteIsFilledWithTheDangerColourAndAFollowingOneIsNot() throws Exception {
         Inspection i = new Inspector().inspect(List.of("sample-topologies/catifyme-routed"));
