@@ -14,14 +14,7 @@ class RouteSimulationTest {
     @TempDir
     Path dir;
 
-    private static final String CLUSTER = """
-            kind: cluster
-            name: c
-            primary: p
-            replicas:
-              - {server: r1, mode: sync, lag: 0s}
-              - {server: r2, mode: async, lag: 2s}
-            ---
+    private static final String CLUSTER = Fixtures.CLUSTER + """
             kind: failover
             cluster: c
             detection: 10s
@@ -39,9 +32,7 @@ class RouteSimulationTest {
     }
 
     private static Simulation run(Topology t, String... fail) {
-        ScenarioParse p = SimulationIndex.of(t).parse(List.of(fail));
-        assertThat(p.errors()).isEmpty();
-        return new Simulator(t).run(p.scenario());
+        return Fixtures.simulate(t, fail);
     }
 
     private static List<String> lines(Simulation s) {
