@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What kind of element a {@link Change} is about. Declared in report order. */
 public enum ChangeElement {
-    SERVER, CLUSTER, REPLICATION, FAILOVER_CANDIDATE, POLICY, SERVICE, DEPENDENCY;
+    SERVER, CLUSTER, REPLICATION, FAILOVER_CANDIDATE, POLICY, SERVICE, DEPENDENCY, ROUTE, ROUTE_TARGET;
 
     /** {@code failover-candidate}. */
     public String label() {

@@ -61,6 +61,17 @@ final class Changes {
                 Optional.ofNullable(edge), message));
     }
 
+    /** Appends words to the message of the change added last (why a value change matters). */
+    void amendLast(String note) {
+        if (note.isEmpty()) {
+            return;
+        }
+        Change last = list.remove(list.size() - 1);
+        list.add(new Change(last.type(), last.element(), last.subject(), last.target(), last.field(),
+                last.before(), last.after(), last.beforePosition(), last.afterPosition(), last.node(), last.edge(),
+                last.message() + note));
+    }
+
     static String show(String value) {
         return value == null ? "(unset)" : value;
     }

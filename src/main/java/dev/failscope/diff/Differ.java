@@ -6,6 +6,7 @@ import dev.failscope.model.Cluster;
 import dev.failscope.model.FailoverPolicy;
 import dev.failscope.model.Finding;
 import dev.failscope.model.Ref;
+import dev.failscope.model.RouteTarget;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +78,9 @@ public final class Differ {
     }
 
     /**
-     * Clusters a change touches: the cluster of a cluster, replication, candidate or policy change, and for a
-     * server change every cluster it belongs to or is a failover candidate of, on either side.
+     * Clusters a change touches: the cluster of a cluster, replication, candidate or policy change, for a
+     * server change every cluster it belongs to or is a failover candidate of, for a route change the cluster it
+     * serves and those its targets reach, and for a changed {@code via} the dependency's cluster, on either side.
      */
     static List<String> touched(Topology before, Topology after, List<Change> changes) {
         Set<String> touched = new TreeSet<>();
@@ -89,13 +91,44 @@ public final class Differ {
                     touched.addAll(clustersUsing(before, c.subject()));
                     touched.addAll(clustersUsing(after, c.subject()));
                 }
-                case SERVICE, DEPENDENCY -> {
+                case SERVICE -> {
                     // a service change does not change how any cluster fails over
+                }
+                case DEPENDENCY -> {
+                    // the route clients take decides whether the service survives its cluster's failover
+                    if (c.field().filter("via"::equals).isPresent()) {
+                        c.target().ifPresent(t -> {
+                            touched.addAll(dependencyClusters(before, t));
+                            touched.addAll(dependencyClusters(after, t));
+                        });
+                    }
+                }
+                case ROUTE, ROUTE_TARGET -> {
+                    touched.addAll(routeClusters(before, c.subject()));
+                    touched.addAll(routeClusters(after, c.subject()));
                 }
                 default -> throw new IllegalStateException("unhandled element " + c.element());
             }
         }
         return List.copyOf(touched);
+    }
+
+    /** The cluster a dependency names, else the clusters of the server it names. */
+    private static Set<String> dependencyClusters(Topology t, String target) {
+        return t.cluster(target).isPresent() ? Set.of(target) : clustersUsing(t, target);
+    }
+
+    /** The cluster a route serves and the clusters its targets reach, on one side. */
+    private static Set<String> routeClusters(Topology t, String route) {
+        Set<String> names = new TreeSet<>();
+        t.route(route).ifPresent(r -> {
+            r.clusterOpt().map(Ref::name).filter(n -> t.cluster(n).isPresent()).ifPresent(names::add);
+            for (RouteTarget target : r.targets()) {
+                target.clusterOpt().filter(n -> t.cluster(n).isPresent()).ifPresent(names::add);
+                target.serverOpt().ifPresent(s -> t.clustersOf(s).stream().map(Cluster::name).forEach(names::add));
+            }
+        });
+        return names;
     }
 
     private static Set<String> clustersUsing(Topology t, String server) {

@@ -3,10 +3,12 @@ package dev.failscope.diff;
 import dev.failscope.model.Dependency;
 import dev.failscope.model.EdgeKind;
 import dev.failscope.model.NodeKind;
+import dev.failscope.model.Ref;
 import dev.failscope.model.Service;
 import dev.failscope.model.Topology;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -45,18 +47,34 @@ final class ServiceDiff {
                 c.removed(ChangeElement.DEPENDENCY, service, b.target().name(),
                         Changes.node(c.before(), NodeKind.SERVICE, service), edge(c.before(), b),
                         b.target().position(), "service " + service + ": no longer depends on " + describe(b));
-            } else if (a.access() != b.access()) {
-                c.changed(ChangeType.CHANGED, ChangeElement.DEPENDENCY, service, a.target().name(), "access",
-                        b.access().label(), a.access().label(), b.target().position(), a.target().position(),
-                        Changes.node(c.after(), NodeKind.SERVICE, service), edge(c.after(), a),
-                        "service " + service + ": dependency on " + a.target().name());
+            } else {
+                if (a.access() != b.access()) {
+                    c.changed(ChangeType.CHANGED, ChangeElement.DEPENDENCY, service, a.target().name(), "access",
+                            b.access().label(), a.access().label(), b.target().position(), a.target().position(),
+                            Changes.node(c.after(), NodeKind.SERVICE, service), edge(c.after(), a),
+                            "service " + service + ": dependency on " + a.target().name());
+                }
+                via(c, service, b, a);
             }
+        }
+    }
+
+    /** The route a dependency goes through; positioned at {@code via}, or at the target when it is not written. */
+    private static void via(Changes c, String service, Dependency b, Dependency a) {
+        String was = b.viaOpt().map(Ref::name).orElse(null);
+        String now = a.viaOpt().map(Ref::name).orElse(null);
+        if (!Objects.equals(was, now)) {
+            c.changed(ChangeType.CHANGED, ChangeElement.DEPENDENCY, service, a.target().name(), "via", was, now,
+                    b.viaOpt().map(Ref::position).orElse(b.target().position()),
+                    a.viaOpt().map(Ref::position).orElse(a.target().position()),
+                    Changes.node(c.after(), NodeKind.SERVICE, service), edge(c.after(), a),
+                    "service " + service + ": dependency on " + a.target().name());
         }
     }
 
     private static String describe(Dependency d) {
         return d.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + d.target().name() + " ("
-                + d.access().label() + ")";
+                + d.access().label() + d.viaOpt().map(v -> " via " + v.name()).orElse("") + ")";
     }
 
     private static Change.EdgeRef edge(Topology side, Dependency d) {

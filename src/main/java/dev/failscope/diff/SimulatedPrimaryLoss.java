@@ -6,7 +6,6 @@ import dev.failscope.model.Topology;
 import dev.failscope.simulation.ClusterOutcome;
 import dev.failscope.simulation.EventKind;
 import dev.failscope.simulation.FailureScenario;
-import dev.failscope.simulation.Health;
 import dev.failscope.simulation.Simulation;
 import dev.failscope.simulation.SimulationEvent;
 import dev.failscope.simulation.Simulator;
@@ -17,7 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The resilience probe backed by the simulator: fail the cluster's primary, read the cluster's outcome. One
+ * The resilience probe backed by the simulator: fail the cluster's primary, read the cluster's outcome. As in
+ * sweep, a primary loss that leaves a service down is an outage even when a candidate is promoted. One
  * simulator (and its index) is built per topology and reused for every cluster of that side.
  */
 public final class SimulatedPrimaryLoss implements PrimaryLossProbe {
@@ -32,11 +32,20 @@ public final class SimulatedPrimaryLoss implements PrimaryLossProbe {
         String primary = c.get().primary().name();
         Simulation sim = simulators.computeIfAbsent(topology, Simulator::new).run(FailureScenario.servers(primary));
         ClusterOutcome outcome = sim.cluster(cluster, primary);
+        List<String> down = sim.summary().servicesDown();
         if (!outcome.health().outage()) {
             Optional<String> promoted = outcome.primaryOpt().filter(p -> !p.equals(primary));
             String summary = promoted.map(p -> p + " promoted").orElse("primary kept")
                     + outcome.rtoOpt().map(d -> ", RTO " + Durations.format(d)).orElse("");
-            return Optional.of(new PrimaryLossOutcome(true, promoted, outcome.rtoOpt(), summary));
+            if (down.isEmpty()) {
+                return Optional.of(new PrimaryLossOutcome(true, promoted, outcome.rtoOpt(), summary));
+            }
+            // as sweep counts it: the database survived, but services are left down (a route that pins the old
+            // primary, a dependency on the failed server)
+            List<String> stuck = sim.routes().values().stream().filter(r -> !r.reaches())
+                    .map(r -> "route " + r.route() + " " + r.reason()).toList();
+            return Optional.of(new PrimaryLossOutcome(false, promoted, outcome.rtoOpt(), summary + "; "
+                    + servicesDown(down.size()) + (stuck.isEmpty() ? "" : ": " + String.join("; ", stuck))));
         }
         List<String> why = new ArrayList<>();
         for (SimulationEvent e : sim.timeline().events()) {
@@ -46,10 +55,12 @@ public final class SimulatedPrimaryLoss implements PrimaryLossProbe {
                         .replaceFirst(", cannot be promoted$", ""));
             }
         }
-        long servicesDown = sim.services().values().stream().filter(s -> s.health() == Health.DOWN).count();
         String summary = (why.isEmpty() ? "no candidate to promote" : String.join("; ", why))
-                + (servicesDown == 0 ? "" : "; " + servicesDown + (servicesDown == 1 ? " service" : " services")
-                + " down");
+                + (down.isEmpty() ? "" : "; " + servicesDown(down.size()));
         return Optional.of(new PrimaryLossOutcome(false, Optional.empty(), Optional.empty(), summary));
+    }
+
+    private static String servicesDown(int n) {
+        return n + (n == 1 ? " service" : " services") + " down";
     }
 }

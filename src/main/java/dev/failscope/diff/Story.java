@@ -25,6 +25,12 @@ final class Story {
             reason(f).ifPresent(r -> byCluster.computeIfAbsent(f.subject(), k -> new ArrayList<>())
                     .add(candidateSentence(c, f, r)));
         }
+        for (Finding f : c.findings().introduced()) {
+            Optional<String> cluster = routeCluster(c, f);
+            String route = cluster.map(k -> k + "'s route ").orElse("route ") + f.subject();
+            routeSentence(f, route).ifPresent(sentence -> byCluster.computeIfAbsent(
+                    cluster.orElse("route " + f.subject()), k -> new ArrayList<>()).add(sentence));
+        }
         for (ResilienceDelta d : c.resilience()) {
             if (d.regressed()) {
                 byCluster.computeIfAbsent(d.cluster(), k -> new ArrayList<>(List.of(d.cluster() + ": this change")))
@@ -58,6 +64,28 @@ final class Story {
             return "this change points " + cluster + "'s " + which + " at " + phrase(reason) + " (" + target + ")";
         }
         return "this change makes " + cluster + "'s " + which + " " + target + " " + phrase(reason);
+    }
+
+    /**
+     * "this change makes catify-main's route pgbouncer-catify pin db-main-1 (a fixed host: its clients do not
+     * follow a failover)", for a finding of a route rule that sends clients where a failover cannot reach them.
+     */
+    private static Optional<String> routeSentence(Finding f, String route) {
+        String target = Optional.ofNullable(f.target()).orElse("?");
+        return switch (f.rule()) {
+            case "route-pins-server" -> Optional.of("this change makes " + route + " pin " + target
+                    + " (a fixed host: its clients do not follow a failover)");
+            case "route-target-decommissioned" -> Optional.of("this change points " + route
+                    + " at a decommissioned server (" + target + ")");
+            case "route-target-missing" -> Optional.of("this change points " + route + " at " + target
+                    + ", declared nowhere");
+            default -> Optional.empty();
+        };
+    }
+
+    /** The cluster the finding's route serves after the change, if it says. */
+    private static Optional<String> routeCluster(Comparison c, Finding f) {
+        return c.after().topology().route(f.subject()).flatMap(r -> r.clusterOpt()).map(Ref::name);
     }
 
     private static String join(List<String> parts) {

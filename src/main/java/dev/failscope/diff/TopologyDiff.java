@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * The semantic difference of two topology versions: servers, clusters, replication edges, failover
- * candidates, policy values, services and dependencies. Names identify elements; the first declaration of a
+ * candidates, policy values, services and dependencies (with the route each goes {@code via}), routes and their
+ * targets. Names identify elements; the first declaration of a
  * name is the one compared, as everywhere else. Pure: neither topology is touched.
  */
 public final class TopologyDiff {
@@ -32,6 +33,7 @@ public final class TopologyDiff {
         clusters(changes);
         PolicyDiff.compare(changes);
         ServiceDiff.compare(changes);
+        RouteDiff.compare(changes);
         return changes.sorted();
     }
 
