@@ -63,13 +63,17 @@ final class Changes {
 
     /** Appends words to the message of the change added last (why a value change matters). */
     void amendLast(String note) {
-        if (note.isEmpty()) {
-            return;
+        if (!note.isEmpty()) {
+            replaceLastMessage(list.get(list.size() - 1).message() + note);
         }
+    }
+
+    /** Words for the change added last when "field was → now" says less than a sentence does. */
+    void replaceLastMessage(String message) {
         Change last = list.remove(list.size() - 1);
         list.add(new Change(last.type(), last.element(), last.subject(), last.target(), last.field(),
                 last.before(), last.after(), last.beforePosition(), last.afterPosition(), last.node(), last.edge(),
-                last.message() + note));
+                message));
     }
 
     static String show(String value) {

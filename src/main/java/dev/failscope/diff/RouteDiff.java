@@ -134,7 +134,8 @@ final class RouteDiff {
                 RouteTarget b = was.get().targets().get(before.get(key) - 1);
                 c.changed(ChangeType.CHANGED, ChangeElement.ROUTE_TARGET, route, key, "pinned", "false", "true",
                         b.position(), t.position(), node(c.after(), route), edge(c.after(), t, after.get(key)),
-                        "route " + route + " now pins " + targetLabel(c.after(), t));
+                        "route " + route);
+                c.replaceLastMessage("route " + route + " now pins " + targetLabel(c.after(), t));
             }
         }
     }
