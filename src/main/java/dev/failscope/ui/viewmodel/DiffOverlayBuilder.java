@@ -23,7 +23,7 @@ import java.util.Set;
 /** Turns a {@link Comparison} into the marks and ghosts of a {@link DiffOverlay}. Pure; runs in the background. */
 public final class DiffOverlayBuilder {
     private static final Set<ChangeElement> VERTICES = Set.of(ChangeElement.SERVER, ChangeElement.CLUSTER,
-            ChangeElement.SERVICE);
+            ChangeElement.SERVICE, ChangeElement.ROUTE);
 
     private final Topology before;
     private final Topology after;

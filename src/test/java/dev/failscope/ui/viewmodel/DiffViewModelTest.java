@@ -207,6 +207,27 @@ class DiffViewModelTest {
     }
 
     @Test
+    void aReplacedRouteIsMarkedAddedAndTheOldOneIsAGhost() {
+        MainViewModel main = opened("sample-topologies/catifyme-routed");
+        DiffViewModel diff = new DiffViewModel(main, sync, sync);
+        diff.compare(new DiffViewModel.Folder(List.of("sample-topologies/catifyme-routed-fixed")));
+        DiffOverlay overlay = diff.overlayProperty().get();
+
+        assertThat(overlay.nodes().get(Node.route("pgbouncer-catify"))).satisfies(m -> {
+            assertThat(m.type()).isEqualTo(ChangeType.ADDED);
+            assertThat(m.symbol()).isEqualTo("+");
+        });
+        assertThat(overlay.ghosts()).singleElement().satisfies(g -> assertThat(g.node())
+                .isEqualTo(Node.route("haproxy-catify-rw")));
+        assertThat(overlay.notes(Node.route("pgbouncer-catify"))).contains(
+                "+ route pgbouncer-catify now pins db-main-1 (10.20.1.11:5432)");
+        var layout = TopologyLayout.layout(main.topology());
+        var ghost = DiffGeometry.of(overlay, layout).ghost(Node.route("haproxy-catify-rw")).orElseThrow();
+        assertThat(layout.nodesIn(ghost.x(), ghost.y(), ghost.width(), ghost.height()))
+                .as("a ghost never covers a box on screen").isEmpty();
+    }
+
+    @Test
     void aRemovedServerBecomesAGhost(@TempDir Path tmp) throws IOException {
         Path after = tmp.resolve("after");
         Files.createDirectories(after);
