@@ -55,6 +55,9 @@ final class RouteDiff {
         r.clusterOpt().ifPresent(k -> s.append(" to ").append(k.name()));
         s.append(", ").append(r.follow().label());
         List<String> targets = r.targets().stream().map(t -> targetLabel(side, t)).toList();
+        if (targets.isEmpty()) {
+            return s.append(": no targets").toString();
+        }
         s.append(r.follow().follows() ? ": targets " : ": pins ").append(String.join(", ", targets));
         return s.toString();
     }
