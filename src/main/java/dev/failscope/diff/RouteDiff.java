@@ -46,7 +46,32 @@ final class RouteDiff {
                 check(c, was.get(), now.get());
             }
             targets(c, name, was, now);
+            clients(c, name, was, now);
         }
+    }
+
+    /** Services the route lists as its {@code clients}; the edge runs from the service to the route. */
+    private static void clients(Changes c, String route, Optional<Route> was, Optional<Route> now) {
+        Map<String, Ref> before = clientRefs(was);
+        Map<String, Ref> after = clientRefs(now);
+        for (String service : Changes.names(List.copyOf(before.keySet()), List.copyOf(after.keySet()), s -> s)) {
+            if (!before.containsKey(service)) {
+                c.added(ChangeElement.ROUTE, route, service, Changes.node(c.after(), NodeKind.SERVICE, service),
+                        new Change.EdgeRef(EdgeKind.ROUTING, node(c.after(), route), 0), after.get(service).position(),
+                        "route " + route + ": service " + service + " now goes through it (clients)");
+            } else if (!after.containsKey(service)) {
+                c.removed(ChangeElement.ROUTE, route, service, Changes.node(c.before(), NodeKind.SERVICE, service),
+                        new Change.EdgeRef(EdgeKind.ROUTING, node(c.before(), route), 0),
+                        before.get(service).position(),
+                        "route " + route + ": service " + service + " no longer goes through it (clients)");
+            }
+        }
+    }
+
+    private static Map<String, Ref> clientRefs(Optional<Route> route) {
+        Map<String, Ref> map = new LinkedHashMap<>();
+        route.ifPresent(r -> r.clients().forEach(ref -> map.putIfAbsent(ref.name(), ref)));
+        return map;
     }
 
     /** "pgbouncer, write to catify-main, fixed host: pins db-main-1". */
@@ -132,13 +157,31 @@ final class RouteDiff {
                 c.removed(ChangeElement.ROUTE_TARGET, route, key, node(c.before(), route),
                         edge(c.before(), t, order), t.position(),
                         "route " + route + " no longer sends clients to " + targetLabel(c.before(), t));
-            } else if (was.get().follow().follows() && !now.get().follow().follows()) {
+            } else {
+                flags(c, route, was.get().targets().get(before.get(key) - 1),
+                        now.get().targets().get(after.get(key) - 1), after.get(key));
+            }
+            if (before.containsKey(key) && after.containsKey(key)
+                    && was.get().follow().follows() && !now.get().follow().follows()) {
                 RouteTarget t = now.get().targets().get(after.get(key) - 1);
                 RouteTarget b = was.get().targets().get(before.get(key) - 1);
                 c.changed(ChangeType.CHANGED, ChangeElement.ROUTE_TARGET, route, key, "pinned", "false", "true",
                         b.position(), t.position(), node(c.after(), route), edge(c.after(), t, after.get(key)),
                         "route " + route);
                 c.replaceLastMessage("route " + route + " now pins " + targetLabel(c.after(), t));
+            }
+        }
+    }
+
+    /** HAProxy's {@code backup}, a reader-only backend: kept targets whose role changed. */
+    private static void flags(Changes c, String route, RouteTarget b, RouteTarget a, int order) {
+        Map<String, Boolean> was = Map.of("backup", b.backup(), "read-only", b.readOnly());
+        Map<String, Boolean> now = Map.of("backup", a.backup(), "read-only", a.readOnly());
+        for (String field : List.of("backup", "read-only")) {
+            if (!was.get(field).equals(now.get(field))) {
+                c.changed(ChangeType.CHANGED, ChangeElement.ROUTE_TARGET, route, key(a), field,
+                        was.get(field).toString(), now.get(field).toString(), b.position(), a.position(),
+                        node(c.after(), route), edge(c.after(), a, order), "route " + route + ": target " + key(a));
             }
         }
     }

@@ -41,7 +41,14 @@ class RouteDiffTest {
 
     /** A copy of a sample with some files edited. */
     private String copy(String sample, Map<String, UnaryOperator<String>> edits) {
-        Path to = tmp.resolve(Path.of(sample).getFileName());
+        return copyTo(sample, tmp.resolve(Path.of(sample).getFileName()), edits);
+    }
+
+    private String copyTo(String sample, Path to, String file, UnaryOperator<String> edit) {
+        return copyTo(sample, to, Map.of(file, edit));
+    }
+
+    private String copyTo(String sample, Path to, Map<String, UnaryOperator<String>> edits) {
         try (Stream<Path> files = Files.list(Path.of(sample))) {
             Files.createDirectories(to);
             for (Path f : files.toList()) {
@@ -179,6 +186,25 @@ class RouteDiffTest {
                 ch.type() == ChangeType.REMOVED ? FIXED : fixed));
         assertThat(c.story()).first().asString().contains("this change points catify-main's route "
                 + "haproxy-catify-rw at a decommissioned server (db-legacy-2)");
+    }
+
+    @Test
+    void clientsListedByTheRouteAndABackupFlag() {
+        String before = copy(FIXED, "routes.yaml", s -> s.replace("targets:\n", "clients: [cat-posting]\ntargets:\n"));
+        String after = tmp.resolve("after").toString();
+        copyTo(FIXED, Path.of(after), "routes.yaml", s -> s
+                .replace("targets:\n", "clients: [cat-liking]\ntargets:\n")
+                .replace("  - 10.20.2.11:5432    # db-replica-1\n", "  - {server: db-replica-1, backup: true}\n"));
+        Comparison c = compare(before, after);
+        assertThat(c.changes()).extracting(Change::message).containsExactly(
+                "route haproxy-catify-rw: service cat-liking now goes through it (clients)",
+                "route haproxy-catify-rw: service cat-posting no longer goes through it (clients)",
+                "route haproxy-catify-rw: target db-replica-1: backup false \u2192 true");
+        Change added = c.changes().get(0);
+        assertThat(added.node()).isEqualTo(Node.service("cat-liking"));
+        assertThat(added.edge()).hasValueSatisfying(e -> assertThat(e.to()).isEqualTo(Node.route("haproxy-catify-rw")));
+        assertThat(added.afterPosition()).contains(new SourcePosition(after + "/routes.yaml", 18, 11));
+        assertThat(c.changes().get(1).beforePosition()).contains(new SourcePosition(before + "/routes.yaml", 18, 11));
     }
 
     @Test
