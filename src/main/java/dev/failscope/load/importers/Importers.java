@@ -23,7 +23,11 @@ public final class Importers {
                 new RedisImporter(),
                 new MhaImporter(),
                 new RepmgrImporter(),
-                new AnsibleImporter()));
+                new AnsibleImporter(),
+                new HaproxyImporter(),
+                new PgbouncerImporter(),
+                new PgpoolImporter(),
+                new ProxysqlImporter()));
     }
 
     public List<Importer> all() {
