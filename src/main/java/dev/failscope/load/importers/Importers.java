@@ -13,7 +13,7 @@ public final class Importers {
 
     /** Every format: native first, then the importers. */
     public static Importers standard() {
-        return new Importers(List.of(
+        List<Importer> formats = List.of(
                 new NativeImporter(),
                 new PatroniImporter(),
                 new CnpgImporter(),
@@ -27,7 +27,11 @@ public final class Importers {
                 new HaproxyImporter(),
                 new PgbouncerImporter(),
                 new PgpoolImporter(),
-                new ProxysqlImporter()));
+                new ProxysqlImporter(),
+                new KubernetesServiceImporter());
+        List<Importer> all = new java.util.ArrayList<>(formats);
+        all.add(new ConnectionStringImporter(formats));
+        return new Importers(all);
     }
 
     public List<Importer> all() {
