@@ -285,8 +285,8 @@ public final class ConnectionStringImporter implements Importer {
                 ctx.finding(CLIENT_UNKNOWN, Severity.INFO, "no declared service is named like this file or its "
                         + "folders (tried " + (tried.isEmpty() ? "nothing" : "'" + String.join("', '", tried) + "'")
                         + "): its connection strings have no client; put the file in a folder named after the "
-                        + "service (cat-posting/.env) or name the file after it (cat-posting.properties)", null,
-                        null, p.at());
+                        + "service (cat-posting/.env) or name the file after it (cat-posting.properties)",
+                        p.source().display(), null, p.at());
             }
             List<Ref> clients = client.map(c -> List.of(new Ref(c, p.at()))).orElse(List.of());
             String name = RouteNames.unique(ctx.sink().builder(), p.source().display(), p.key());

@@ -244,7 +244,7 @@ public final class HaproxyImporter implements Importer {
                     SourcePosition at = b == p.defaultBackend ? p.at : b.at();
                     if (backend == null) {
                         ctx.error("no backend named '" + b.text() + "' in this file (HAProxy refuses to start)",
-                                at);
+                                b.at());
                         continue;
                     }
                     used.add(backend.name);

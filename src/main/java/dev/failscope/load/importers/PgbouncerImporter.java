@@ -64,7 +64,7 @@ public final class PgbouncerImporter implements Importer {
         List<IniLines.Entry> dbs = ini.in("databases");
         if (dbs.isEmpty()) {
             ctx.finding("route-none", Severity.INFO, "no [databases] entry: PgBouncer routes nothing from this "
-                    + "file (auth_query or auth_dbname setups still need one per database)", null, null,
+                    + "file (auth_query or auth_dbname setups still need one per database)", source.display(), null,
                     ini.sections.get(0).at());
         }
         for (IniLines.Entry db : dbs) {

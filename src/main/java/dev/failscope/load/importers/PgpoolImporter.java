@@ -93,7 +93,7 @@ public final class PgpoolImporter implements Importer {
         }
         if (targets.isEmpty()) {
             ctx.finding("route-none", Severity.INFO, "no backend_hostnameN is set: pgpool-II routes to nothing "
-                    + "from this file (a sample, or backends set elsewhere)", null, null, source.start());
+                    + "from this file (a sample, or backends set elsewhere)", source.display(), null, source.start());
             return;
         }
         Optional<IniLines.Entry> command = value(ini, "failover_command");
@@ -158,7 +158,7 @@ public final class PgpoolImporter implements Importer {
         if (host.startsWith("/")) {
             ctx.finding(PgbouncerImporter.UNIX_SOCKET, Severity.INFO, "backend " + n + " connects through a Unix "
                     + "socket (" + host + "): the server on pgpool's own machine, which Failscope cannot name",
-                    null, null, b.host.valueAt());
+                    "backend " + n, null, b.host.valueAt());
             return Optional.empty();
         }
         return Optional.of(RouteTarget.host(new Ref(Address.format(host, port), b.host.valueAt())));

@@ -98,7 +98,7 @@ public final class ProxysqlImporter implements Importer {
                 .filter(u -> tree.integer(u, "active").orElse(1L) != 0).toList();
         if (backends.isEmpty()) {
             ctx.finding("route-none", Severity.INFO, "no mysql_servers entry: ProxySQL routes to nothing from "
-                    + "this file (servers may be set through the admin interface)", null, null, source.start());
+                    + "this file (servers may be set through the admin interface)", source.display(), null, source.start());
             return;
         }
         if (users.isEmpty()) {
