@@ -241,7 +241,7 @@ public final class ConnectionStringImporter implements Importer {
         int line = v.position().line();
         String raw = source.lines().get(line - 1);
         String key = path.isEmpty() ? "value" : path;
-        Matcher env = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=").matcher(text);
+        Matcher env = Pattern.compile("^([A-Z_][A-Z0-9_]*)=").matcher(text);
         if (env.find()) {
             key = path + "." + env.group(1);
         }
