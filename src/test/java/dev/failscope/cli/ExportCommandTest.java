@@ -40,8 +40,8 @@ class ExportCommandTest {
     @Test
     void loadErrorsExitTwoAndWriteNothing() {
         Path dir = tmp.resolve("out");
-        assertThat(run("export", "--format", "native", "src/test/resources/real-configs/haproxy/"
-                + "harisekhon_mysql.cfg", "--output", dir.toString())).isEqualTo(2);
+        assertThat(run("export", "--format", "native", "src/test/resources/real-configs/mongodb/"
+                + "go-oauth2_init.js", "--output", dir.toString())).isEqualTo(2);
         assertThat(dir).doesNotExist();
     }
 

@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
 public final class ConnectionStringImporter implements Importer {
     static final String CLIENT_UNKNOWN = "route-client-unknown";
     static final String PLACEHOLDER = "route-placeholder";
-    private static final Pattern KEYWORDS = Pattern.compile("(?i)(?:^|\\s)host\\s*=\\s*\\S+.*\\s(?:dbname|port)\\s*=");
+    private static final Pattern KEYWORDS = Pattern.compile(
+            "(?i)(?:^|[\\s=:'\"])host\\s*=\\s*\\S+.*\\s(?:dbname|port)\\s*=");
     private static final Pattern LINE = Pattern.compile(
             "^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.\\-\\[\\]]*)\\s*[=:]\\s*(.*)$");
     private static final Set<String> NOT_CLIENT_ROUTES = Set.of("primary_conninfo", "conninfo", "restore_command",

@@ -27,6 +27,8 @@ final class Libconfig {
     private int pos;
     private int line = 1;
     private int lineStart;
+    /** True while reading the value of a setting whose name says it holds a secret: errors never quote it. */
+    private boolean secretName;
 
     /** Thrown inside the reader only, to stop at the first error. */
     private static final class Stop extends RuntimeException {
@@ -88,6 +90,7 @@ final class Libconfig {
                 throw fail("expected '=' or ':' after '" + name + "'");
             }
             pos++;
+            secretName = name.toLowerCase(java.util.Locale.ROOT).matches(".*(pass|secret|cred|token|key).*");
             PNode value = value(depth + 1);
             if (!names.add(name)) {
                 throw new Stop(new LoadError("duplicate setting '" + name + "'", nameAt));
@@ -158,7 +161,8 @@ final class Libconfig {
             return new PScalar(word, ScalarType.FLOAT, at);
         }
         pos = start;
-        throw fail("expected a value (a string in double quotes, a number, true or false), got '" + word + "'");
+        throw fail("expected a value (a string in double quotes, a number, true or false), got "
+                + (secretName ? "an unquoted word (not shown: it may be a secret)" : "'" + word + "'"));
     }
 
     private PSeq sequence(char close, SourcePosition at, int depth) {

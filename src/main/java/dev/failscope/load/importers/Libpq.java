@@ -39,8 +39,8 @@ final class Libpq {
                 i++;
             }
             if (i >= n || text.charAt(i) != '=') {
-                ctx.error("expected key=value in the connection string, got '" + Secrets.redact(key) + "'",
-                        source.at(line, column + keyStart));
+                ctx.error("expected key=value in the connection string (the word is not shown: it may be a "
+                        + "password)", source.at(line, column + keyStart));
                 return out;
             }
             i++;

@@ -12,7 +12,7 @@ public final class Secrets {
     public static final String MASK = "***";
 
     /** {@code scheme://user:password@}, and {@code scheme://:password@} (Redis). */
-    private static final Pattern USERINFO = Pattern.compile("(?i)([a-z][a-z0-9+.:-]*://[^/@\\s:,?#]*):([^@\\s/]*)@");
+    private static final Pattern USERINFO = Pattern.compile("(?i)([a-z][a-z0-9+.:-]*://[^/@\\s:,?#]*):([^\\s/?#]*)@");
     /** {@code password=…} in a keyword string or a query; the value up to a separator or a closing quote. */
     private static final Pattern PAIR = Pattern.compile(
             "(?i)((?:^|[\\s&?;,{(])[a-z_]*pass(?:word|wd)?[a-z_]*\\s*[=:]\\s*)('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s&;,)}'\"]*)");
