@@ -132,6 +132,10 @@ public final class ProxysqlImporter implements Importer {
                 continue;
             }
             long port = tree.integer(n, "port").orElse((long) DEFAULT_PORT);
+            if (port < 1 || port > 65535) {
+                ctx.error("mysql_servers port must be from 1 to 65535, got " + port, Tree.position(n, "port"));
+                continue;
+            }
             long group = tree.integer(n, "hostgroup").or(() -> tree.integer(n, "hostgroup_id")).orElse(0L);
             if (Tree.text(n, "status").map(s -> s.equalsIgnoreCase("OFFLINE_HARD")).orElse(false)) {
                 continue;

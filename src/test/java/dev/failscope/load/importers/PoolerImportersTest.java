@@ -214,12 +214,14 @@ class PoolerImportersTest {
         Inspection i = new Fixture(tmp).file("a/proxysql.cnf", "mysql_servers = (\n  { address = 10.0.0.1 }\n)\n")
                 .file("b/proxysql.cnf", "mysql_servers = (\n  { address = \"db1\" }\n")
                 .file("c/proxysql.cnf", "mysql_users = ( { username = \"x\" } )\n/* never closed\n")
-                .file("d/proxysql.cnf", "mysql_servers = ( { port = 3306 } )\n").inspect();
+                .file("d/proxysql.cnf", "mysql_servers = ( { port = 3306 } )\n")
+                .file("e/proxysql.cnf", "mysql_servers = ( { address = \"db1\", port = 70000 } )\n").inspect();
         assertThat(Fixture.errors(i)).extracting(e -> e.substring(e.indexOf("proxysql.cnf") - 2)).containsExactly(
                 "a/proxysql.cnf:2:15: error: expected a value (a string in double quotes, a number, true or "
                         + "false), got '10.0.0.1'",
                 "b/proxysql.cnf:3:1: error: unterminated list: ')' expected before the end of the file",
                 "c/proxysql.cnf:2:1: error: unterminated /* comment",
-                "d/proxysql.cnf:1:19: error: mysql_servers entry needs an address");
+                "d/proxysql.cnf:1:19: error: mysql_servers entry needs an address",
+                "e/proxysql.cnf:1:45: error: mysql_servers port must be from 1 to 65535, got 70000");
     }
 }
