@@ -34,9 +34,19 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH",
+    @Option(names = "--live", description = "Snapshot the running clusters first (endpoints as in 'failscope "
+            + "snapshot'; without them, from PATH) and run on the snapshot.")
+    boolean liveNow;
+
+    @picocli.CommandLine.Mixin
+    LiveEndpointsOption live = new LiveEndpointsOption();
+
+    java.util.Map<String, String> env = System.getenv();
+    java.time.Clock clock = java.time.Clock.systemUTC();
+
+    @Parameters(arity = "0..*", paramLabel = "PATH",
             description = "Files or directories to load (native YAML/JSON and the imported formats; see docs/importers.md).")
-    List<String> paths;
+    List<String> paths = new java.util.ArrayList<>();
 
     @Option(names = "--fail", required = true, paramLabel = "X",
             description = "What fails: a server name, zone:NAME, region:NAME or host:NAME, optionally followed by "
@@ -54,10 +64,36 @@ public final class SimulateCommand implements Callable<Integer> {
             + "write (never an input).")
     boolean force;
 
+    /** The topology: the paths, or with --live a snapshot taken now; null after a usage message. */
+    private Inspection input() {
+        if (liveNow) {
+            return LiveInput.inspect(spec, "simulate", live, paths, importFormat.inspector(), importFormat, env,
+                    clock);
+        }
+        if (live.given()) {
+            return usage("endpoints (--patroni, --sentinel, --etcd, --from) need --live");
+        }
+        if (paths.isEmpty()) {
+            return usage("give PATH..., or --live");
+        }
+        return importFormat.inspector().inspect(paths);
+    }
+
+    private Inspection usage(String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("failscope simulate: " + message);
+        err.println("Try 'failscope simulate --help' for more information.");
+        err.flush();
+        return null;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Inspection inspection = importFormat.inspector().inspect(paths);
+        Inspection inspection = input();
+        if (inspection == null) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         dev.failscope.io.SafeOutput guard = ReportOutput.guard(force, paths, inspection);
         if (inspection.hasLoadErrors()) {
             ReportOutput.write(spec, output, switch (format) {
