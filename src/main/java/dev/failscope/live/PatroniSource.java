@@ -74,7 +74,8 @@ final class PatroniSource {
             boolean answered = true;
             Optional<URI> api = text(m, "api_url").flatMap(PatroniSource::uri);
             if (api.isPresent()) {
-                Endpoint memberEndpoint = new Endpoint(Endpoint.Kind.PATRONI, base(api.get()).toString(),
+                Endpoint memberEndpoint = new Endpoint(Endpoint.Kind.PATRONI, api.get().getScheme() + "://"
+                        + api.get().getRawAuthority(),
                         e.origin());
                 HttpJson.Reply r = http.get(base(api.get()).resolve("/patroni"), options.credentials()
                         .patroniBasic(), deadline);
