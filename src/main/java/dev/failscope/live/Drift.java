@@ -200,9 +200,11 @@ public final class Drift {
                     .orElse(false)) {
                 continue;
             }
-            String subject = u.cluster() != null ? u.cluster() : u.endpoint().describe();
+            String cluster = u.cluster() != null ? u.cluster() : u.member() == null ? null
+                    : live.clustersOf(u.member()).stream().map(Cluster::name).findFirst().orElse(null);
+            String subject = cluster != null ? cluster : u.endpoint().describe();
             SourcePosition at = Optional.ofNullable(u.member()).flatMap(committed::server).map(Server::position)
-                    .or(() -> Optional.ofNullable(u.cluster()).flatMap(committed::cluster).map(Cluster::position))
+                    .or(() -> Optional.ofNullable(cluster).flatMap(committed::cluster).map(Cluster::position))
                     .orElse(u.endpoint().origin());
             out.add(DriftRule.UNREACHABLE.finding(u.describe(), subject, u.member(), at));
         }

@@ -15,7 +15,7 @@ import java.util.Objects;
 public record Snapshot(Instant at, List<Endpoint> endpoints, List<LiveCluster> clusters,
                        List<Unreachable> unreachable) {
     public Snapshot {
-        Objects.requireNonNull(at, "at");
+        at = Objects.requireNonNull(at, "at").truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         endpoints = List.copyOf(endpoints);
         clusters = clusters.stream().sorted(java.util.Comparator.comparing(LiveCluster::name)).toList();
         unreachable = List.copyOf(unreachable);

@@ -37,11 +37,33 @@ public record SnapshotHeader(List<Unreachable> unreachable, Set<String> leaderle
             } else if (l.equals("# unreachable:")) {
                 inUnreachable = true;
             } else if (inUnreachable && l.startsWith("#   ")) {
-                unreachable.add(Unreachable.noted(l.substring(4), new SourcePosition(file, i + 1, 5)));
+                unreachable.add(entry(l.substring(4), new SourcePosition(file, i + 1, 5)));
             } else {
                 inUnreachable = false;
             }
         }
         return new SnapshotHeader(List.copyOf(unreachable), Set.copyOf(leaderless));
+    }
+
+    /** {@code member NAME (KIND ADDRESS): REASON} or {@code KIND ADDRESS: REASON}, as {@link Unreachable} writes. */
+    private static Unreachable entry(String text, SourcePosition at) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("member (.+) \\((patroni|sentinel|etcd) ([^)]*)\\): "
+                + "(.*)").matcher(text);
+        if (m.matches()) {
+            return new Unreachable(new Endpoint(kind(m.group(2)), m.group(3), at), null, m.group(1), m.group(4));
+        }
+        m = java.util.regex.Pattern.compile("(patroni|sentinel|etcd) (\\S+): (.*)").matcher(text);
+        if (m.matches()) {
+            return new Unreachable(new Endpoint(kind(m.group(1)), m.group(2), at), null, null, m.group(3));
+        }
+        return Unreachable.noted(text, at);
+    }
+
+    private static Endpoint.Kind kind(String label) {
+        return switch (label) {
+            case "sentinel" -> Endpoint.Kind.SENTINEL;
+            case "etcd" -> Endpoint.Kind.ETCD;
+            default -> Endpoint.Kind.PATRONI;
+        };
     }
 }
