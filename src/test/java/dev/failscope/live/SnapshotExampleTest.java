@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
  * failover to pg-2, pg-1 lagging 5 MiB, pg-old back in service, pg-4 added by hand, pg-5's REST API down), so the
  * docs' example cannot differ from the real writer. Regenerate with {@code -Dgolden.update=true}.
  */
-class SnapshotExampleTest {
+public class SnapshotExampleTest {
     static final Path EXAMPLE = Path.of("docs/examples/live/snapshot.yaml");
 
-    static Snapshot drifted() {
+    public static Snapshot drifted() {
         Endpoint rest = Endpoint.flag(Endpoint.Kind.PATRONI, "http://10.0.1.12:8008");
         List<LiveMember> members = List.of(
                 new LiveMember("pg-2", "10.0.1.12:5432", "leader", "running", 4L, "0/9000148", null, null, null, null,
