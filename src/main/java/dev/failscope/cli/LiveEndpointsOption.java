@@ -22,12 +22,6 @@ import picocli.CommandLine.Option;
  * {@code --from PATH}, timeouts, and credentials from the environment or {@code --password-file}.
  */
 public final class LiveEndpointsOption {
-    static final String ENV_PATRONI_USER = "FAILSCOPE_PATRONI_USER";
-    static final String ENV_PATRONI_PASSWORD = "FAILSCOPE_PATRONI_PASSWORD";
-    static final String ENV_REDIS_USER = "FAILSCOPE_REDIS_USER";
-    static final String ENV_REDIS_PASSWORD = "FAILSCOPE_REDIS_PASSWORD";
-    static final String ENV_ETCD_USER = "FAILSCOPE_ETCD_USER";
-    static final String ENV_ETCD_PASSWORD = "FAILSCOPE_ETCD_PASSWORD";
 
     @Option(names = "--patroni", paramLabel = "URL", description = "A Patroni member's REST API "
             + "(http://host:8008), repeatable.")
@@ -113,12 +107,6 @@ public final class LiveEndpointsOption {
                 p.load(in);
             }
         }
-        return new Credentials(
-                p.getProperty("patroni.user", env.get(ENV_PATRONI_USER)),
-                p.getProperty("patroni.password", env.get(ENV_PATRONI_PASSWORD)),
-                p.getProperty("redis.user", env.get(ENV_REDIS_USER)),
-                p.getProperty("redis.password", env.getOrDefault(ENV_REDIS_PASSWORD, env.get("REDISCLI_AUTH"))),
-                p.getProperty("etcd.user", env.get(ENV_ETCD_USER)),
-                p.getProperty("etcd.password", env.get(ENV_ETCD_PASSWORD)));
+        return Credentials.from(env, p);
     }
 }

@@ -19,6 +19,22 @@ public record Credentials(String patroniUser, String patroniPassword, String red
                           String etcdUser, String etcdPassword) {
     public static final Credentials NONE = new Credentials(null, null, null, null, null, null);
 
+    /**
+     * From the environment: {@code FAILSCOPE_PATRONI_USER}/{@code _PASSWORD}, {@code FAILSCOPE_REDIS_USER},
+     * {@code FAILSCOPE_REDIS_PASSWORD} (else {@code REDISCLI_AUTH}, as redis-cli reads it),
+     * {@code FAILSCOPE_ETCD_USER}/{@code _PASSWORD}; {@code file} entries ({@code patroni.user}, ...) win.
+     */
+    public static Credentials from(java.util.Map<String, String> env, java.util.Properties file) {
+        return new Credentials(
+                file.getProperty("patroni.user", env.get("FAILSCOPE_PATRONI_USER")),
+                file.getProperty("patroni.password", env.get("FAILSCOPE_PATRONI_PASSWORD")),
+                file.getProperty("redis.user", env.get("FAILSCOPE_REDIS_USER")),
+                file.getProperty("redis.password", env.getOrDefault("FAILSCOPE_REDIS_PASSWORD",
+                        env.get("REDISCLI_AUTH"))),
+                file.getProperty("etcd.user", env.get("FAILSCOPE_ETCD_USER")),
+                file.getProperty("etcd.password", env.get("FAILSCOPE_ETCD_PASSWORD")));
+    }
+
     /** The {@code Authorization} header value for Patroni, when a user and password are set. */
     Optional<String> patroniBasic() {
         return basic(patroniUser, patroniPassword);

@@ -89,7 +89,8 @@ public final class MainView {
 
         sweep = new dev.failscope.ui.viewmodel.SweepViewModel(vm, background, Platform::runLater);
         live = new dev.failscope.ui.viewmodel.LiveViewModel(vm, graphVm, new dev.failscope.live.Snapshotter(
-                dev.failscope.live.LiveOptions.defaults()), new dev.failscope.load.TopologyLoader(), background,
+                dev.failscope.live.LiveOptions.defaults().withCredentials(dev.failscope.live.Credentials.from(
+                        System.getenv(), new java.util.Properties()))), new dev.failscope.load.TopologyLoader(), background,
                 Platform::runLater);
         SweepView sweepView = new SweepView(sweep, simulation);
         sweep.singlePointsOfFailureProperty().addListener((o, a, spof) -> graphVm.showSinglePoints(spof));
