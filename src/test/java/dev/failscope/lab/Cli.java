@@ -16,6 +16,19 @@ final class Cli {
 
     private Cli() {}
 
+    /** Runs and appends the command and its output to {@code transcript} (the scenario's record for the docs). */
+    static Result record(java.nio.file.Path transcript, String... args) {
+        Result r = run(args);
+        try {
+            java.nio.file.Files.writeString(transcript, "$ failscope " + String.join(" ", args) + "\n" + r.out() + r.err()
+                    + "# exit " + r.exit() + "\n", java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return r;
+    }
+
     static Result run(String... args) {
         CommandLine cl = FailscopeCommand.commandLine();
         StringWriter out = new StringWriter();

@@ -45,9 +45,10 @@ class LivePatroniLabTest {
             Path configs = lab.configs();
             Path dir = configs.getParent();
             String from = configs.toString();
+            Path transcript = dir.resolve("transcript.txt");
 
             Path snapshot = dir.resolve("snapshot.yaml");
-            Cli.Result snap = Cli.run("snapshot", "--from", from, "--output", snapshot.toString());
+            Cli.Result snap = Cli.record(transcript, "snapshot", "--from", from, "--output", snapshot.toString());
             assertThat(snap.exit()).as("%s", snap).isZero();
             String yaml = Files.readString(snapshot, StandardCharsets.UTF_8);
             assertThat(yaml).startsWith("# failscope snapshot, taken ").contains("manager: \"patroni@3.0.2\"")
@@ -55,10 +56,10 @@ class LivePatroniLabTest {
                     .contains("# unreachable: none");
             assertThat(yaml.split("state: \"(running|streaming)\"", -1)).hasSize(4);
 
-            Cli.Result clean = Cli.run("drift", from, "--live");
+            Cli.Result clean = Cli.record(transcript, "drift", from, "--live");
             assertThat(clean.exit()).as("%s", clean).isZero();
             assertThat(clean.out()).endsWith("no drift: the running clusters match the committed config\n");
-            Cli.Result fromFile = Cli.run("drift", from, snapshot.toString());
+            Cli.Result fromFile = Cli.record(transcript, "drift", from, snapshot.toString());
             assertThat(fromFile.exit()).as("%s", fromFile).isZero();
 
             // the committed copy drifts: pg-3 left out, pg-2 tagged nofailover (the running pg-2 is not)
@@ -66,7 +67,7 @@ class LivePatroniLabTest {
             Files.copy(configs.resolve("pg-1.yml"), committed.resolve("pg-1.yml"));
             Files.writeString(committed.resolve("pg-2.yml"), Files.readString(configs.resolve("pg-2.yml"))
                     .replace("nofailover: false", "nofailover: true"));
-            Cli.Result drifted = Cli.run("drift", committed.toString(), "--live", "--from", from);
+            Cli.Result drifted = Cli.record(transcript, "drift", committed.toString(), "--live", "--from", from);
             assertThat(drifted.exit()).as("%s", drifted).isEqualTo(1);
             assertThat(drifted.out()).contains("error: cluster lab: pg-3 is a running member the committed "
                     + "inventory does not declare [drift-unknown-member]");
@@ -82,11 +83,12 @@ class LivePatroniLabTest {
                     from, "--live")).filter(r -> r.out().contains("[drift-lag]")));
             assertThat(lagging).as("drift-lag within 20 s; last: %s", Cli.run("drift", from, "--live")).isPresent();
             assertThat(lagging.get().exit()).isEqualTo(1);
+            Cli.record(transcript, "drift", from, "--live");
             assertThat(lagging.get().out()).containsPattern("error: cluster lab: pg-2 lags \\d+ bytes behind, "
                     + "more than max-lag-bytes 1048576: it would not be promoted \\[drift-lag\\]");
 
             Path prom = dir.resolve("failscope.prom");
-            Cli.Result watch = Cli.run("watch", from, "--once", "--interval", "1s", "--prometheus", prom.toString());
+            Cli.Result watch = Cli.record(transcript, "watch", from, "--once", "--interval", "1s", "--prometheus", prom.toString());
             assertThat(watch.exit()).as("%s", watch).isEqualTo(1);
             String metrics = Files.readString(prom, StandardCharsets.UTF_8);
             assertThat(metrics).contains("failscope_live_up 1\n")
@@ -96,17 +98,17 @@ class LivePatroniLabTest {
                     .containsPattern("failscope_live_replica_lag_bytes\\{cluster=\"lab\",member=\"pg-2\"} "
                             + "\\d{7,}\n");
 
-            Cli.Result sweep = Cli.run("sweep", "--live", "--from", from);
+            Cli.Result sweep = Cli.record(transcript, "sweep", "--live", "--from", from);
             assertThat(sweep.exit()).as("%s", sweep).isIn(0, 1);
             assertThat(sweep.out()).contains("pg-1");
 
             // pg-3 dies: its REST API stops answering (the DCS still lists it until its key expires)
             lab.killMember(3);
-            Cli.Result down = Cli.run("drift", from, "--live");
+            Cli.Result down = Cli.record(transcript, "drift", from, "--live");
             assertThat(down.exit()).as("%s", down).isEqualTo(1);
             assertThat(down.out()).containsPattern("pg-3\\.yml:\\d+:\\d+: error: .*pg-3.*\\[drift-(unreachable|"
                     + "missing-member)]");
-            Cli.Result watchDown = Cli.run("watch", from, "--once", "--prometheus", prom.toString());
+            Cli.Result watchDown = Cli.record(transcript, "watch", from, "--once", "--prometheus", prom.toString());
             assertThat(watchDown.exit()).isEqualTo(1);
             assertThat(Files.readString(prom)).containsPattern("failscope_drift_findings\\{cluster=\"lab\",rule="
                     + "\"drift-(unreachable|missing-member)\",severity=\"(error|warning)\"} 1\n");

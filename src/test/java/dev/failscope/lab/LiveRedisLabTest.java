@@ -41,19 +41,20 @@ class LiveRedisLabTest {
             lab.start();
             String from = lab.configs().toString();
             Path dir = lab.configs().getParent();
+            Path transcript = dir.resolve("transcript.txt");
 
-            Cli.Result snap = Cli.run("snapshot", "--from", from);
+            Cli.Result snap = Cli.record(transcript, "snapshot", "--from", from);
             assertThat(snap.exit()).as("%s", snap).isZero();
             assertThat(snap.out()).contains("manager: \"sentinel@7.0.15\"").contains("primary: \"127.0.0.1:16379\"")
                     .contains("quorum: 2").contains("detection: 2s   # down-after-milliseconds")
                     .contains("      priority: 100\n").contains("# unreachable: none");
 
-            Cli.Result clean = Cli.run("drift", from, "--live");
+            Cli.Result clean = Cli.record(transcript, "drift", from, "--live");
             assertThat(clean.exit()).as("%s", clean).isZero();
             assertThat(clean.out()).endsWith("no drift: the running clusters match the committed config\n");
 
             assertThat(Resp.text(RedisLab.R1, "CONFIG", "SET", "replica-priority", "50")).contains("OK");
-            Cli.Result priority = Cli.run("drift", from, "--live", "--fail-on", "warning");
+            Cli.Result priority = Cli.record(transcript, "drift", from, "--live", "--fail-on", "warning");
             assertThat(priority.exit()).as("%s", priority).isEqualTo(1);
             assertThat(priority.out()).contains("warning: server 127.0.0.1:16380: replica-priority is 50 live, 100 "
                     + "(Redis' default, none written) as committed [drift-priority]");
@@ -63,11 +64,12 @@ class LiveRedisLabTest {
                     from, "--live")).filter(r -> r.out().contains("[drift-unknown-member]")));
             assertThat(unknown).as("the sentinels report the extra replica within 30 s").isPresent();
             assertThat(unknown.get().exit()).isEqualTo(1);
+            Cli.record(transcript, "drift", from, "--live");
             assertThat(unknown.get().out()).contains("error: cluster mymaster: 127.0.0.1:16382 is a running member "
                     + "the committed inventory does not declare [drift-unknown-member]");
 
             Path prom = dir.resolve("failscope.prom");
-            Cli.Result watch = Cli.run("watch", from, "--count", "2", "--interval", "1s", "--prometheus",
+            Cli.Result watch = Cli.record(transcript, "watch", from, "--count", "2", "--interval", "1s", "--prometheus",
                     prom.toString());
             assertThat(watch.exit()).as("%s", watch).isEqualTo(1);
             assertThat(watch.err().lines().filter(l -> l.contains(" watch: 1 cluster read")).count()).isEqualTo(2);
@@ -76,12 +78,12 @@ class LiveRedisLabTest {
                     + "\"mymaster\",rule=\"drift-unknown-member\",severity=\"error\"} 1\n")
                     .contains("failscope_live_has_primary{cluster=\"mymaster\"} 1\n");
 
-            Cli.Result sweep = Cli.run("sweep", "--live", "--from", from);
+            Cli.Result sweep = Cli.record(transcript, "sweep", "--live", "--from", from);
             assertThat(sweep.exit()).as("%s", sweep).isIn(0, 1);
             assertThat(sweep.out()).contains("127.0.0.1:16379");
 
             lab.killReplica(RedisLab.R2);
-            Cli.Result down = Cli.run("drift", from, "--live");
+            Cli.Result down = Cli.record(transcript, "drift", from, "--live");
             assertThat(down.exit()).isEqualTo(1);
             assertThat(down.out()).containsPattern("redis-16381\\.conf:\\d+:\\d+: error: member 127\\.0\\.0\\.1:16381 "
                     + ".*\\[drift-unreachable]");
