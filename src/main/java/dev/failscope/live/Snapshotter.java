@@ -31,7 +31,24 @@ public final class Snapshotter implements LiveSource {
             etcd.forEach(e -> source.read(e, deadline, clusters, problems));
         }
         new SentinelSource(options).read(of(endpoints, Endpoint.Kind.SENTINEL), deadline, clusters, problems);
-        return new Snapshot(options.clock().instant(), endpoints, clusters, problems);
+        return new Snapshot(options.clock().instant(), endpoints, clusters, placed(problems, endpoints));
+    }
+
+    /** A member reached at an endpoint that was also given (its own config's restapi line) is reported there. */
+    private static List<Unreachable> placed(List<Unreachable> problems, List<Endpoint> given) {
+        List<Unreachable> out = new ArrayList<>();
+        for (Unreachable u : problems) {
+            Endpoint e = given.stream().filter(g -> g.kind() == u.endpoint().kind()
+                    && strip(g.address()).equals(strip(u.endpoint().address()))).findFirst().orElse(u.endpoint());
+            out.add(new Unreachable(new Endpoint(u.endpoint().kind(), u.endpoint().address(), e.origin()), u.cluster(),
+                    u.member(), u.reason()));
+        }
+        return out;
+    }
+
+    private static String strip(String address) {
+        String a = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
+        return a.startsWith("http://") ? a.substring("http://".length()) : a;
     }
 
     private static List<Endpoint> of(List<Endpoint> all, Endpoint.Kind kind) {

@@ -135,6 +135,24 @@ class LiveCliTest {
     }
 
     @Test
+    void fromPatroniFilesAnUnreachableMemberIsReportedOnItsOwnRestapiLine() throws IOException {
+        try (FakePatroni p = new FakePatroni("{}", 0)) {
+            Path dir = Files.createDirectories(tmp.resolve("patroni"));
+            for (int i = 1; i <= 3; i++) {
+                Files.writeString(dir.resolve("pg-" + i + ".yml"), "scope: lab\nname: pg-" + i + "\nrestapi:\n"
+                        + "  listen: 0.0.0.0:8008\n  connect_address: " + p.url(i).substring("http://".length())
+                        + "\n");
+            }
+            p.members.get(2).close();
+            Run r = run("snapshot", "--from", dir.toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo(dir.resolve("pg-3.yml") + ":5:20: error: member pg-3 (patroni " + p.url(3)
+                    + "): GET /patroni: connection refused [drift-unreachable]\n" + dir.resolve("pg-3.yml")
+                    + ":5:20: error: patroni " + p.url(3) + ": GET /cluster: connection refused [drift-unreachable]\n");
+        }
+    }
+
+    @Test
     void driftLiveAgainstAMatchingConfigIsClean() throws IOException {
         try (FakePatroni p = new FakePatroni("{}", 0)) {
             Run r = run("drift", committed().toString(), "--live", "--patroni", p.url(1));
