@@ -23,20 +23,51 @@ import picocli.CommandLine.Model.CommandSpec;
  * and the command runs on it, exactly as on a snapshot file. What did not answer goes to stderr; when nothing
  * answered the inspection carries a load error, so no command can report green on it.
  */
-final class LiveInput {
-    private LiveInput() {}
+public final class LiveInput {
+    @picocli.CommandLine.Option(names = "--live", description = "Snapshot the running clusters first (endpoints as "
+            + "in 'failscope snapshot'; without them, from PATH) and run on the snapshot.")
+    boolean liveNow;
 
-    /** The inspection of a fresh snapshot, or null after a usage message (exit 2). */
-    static Inspection inspect(CommandSpec spec, String command, LiveEndpointsOption live, List<String> paths,
-                              Inspector inspector, ImportFormatOption importFormat, Map<String, String> env,
-                              Clock clock) {
+    @picocli.CommandLine.Mixin
+    LiveEndpointsOption live = new LiveEndpointsOption();
+
+    Map<String, String> env = System.getenv();
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * The topology a command runs on: the paths, or with --live a snapshot taken now; null after a usage message
+     * (exit 2).
+     */
+    Inspection inspect(CommandSpec spec, String command, List<String> paths, ImportFormatOption importFormat,
+                       boolean requireTopology) {
+        Inspector inspector = importFormat.inspector();
+        if (liveNow) {
+            return snapshot(spec, command, paths, inspector, importFormat);
+        }
+        if (live.given()) {
+            return usage(spec, command, "endpoints (--patroni, --sentinel, --etcd, --from) need --live");
+        }
+        if (paths.isEmpty()) {
+            return usage(spec, command, "give PATH..., or --live");
+        }
+        Inspection i = inspector.inspect(paths);
+        return requireTopology ? i.requireTopology(paths) : i;
+    }
+
+    private static Inspection usage(CommandSpec spec, String command, String message) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("failscope " + command + ": " + message);
+        err.println("Try 'failscope " + command + " --help' for more information.");
+        err.flush();
+        return null;
+    }
+
+    private Inspection snapshot(CommandSpec spec, String command, List<String> paths, Inspector inspector,
+                                ImportFormatOption importFormat) {
         PrintWriter err = spec.commandLine().getErr();
         LiveEndpointsOption.Resolved r = live.resolve(env, clock, paths);
         if (r.usage() != null) {
-            err.println("failscope " + command + ": " + r.usage());
-            err.println("Try 'failscope " + command + " --help' for more information.");
-            err.flush();
-            return null;
+            return usage(spec, command, r.usage());
         }
         if (!r.errors().isEmpty()) {
             return new Inspection(new LoadResult(Topology.empty(), r.errors(), List.of()), List.of());

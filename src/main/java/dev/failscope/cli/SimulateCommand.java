@@ -34,15 +34,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--live", description = "Snapshot the running clusters first (endpoints as in 'failscope "
-            + "snapshot'; without them, from PATH) and run on the snapshot.")
-    boolean liveNow;
-
     @picocli.CommandLine.Mixin
-    LiveEndpointsOption live = new LiveEndpointsOption();
-
-    java.util.Map<String, String> env = System.getenv();
-    java.time.Clock clock = java.time.Clock.systemUTC();
+    LiveInput live = new LiveInput();
 
     @Parameters(arity = "0..*", paramLabel = "PATH",
             description = "Files or directories to load (native YAML/JSON and the imported formats; see docs/importers.md).")
@@ -64,33 +57,10 @@ public final class SimulateCommand implements Callable<Integer> {
             + "write (never an input).")
     boolean force;
 
-    /** The topology: the paths, or with --live a snapshot taken now; null after a usage message. */
-    private Inspection input() {
-        if (liveNow) {
-            return LiveInput.inspect(spec, "simulate", live, paths, importFormat.inspector(), importFormat, env,
-                    clock);
-        }
-        if (live.given()) {
-            return usage("endpoints (--patroni, --sentinel, --etcd, --from) need --live");
-        }
-        if (paths.isEmpty()) {
-            return usage("give PATH..., or --live");
-        }
-        return importFormat.inspector().inspect(paths);
-    }
-
-    private Inspection usage(String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("failscope simulate: " + message);
-        err.println("Try 'failscope simulate --help' for more information.");
-        err.flush();
-        return null;
-    }
-
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Inspection inspection = input();
+        Inspection inspection = live.inspect(spec, "simulate", paths, importFormat, false);
         if (inspection == null) {
             return ExitCodes.LOAD_OR_USAGE;
         }
