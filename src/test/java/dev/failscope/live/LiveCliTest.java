@@ -203,7 +203,18 @@ class LiveCliTest {
                     .contains("failscope_drift_findings{cluster=\"lab\",rule=\"drift-primary\",severity=\"warning\"} 0\n")
                     .contains("failscope_live_has_primary{cluster=\"lab\"} 1\n");
             assertThat(Files.list(tmp).map(f -> f.getFileName().toString())).doesNotContain("failscope.prom.tmp");
+            // the command's scheduler is shut down when it returns: no watch thread is left
+            long until = System.nanoTime() + 2_000_000_000L;
+            while (watchThreadAlive() && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            assertThat(watchThreadAlive()).isFalse();
         }
+    }
+
+    private static boolean watchThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("failscope-watch")
+                && t.isAlive());
     }
 
     @Test
