@@ -62,6 +62,15 @@ class LivePatroniLabTest {
             Cli.Result fromFile = Cli.record(transcript, "drift", from, snapshot.toString());
             assertThat(fromFile.exit()).as("%s", fromFile).isZero();
 
+            // no REST API answers (a port nothing listens on): Patroni's keys in etcd stand in
+            Cli.Result etcd = Cli.record(transcript, "snapshot", "--patroni", "http://127.0.0.1:1", "--etcd",
+                    "http://" + PatroniLab.etcdName(1));
+            assertThat(etcd.exit()).as("%s", etcd).isEqualTo(1);
+            assertThat(etcd.out()).contains("read from etcd http://" + PatroniLab.etcdName(1))
+                    .contains("manager: \"patroni@3.0.2\"").contains("primary: \"pg-1\"")
+                    .contains("max-lag-bytes: 1048576");
+            assertThat(etcd.err()).contains("patroni http://127.0.0.1:1: GET /cluster: connection refused");
+
             // the committed copy drifts: pg-3 left out, pg-2 tagged nofailover (the running pg-2 is not)
             Path committed = Files.createDirectories(dir.resolve("committed"));
             Files.copy(configs.resolve("pg-1.yml"), committed.resolve("pg-1.yml"));
