@@ -34,9 +34,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH",
+    @picocli.CommandLine.Mixin
+    LiveInput live = new LiveInput();
+
+    @Parameters(arity = "0..*", paramLabel = "PATH",
             description = "Files or directories to load (native YAML/JSON and the imported formats; see docs/importers.md).")
-    List<String> paths;
+    List<String> paths = new java.util.ArrayList<>();
 
     @Option(names = "--fail", required = true, paramLabel = "X",
             description = "What fails: a server name, zone:NAME, region:NAME or host:NAME, optionally followed by "
@@ -57,7 +60,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Inspection inspection = importFormat.inspector().inspect(paths);
+        Inspection inspection = live.inspect(spec, "simulate", paths, importFormat, false);
+        if (inspection == null) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         dev.failscope.io.SafeOutput guard = ReportOutput.guard(force, paths, inspection);
         if (inspection.hasLoadErrors()) {
             ReportOutput.write(spec, output, switch (format) {

@@ -94,6 +94,7 @@ public final class GraphView {
         vm.sceneProperty().addListener((o, a, s) -> sceneChanged(s));
         vm.overlayProperty().addListener((o, a, s) -> overlayChanged(s));
         vm.spofProperty().addListener((o, a, s) -> repaint());
+        vm.driftProperty().addListener((o, a, s) -> repaint());
         main.selectionProperty().addListener((o, a, n) -> {
             if (n != null) {
                 domainBox = null;
@@ -365,7 +366,8 @@ public final class GraphView {
         int drawn = painter.paint(canvas.getGraphicsContext2D(), w, h, s.get(), viewport,
                 new GraphPainter.State(main.selectionProperty().get(), hovered, vm.overlayProperty().get(), pulse,
                         legendShown.get() && !presenting, palette,
-                        presenting ? java.util.Map.of() : vm.spofProperty().get()));
+                        presenting ? java.util.Map.of() : vm.spofProperty().get(),
+                        presenting ? java.util.Map.of() : vm.driftProperty().get()));
         paintDomain(canvas.getGraphicsContext2D());
         return drawn;
     }
@@ -378,7 +380,7 @@ public final class GraphView {
     /** Paints the current scene, overlay and layer onto another surface (export), without legend or selection. */
     void paintInto(javafx.scene.canvas.GraphicsContext g, double w, double h, Viewport vp) {
         vm.sceneProperty().get().ifPresent(s -> painter.paint(g, w, h, s, vp, new GraphPainter.State(null, null,
-                vm.overlayProperty().get(), 0, false, palette, vm.spofProperty().get())));
+                vm.overlayProperty().get(), 0, false, palette, vm.spofProperty().get(), vm.driftProperty().get())));
     }
 
     /**

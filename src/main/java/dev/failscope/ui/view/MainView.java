@@ -48,6 +48,7 @@ public final class MainView {
     private final dev.failscope.ui.viewmodel.ScenarioViewModel scenarios;
     private final TimelineView timeline;
     private final DiffMode diffMode;
+    private final dev.failscope.ui.viewmodel.LiveViewModel live;
     private final TabPane bottomTabs = new TabPane();
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane leftSplit = new SplitPane();
@@ -87,6 +88,10 @@ public final class MainView {
         watcher = new FileWatcher(400, () -> Platform.runLater(vm::reload));
 
         sweep = new dev.failscope.ui.viewmodel.SweepViewModel(vm, background, Platform::runLater);
+        live = new dev.failscope.ui.viewmodel.LiveViewModel(vm, graphVm, new dev.failscope.live.Snapshotter(
+                dev.failscope.live.LiveOptions.defaults().withCredentials(dev.failscope.live.Credentials.from(
+                        System.getenv(), new java.util.Properties()))), new dev.failscope.load.TopologyLoader(), background,
+                Platform::runLater);
         SweepView sweepView = new SweepView(sweep, simulation);
         sweep.singlePointsOfFailureProperty().addListener((o, a, spof) -> graphVm.showSinglePoints(spof));
         bottomTabs.getTabs().addAll(findings.tab(), timeline.tab(), sweepView.tab());
@@ -358,6 +363,16 @@ public final class MainView {
     /** Diff mode: File → Compare with… and the Changes tab. */
     public dev.failscope.ui.viewmodel.DiffViewModel diff() {
         return diffMode.viewModel();
+    }
+
+    /** File → Connect…'s view model. */
+    public dev.failscope.ui.viewmodel.LiveViewModel live() {
+        return live;
+    }
+
+    /** Opens File → Connect…. */
+    void connect() {
+        new ConnectDialog(stage, live).show();
     }
 
     DiffMode diffMode() {

@@ -11,6 +11,7 @@ final class Shortcuts {
             List.of("F5", "Present: the graph and big captions, full screen (a scenario, the simulation, or the graph)"),
             List.of("In presentation", "Page Down, →, space: next · Page Up, ←: back · B: blank · Esc: leave"),
             List.of("Ctrl+D", "Compare with another folder or a git revision (diff mode)"),
+            List.of("Ctrl+K", "Connect to running clusters (Patroni, Sentinel, etcd): snapshot and drift marks"),
             List.of("Ctrl+E / Ctrl+Shift+E", "Export PNG / SVG"),
             List.of("Ctrl+F", "Find by name: centres and selects"),
             List.of("F", "Fit the graph to the window"),

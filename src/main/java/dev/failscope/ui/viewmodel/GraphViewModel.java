@@ -23,6 +23,8 @@ public final class GraphViewModel {
             new ReadOnlyObjectWrapper<>(this, "overlay", GraphOverlay.NONE);
     private final ReadOnlyObjectWrapper<java.util.Map<String, String>> spof =
             new ReadOnlyObjectWrapper<>(this, "spof", java.util.Map.of());
+    private final ReadOnlyObjectWrapper<java.util.Map<String, String>> drift =
+            new ReadOnlyObjectWrapper<>(this, "drift", java.util.Map.of());
     private final ReadOnlyBooleanWrapper laying = new ReadOnlyBooleanWrapper(this, "laying");
     private long generation;
 
@@ -66,6 +68,15 @@ public final class GraphViewModel {
     /** Marks single points of failure (server to why), or none with an empty map. */
     public void showSinglePoints(java.util.Map<String, String> servers) {
         spof.set(java.util.Map.copyOf(servers));
+    }
+
+    /** Marks where the running cluster differs from the config on screen (node name to why), or none. */
+    public void showDriftMarks(java.util.Map<String, String> nodes) {
+        drift.set(java.util.Map.copyOf(nodes));
+    }
+
+    public ReadOnlyObjectProperty<java.util.Map<String, String>> driftProperty() {
+        return drift.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<java.util.Map<String, String>> spofProperty() {
