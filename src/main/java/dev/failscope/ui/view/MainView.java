@@ -57,6 +57,7 @@ public final class MainView {
     private List<String> bundled = List.of();
     private dev.failscope.ui.viewmodel.Domains.Domain foundDomain;
     private String bundledName = "";
+    private dev.failscope.ui.viewmodel.SearchIndex searchIndex;
 
     public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent,
                     java.util.concurrent.Executor background) {
@@ -123,6 +124,14 @@ public final class MainView {
                 watcher.watch(paths);
             }
         });
+        vm.topologyProperty().addListener((o, a, t) -> background.execute(() -> {
+            var index = dev.failscope.ui.viewmodel.SearchIndex.of(t); // search looks names up, never sorts the fleet
+            Platform.runLater(() -> {
+                if (vm.topology() == t) {
+                    searchIndex = index;
+                }
+            });
+        }));
         vm.inspectionProperty().addListener((o, a, i) -> {
             List<String> shown = vm.pathsProperty().get();
             if (i == null || shown.isEmpty()) {
@@ -194,7 +203,12 @@ public final class MainView {
      * or host; the status bar says what was found, or that nothing matches.
      */
     void find(String query) {
-        dev.failscope.ui.viewmodel.Domains.search(vm.topology(), query).ifPresentOrElse(hit -> {
+        dev.failscope.ui.viewmodel.SearchIndex index = searchIndex;
+        if (index == null || index.topology() != vm.topology()) {
+            index = dev.failscope.ui.viewmodel.SearchIndex.of(vm.topology()); // before the background one is ready
+            searchIndex = index;
+        }
+        index.find(query).ifPresentOrElse(hit -> {
             if (hit instanceof dev.failscope.ui.viewmodel.Domains.ElementHit e) {
                 vm.select(e.node());
                 graph.centreOn(e.node());
