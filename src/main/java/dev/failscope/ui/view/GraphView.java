@@ -65,6 +65,9 @@ public final class GraphView {
     private Box domainBox;
     private boolean presenting;
     private String domainLabel = "";
+    private boolean refit;
+    private dev.failscope.ui.viewmodel.CollapseModel collapse = new dev.failscope.ui.viewmodel.CollapseModel();
+    private final MinimapView minimap;
 
     GraphView(MainViewModel main, GraphViewModel vm) {
         this.main = main;
@@ -87,7 +90,14 @@ public final class GraphView {
                 () -> vm.sceneProperty().get().map(s -> s.topology().isEmpty()).orElse(true)
                         && !main.loadingProperty().get(), vm.sceneProperty(), main.loadingProperty()));
         empty.setMouseTransparent(true);
-        root.getChildren().addAll(canvasPane, empty, laying);
+        minimap = new MinimapView(() -> vm.sceneProperty().get(),
+                () -> viewport, () -> new double[] {canvas.getWidth(), canvas.getHeight()}, this::setViewport);
+        minimap.enabledProperty().addListener((o, a, b) -> {
+            minimap.update(palette);
+            repaint();
+        });
+        vm.filterProperty().addListener((o, a, f) -> refit = true); // the next scene is another set: show it all
+        root.getChildren().addAll(canvasPane, empty, laying, minimap.node());
         tooltip.setShowDelay(Duration.millis(250));
         tooltip.setShowDuration(Duration.seconds(20));
 
@@ -196,8 +206,16 @@ public final class GraphView {
             add.setOnAction(e -> onAddFailure.accept(name));
             menu.getItems().addAll(loss, add);
         }
+        hit.flatMap(this::clusterOf).ifPresent(c -> menu.getItems().add(collapseItem(
+                dev.failscope.ui.viewmodel.CollapseModel.Kind.CLUSTER, c, "cluster " + c, "  (C)")));
         vm.sceneProperty().get().flatMap(s -> s.layout().laneAt(viewport.toWorldX(x), viewport.toWorldY(y)))
                 .filter(l -> l.region() != null).ifPresent(lane -> {
+                    if (lane.zone() != null) {
+                        menu.getItems().add(collapseItem(dev.failscope.ui.viewmodel.CollapseModel.Kind.ZONE,
+                                lane.zone(), "zone " + lane.zone(), ""));
+                    }
+                    menu.getItems().add(collapseItem(dev.failscope.ui.viewmodel.CollapseModel.Kind.REGION,
+                            lane.region(), "region " + lane.region(), ""));
                     if (lane.zone() != null) {
                         MenuItem zone = new MenuItem("Simulate zone loss: " + lane.label());
                         zone.setOnAction(e -> onSimulateZoneLoss.accept(lane.region(), lane.zone()));
@@ -210,6 +228,30 @@ public final class GraphView {
         if (!menu.getItems().isEmpty()) {
             menu.show(canvas, screenX, screenY);
         }
+    }
+
+    private MenuItem collapseItem(dev.failscope.ui.viewmodel.CollapseModel.Kind kind, String name, String label,
+                                  String key) {
+        MenuItem item = new MenuItem((collapse.isCollapsed(kind, name) ? "Expand " : "Collapse ") + label + key);
+        item.setOnAction(e -> collapse.toggle(kind, name));
+        return item;
+    }
+
+    /** The cluster a graph element belongs to: itself, or the (first) cluster of a server. */
+    Optional<String> clusterOf(Node n) {
+        if (n.kind() == NodeKind.CLUSTER) {
+            return Optional.of(n.name());
+        }
+        if (n.kind() != NodeKind.SERVER) {
+            return Optional.empty();
+        }
+        return main.topology().clustersOf(n.name()).stream().map(dev.failscope.model.Cluster::name).findFirst();
+    }
+
+    /** The model the context menu collapses and expands with. */
+    void setCollapse(dev.failscope.ui.viewmodel.CollapseModel model) {
+        collapse = model;
+        model.state().addListener((o, a, b) -> repaint());
     }
 
     private Optional<Node> nodeAt(double x, double y) {
@@ -225,8 +267,9 @@ public final class GraphView {
     private void sceneChanged(Optional<GraphScene> scene) {
         domainBox = null;
         List<String> files = scene.map(s -> s.topology().files()).orElse(List.of());
-        if (!files.equals(shownFiles)) {
+        if (!files.equals(shownFiles) || refit) {
             shownFiles = files;
+            refit = false;
             fit();
         }
         repaint();
@@ -360,6 +403,7 @@ public final class GraphView {
         if (s.isEmpty() || w < 1 || h < 1) {
             canvas.getGraphicsContext2D().setFill(palette.background());
             canvas.getGraphicsContext2D().fillRect(0, 0, w, h);
+            minimap.update(palette);
             return 0;
         }
         int drawn = painter.paint(canvas.getGraphicsContext2D(), w, h, s.get(), viewport,
@@ -367,6 +411,7 @@ public final class GraphView {
                         legendShown.get() && !presenting, palette,
                         presenting ? java.util.Map.of() : vm.spofProperty().get()));
         paintDomain(canvas.getGraphicsContext2D());
+        minimap.update(palette);
         return drawn;
     }
 
@@ -387,6 +432,7 @@ public final class GraphView {
      */
     void setPresenting(boolean on) {
         presenting = on;
+        minimap.setSuppressed(on);
         if (on) {
             main.select(null);
         }
@@ -416,6 +462,16 @@ public final class GraphView {
     public void setViewport(Viewport v) {
         viewport = v;
         repaint();
+    }
+
+    /** View → Minimap. */
+    BooleanProperty minimapShownProperty() {
+        return minimap.enabledProperty();
+    }
+
+    /** The minimap's canvas (tests click it). */
+    public Canvas minimapCanvas() {
+        return minimap.canvas();
     }
 
     BooleanProperty legendShownProperty() {

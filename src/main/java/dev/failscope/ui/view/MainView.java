@@ -58,6 +58,8 @@ public final class MainView {
     private dev.failscope.ui.viewmodel.Domains.Domain foundDomain;
     private String bundledName = "";
     private dev.failscope.ui.viewmodel.SearchIndex searchIndex;
+    private final FilterBar filterBar;
+    private final dev.failscope.ui.viewmodel.CollapseModel collapse = new dev.failscope.ui.viewmodel.CollapseModel();
 
     public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent,
                     java.util.concurrent.Executor background) {
@@ -85,6 +87,9 @@ public final class MainView {
         });
 
         graph.legendShownProperty().set(settings.legend());
+        filterBar = new FilterBar(vm, graphVm);
+        graph.setCollapse(collapse);
+        collapse.state().addListener((o, a, st) -> vm.say(st.isNone() ? "Everything expanded" : st.describe()));
         watcher = new FileWatcher(400, () -> Platform.runLater(vm::reload));
 
         sweep = new dev.failscope.ui.viewmodel.SweepViewModel(vm, background, Platform::runLater);
@@ -114,7 +119,7 @@ public final class MainView {
                             dev.failscope.ui.viewmodel.GraphOverlay.NONE));
                 });
         MainMenu menu = new MainMenu(this);
-        VBox top = new VBox(menu.bar(), toolBar(), new ErrorBar(vm.errors(), vm::focusPosition, vm::clearErrors));
+        VBox top = new VBox(menu.bar(), toolBar(), filterBar.node(), new ErrorBar(vm.errors(), vm::focusPosition, vm::clearErrors));
         root.setTop(top);
         root.setCenter(mainSplit);
         root.setBottom(statusBar());
@@ -376,6 +381,24 @@ public final class MainView {
 
     DiffMode diffMode() {
         return diffMode;
+    }
+
+    /** View → Filter bar. */
+    javafx.beans.property.BooleanProperty filterBarShown() {
+        return filterBar.shownProperty();
+    }
+
+    /** What is collapsed in the graph. */
+    public dev.failscope.ui.viewmodel.CollapseModel collapse() {
+        return collapse;
+    }
+
+    /** C: collapses or expands the selected cluster (a selected server's cluster). */
+    void toggleCollapseSelected() {
+        var n = vm.selectionProperty().get();
+        var cluster = n == null ? java.util.Optional.<String>empty() : graph.clusterOf(n);
+        cluster.ifPresentOrElse(c -> collapse.toggle(dev.failscope.ui.viewmodel.CollapseModel.Kind.CLUSTER, c),
+                () -> vm.say("Select a cluster or one of its servers to collapse it (C)"));
     }
 
     /** The recent entries, most recent first (tests). */
