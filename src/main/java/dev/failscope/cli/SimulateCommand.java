@@ -26,7 +26,39 @@ import picocli.CommandLine.Spec;
             "  1  some cluster or service is down at the end",
             "  2  load error, a failure target that names nothing, or bad usage"})
 public final class SimulateCommand implements Callable<Integer> {
-    enum Format { text, json, html }
+    enum Format {
+        text, json, html, gif, png_sequence;
+
+        String label() {
+            return name().replace('_', '-');
+        }
+
+        boolean frames() {
+            return this == gif || this == png_sequence;
+        }
+    }
+
+    /** {@code png-sequence} on the command line. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            for (Format f : Format.values()) {
+                if (f.label().equals(value)) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected one of " + String.join(", ",
+                    new Formats()) + " but was '" + value + "'");
+        }
+    }
+
+    /** The formats as typed. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Format.values()).map(Format::label).iterator();
+        }
+    }
 
     @picocli.CommandLine.Mixin
     ImportFormatOption importFormat = new ImportFormatOption();
@@ -38,13 +70,17 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Files or directories to load (native YAML/JSON and the imported formats; see docs/importers.md).")
     List<String> paths;
 
-    @Option(names = "--fail", required = true, paramLabel = "X",
+    @Option(names = "--fail", paramLabel = "X",
             description = "What fails: a server name, zone:NAME, region:NAME or host:NAME, optionally followed by "
-                    + "@TIME to fail later (e.g. db-2@90s). Repeatable.")
+                    + "@TIME to fail later (e.g. db-2@90s). Repeatable. Required unless PATH is a scenario script "
+                    + "(*.scenario.yaml), which names its own failures.")
     List<String> fail;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+            completionCandidates = Formats.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). gif (an animated "
+                    + "GIF) and png-sequence (a folder of frame-NNN.png and captions.txt) draw one captioned frame "
+                    + "per timeline event and need --output.")
     Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
@@ -57,6 +93,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        boolean script = paths.size() == 1 && paths.get(0).endsWith(dev.failscope.simulation.script.ScriptReader.SUFFIX);
+        if (script || format.frames()) {
+            return new ScenarioExport(spec, importFormat, force).run(paths, script, fail, format == Format.gif,
+                    output);
+        }
+        if (fail == null || fail.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--fail=X'");
+        }
         Inspection inspection = importFormat.inspector().inspect(paths);
         dev.failscope.io.SafeOutput guard = ReportOutput.guard(force, paths, inspection);
         if (inspection.hasLoadErrors()) {
@@ -64,6 +108,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 case json -> JsonReport.errors(inspection.errors());
                 case text -> TextReport.errors(inspection.errors());
                 case html -> HtmlReport.errors(inspection.errors(), String.join(" ", paths));
+                case gif, png_sequence -> throw new IllegalStateException("frames are ScenarioExport's");
             }, guard);
             return ExitCodes.LOAD_OR_USAGE;
         }
@@ -82,6 +127,7 @@ public final class SimulateCommand implements Callable<Integer> {
             case json -> TimelineJson.render(sim, inspection.topology());
             case text -> TimelineText.render(sim);
             case html -> HtmlReport.simulate(inspection, sim, String.join(" ", paths));
+            case gif, png_sequence -> throw new IllegalStateException("frames are ScenarioExport's");
         };
         if (!ReportOutput.write(spec, output, report, guard)) {
             return ExitCodes.LOAD_OR_USAGE;
