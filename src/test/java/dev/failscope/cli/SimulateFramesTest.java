@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code simulate --format gif|png-sequence}: one captioned frame per slide, the same bytes every time. */
-class SimulateFramesTest {
+public class SimulateFramesTest {
     /** Each frame's delay (hundredths of a second) and size, read back with the JDK's GIF reader. */
-    static List<int[]> gifFrames(byte[] gif) throws Exception {
+    public static List<int[]> gifFrames(byte[] gif) throws Exception {
         List<int[]> out = new ArrayList<>();
         ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {

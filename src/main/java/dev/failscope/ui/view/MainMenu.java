@@ -45,6 +45,7 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 item("Export PNG…", "Shortcut+E", e -> view.exportImage(false)),
                 item("Export SVG…", "Shortcut+Shift+E", e -> view.exportImage(true)),
+                item("Export scenario…", "Shortcut+Alt+E", e -> view.exportScenarioFile()),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", e -> {
                     view.saveLayout();

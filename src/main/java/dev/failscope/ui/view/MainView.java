@@ -59,6 +59,11 @@ public final class MainView {
     private String bundledName = "";
     private dev.failscope.ui.viewmodel.SearchIndex searchIndex;
     private final FilterBar filterBar;
+    private List<dev.failscope.simulation.script.Slide> scenarioSlides = List.of();
+    private String scenarioTitle = "";
+    private dev.failscope.analysis.Inspection scenarioInspection;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper exporting =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "exporting");
     private final dev.failscope.ui.viewmodel.CollapseModel collapse = new dev.failscope.ui.viewmodel.CollapseModel();
 
     public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent,
@@ -114,6 +119,9 @@ public final class MainView {
         new PresentationView(presentation, graph, stage);
         scenarios = new dev.failscope.ui.viewmodel.ScenarioViewModel(vm, background, Platform::runLater,
                 (script, beats) -> {
+                    scenarioSlides = dev.failscope.ui.viewmodel.ScenarioExporter.slides(beats);
+                    scenarioTitle = script.title();
+                    scenarioInspection = vm.inspectionProperty().get();
                     simulation.exit();
                     presentation.start(script.title(), beats, () -> graphVm.showOverlay(
                             dev.failscope.ui.viewmodel.GraphOverlay.NONE));
@@ -165,7 +173,7 @@ public final class MainView {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("loading");
         progress.setPrefSize(16, 16);
-        progress.visibleProperty().bind(vm.loadingProperty());
+        progress.visibleProperty().bind(vm.loadingProperty().or(exporting));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, status, spacer, progress);
@@ -253,6 +261,60 @@ public final class MainView {
     /** Writes the graph on screen to the file in the background; the status bar says how it went. */
     public void exportTo(java.nio.file.Path file) {
         new ExportAction(this, background).exportTo(file);
+    }
+
+    /** File → Export scenario…: a GIF, or a folder of PNG frames when that filter is chosen. */
+    void exportScenarioFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export scenario");
+        FileChooser.ExtensionFilter gif = new FileChooser.ExtensionFilter("Animated GIF (*.gif)", "*.gif");
+        FileChooser.ExtensionFilter pngs = new FileChooser.ExtensionFilter(
+                "PNG frames (a folder of frame-NNN.png and captions.txt)", "*");
+        chooser.getExtensionFilters().addAll(gif, pngs);
+        chooser.setInitialFileName("scenario.gif");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            boolean asGif = chooser.getSelectedExtensionFilter() != pngs
+                    || file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".gif");
+            exportScenarioTo(file.toPath(), asGif);
+        }
+    }
+
+    /**
+     * Renders the running simulation's timeline (else the last scenario script, while its topology is on
+     * screen) as captioned frames in the background; the status bar says how it went.
+     */
+    public void exportScenarioTo(java.nio.file.Path target, boolean gif) {
+        var inspection = vm.inspectionProperty().get();
+        var sim = simulation.simulationProperty().get();
+        List<dev.failscope.simulation.script.Slide> slides;
+        String heading;
+        if (sim.isPresent()) {
+            slides = dev.failscope.simulation.script.Slides.of(sim.get());
+            heading = shownPaths() + " — simulated loss of " + sim.get().scenario().label();
+        } else if (!scenarioSlides.isEmpty() && scenarioInspection == inspection) {
+            slides = scenarioSlides;
+            heading = scenarioTitle;
+        } else {
+            vm.say("Nothing to export: simulate a loss (K) or open a scenario (File → Open Scenario…) first");
+            return;
+        }
+        List<String> inputs = vm.pathsProperty().get();
+        vm.say("Exporting the scenario: rendering " + slides.size() + " frames …");
+        exporting.set(true);
+        background.execute(() -> {
+            String message = dev.failscope.ui.viewmodel.ScenarioExporter.export(inspection, inputs, slides, heading,
+                    target, gif);
+            Platform.runLater(() -> {
+                exporting.set(false);
+                vm.say(message);
+            });
+        });
+    }
+
+    /** True while a scenario export renders (the status bar spins). */
+    public javafx.beans.property.ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
     }
 
     /** The paths on screen as the user knows them (the bundled sample by its name, not its temporary folder). */

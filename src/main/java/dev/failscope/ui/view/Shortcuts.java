@@ -12,6 +12,7 @@ final class Shortcuts {
             List.of("In presentation", "Page Down, →, space: next · Page Up, ←: back · B: blank · Esc: leave"),
             List.of("Ctrl+D", "Compare with another folder or a git revision (diff mode)"),
             List.of("Ctrl+E / Ctrl+Shift+E", "Export PNG / SVG"),
+            List.of("Ctrl+Alt+E", "Export the simulation or scenario as an animated GIF or PNG frames"),
             List.of("Ctrl+F", "Find by name: centres and selects"),
             List.of("F", "Fit the graph to the window"),
             List.of("+ / −, wheel, pinch", "Zoom"),
