@@ -145,20 +145,30 @@ public final class MainView {
                 }
             });
         }));
+        vm.staleProperty().addListener((o, a, st) -> title());
         vm.inspectionProperty().addListener((o, a, i) -> {
-            List<String> shown = vm.pathsProperty().get();
+            List<String> shown = vm.shownPathsProperty().get();
             if (i == null || shown.isEmpty()) {
                 return;
             }
-            if (shown.equals(bundled)) {
-                // A temporary copy, deleted on exit: neither a title to show nor an entry to reopen next time.
-                stage.setTitle("Failscope — " + bundledName + " (bundled sample)");
-            } else {
+            if (!shown.equals(bundled)) {
+                // The bundled sample is a temporary copy, deleted on exit: not an entry to reopen next time.
                 recent.add(shown);
-                stage.setTitle("Failscope — " + String.join(", ", shown));
             }
+            title();
         });
         applyTheme(settings.theme());
+    }
+
+    /** The window title: what is on screen, and that it is not what is on disk when the last load failed. */
+    private void title() {
+        List<String> shown = vm.shownPathsProperty().get();
+        if (shown.isEmpty()) {
+            return;
+        }
+        String what = shown.equals(bundled) ? bundledName + " (bundled sample)" : String.join(", ", shown);
+        stage.setTitle("Failscope — " + what + (vm.staleProperty().get().isEmpty() ? ""
+                : "  [last good load; the latest did not load]"));
     }
 
     private HBox toolBar() {
@@ -176,7 +186,15 @@ public final class MainView {
         progress.visibleProperty().bind(vm.loadingProperty().or(exporting));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, status, spacer, progress);
+        Label stale = new Label();
+        stale.setId("stale");
+        stale.getStyleClass().add("stale");
+        stale.textProperty().bind(vm.staleProperty());
+        stale.visibleProperty().bind(vm.staleProperty().isNotEmpty());
+        stale.managedProperty().bind(stale.visibleProperty());
+        stale.setWrapText(true);
+        status.setMinWidth(120);
+        HBox bar = new HBox(8, stale, status, spacer, progress);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
@@ -299,7 +317,7 @@ public final class MainView {
             vm.say("Nothing to export: simulate a loss (K) or open a scenario (File → Open Scenario…) first");
             return;
         }
-        List<String> inputs = vm.pathsProperty().get();
+        List<String> inputs = vm.shownPathsProperty().get();
         vm.say("Exporting the scenario: rendering " + slides.size() + " frames …");
         exporting.set(true);
         background.execute(() -> {
@@ -319,7 +337,7 @@ public final class MainView {
 
     /** The paths on screen as the user knows them (the bundled sample by its name, not its temporary folder). */
     String shownPaths() {
-        List<String> shown = vm.pathsProperty().get();
+        List<String> shown = vm.shownPathsProperty().get();
         return shown.equals(bundled) ? bundledName : String.join(", ", shown);
     }
 
