@@ -61,6 +61,8 @@ final class GuiAppFrames {
                 Platform.runLater(() -> { // after the graph's own coalesced repaint, queued before this
                     app.view().graph().canvas().snapshot(null, null);
                     times[3] = System.nanoTime();
+                    System.err.println("load average at first frame: " + java.lang.management.ManagementFactory
+                            .getOperatingSystemMXBean().getSystemLoadAverage());
                     loaded.complete(times);
                 });
             });
@@ -122,30 +124,40 @@ final class GuiAppFrames {
 
     private static void measure(int servers, String label, IntConsumer action, GraphView graph) throws Exception {
         double[] t = new double[ROUNDS];
+        double[] cpu = new double[ROUNDS];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = -3; i < ROUNDS; i++) {
             int round = i;
-            CompletableFuture<Double> done = new CompletableFuture<>();
+            CompletableFuture<double[]> done = new CompletableFuture<>();
             Platform.runLater(() -> {
                 long t0 = System.nanoTime();
+                long c0 = threads.getCurrentThreadCpuTime();
                 action.accept(Math.max(0, round + 3));
                 Platform.runLater(() -> {
                     graph.canvas().snapshot(null, null);
-                    done.complete(ms(System.nanoTime() - t0));
+                    done.complete(new double[] {ms(System.nanoTime() - t0), ms(threads.getCurrentThreadCpuTime() - c0)});
                 });
             });
-            double ms = done.get(2, TimeUnit.MINUTES);
+            double[] ms = done.get(2, TimeUnit.MINUTES);
             if (i >= 0) {
-                t[i] = ms;
+                t[i] = ms[0];
+                cpu[i] = ms[1];
             }
             Thread.sleep(30);
         }
         Arrays.sort(t);
-        row(servers, label, t[t.length / 2], t[t.length - 1]);
+        Arrays.sort(cpu);
+        row(servers, label, t[t.length / 2], t[t.length - 1], cpu[cpu.length / 2]);
     }
 
     private static void row(int servers, String what, double median, double max) {
-        System.out.println(String.format(Locale.ROOT, "| %d | %s | %.0f | %s |", servers, what, median,
-                Double.isNaN(max) ? "" : String.format(Locale.ROOT, "%.0f", max)));
+        row(servers, what, median, max, Double.NaN);
+    }
+
+    private static void row(int servers, String what, double median, double max, double cpu) {
+        System.out.println(String.format(Locale.ROOT, "| %d | %s | %.0f | %s | %s |", servers, what, median,
+                Double.isNaN(max) ? "" : String.format(Locale.ROOT, "%.0f", max),
+                Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.0f", cpu)));
     }
 
     private static double ms(long nanos) {
@@ -176,6 +188,6 @@ final class GuiAppFrames {
     }
 
     static List<String> header() {
-        return new ArrayList<>(List.of("| servers | what | ms median | ms max |", "|---:|---|---:|---:|"));
+        return new ArrayList<>(List.of("| servers | what | ms median | ms max | FX-thread CPU ms median |", "|---:|---|---:|---:|---:|"));
     }
 }
