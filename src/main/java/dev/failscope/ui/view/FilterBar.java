@@ -29,7 +29,7 @@ import javafx.scene.layout.HBox;
 final class FilterBar {
     static final String ANY = "(any)";
     private final GraphViewModel graph;
-    private final HBox root = new HBox(8);
+    private final javafx.scene.layout.FlowPane root = new javafx.scene.layout.FlowPane(10, 4);
     private final CheckBox withFindings = new CheckBox("Only clusters with findings");
     private final ComboBox<String> severity = combo("filter-severity", "Severity");
     private final ComboBox<String> rule = combo("filter-rule", "Rule");
@@ -56,7 +56,10 @@ final class FilterBar {
         clear.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> graph.filterProperty().get().isNone(), graph.filterProperty()));
         clear.setOnAction(e -> graph.setFilter(SceneFilter.NONE));
-        root.getChildren().addAll(new Label("Show:"), withFindings, label("severity", severity), label("rule", rule),
+        withFindings.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        clear.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        shown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        root.getChildren().addAll(withFindings, label("severity", severity), label("rule", rule),
                 label("zone", zone), label("service", service), label("file", file), clear, shown);
         root.setManaged(false);
         root.setVisible(false);
@@ -137,13 +140,16 @@ final class FilterBar {
         c.setId(id);
         c.setPromptText(prompt);
         c.setVisibleRowCount(16);
-        c.setMaxWidth(190);
+        c.setPrefWidth(130);
+        c.setMaxWidth(130);
         c.setFocusTraversable(false);
         return c;
     }
 
     private static HBox label(String text, ComboBox<String> box) {
-        HBox h = new HBox(3, new Label(text), box);
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox h = new HBox(3, l, box);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
     }
@@ -152,7 +158,7 @@ final class FilterBar {
         return root.visibleProperty();
     }
 
-    HBox node() {
+    javafx.scene.layout.FlowPane node() {
         return root;
     }
 }

@@ -463,6 +463,11 @@ public final class MainView {
         return diffMode;
     }
 
+    /** The filter bar's visibility (the screenshot tour shows it). */
+    public javafx.beans.property.BooleanProperty filterBarForTour() {
+        return filterBar.shownProperty();
+    }
+
     /** View → Filter bar. */
     javafx.beans.property.BooleanProperty filterBarShown() {
         return filterBar.shownProperty();

@@ -26,6 +26,8 @@ import javafx.scene.paint.Color;
 final class MinimapView {
     static final double W = 200;
     static final double H = 130;
+    /** Boxes from which the minimap shows even when the whole graph is in view. */
+    static final int LARGE = 80;
     private final Canvas canvas = new Canvas(W, H);
     private final StackPane holder = new StackPane(canvas);
     private final Supplier<java.util.Optional<GraphScene>> scene;
@@ -80,7 +82,12 @@ final class MinimapView {
             drawnScene = null;
             return;
         }
-        holder.setVisible(enabled.get() && !suppressed);
+        double[] size = viewSize.get();
+        Viewport v = viewport.get();
+        Box vis = v.visible(size[0], size[1]);
+        // Only where it helps: a large graph, or part of the graph off screen (a small one at Fit needs none).
+        boolean needed = s.layout().nodes().size() > LARGE || !vis.contains(s.layout().bounds());
+        holder.setVisible(enabled.get() && !suppressed && needed);
         if (!holder.isVisible()) {
             return;
         }
@@ -90,14 +97,11 @@ final class MinimapView {
             picture = draw(s, palette);
             drawnViewport = null;
         }
-        Viewport v = viewport.get();
         if (v.equals(drawnViewport)) {
             return;
         }
         drawnViewport = v;
         g.drawImage(picture, 0, 0);
-        double[] size = viewSize.get();
-        Box vis = v.visible(size[0], size[1]);
         double x = ox + vis.x() * scale;
         double y = oy + vis.y() * scale;
         double w = vis.width() * scale;
