@@ -105,6 +105,7 @@ final class EdgePainter {
                 g.setStroke(access(e) == Access.READ ? Palette.DEPEND_READ : Palette.DEPEND_WRITE);
                 head = 7;
             }
+            case ROUTING -> head = RoutePainter.edge(g, e, ctx);
             case MEMBERSHIP -> {
                 if (!drawMembership(e)) {
                     return;

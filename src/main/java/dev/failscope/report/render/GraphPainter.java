@@ -88,6 +88,7 @@ public final class GraphPainter {
         EdgePainter edgePainter = new EdgePainter(ctx, groups);
         NodePainter nodePainter = new NodePainter(ctx);
         edgePainter.paintLines(g, edges, EdgeKind.DEPENDENCY);
+        edgePainter.paintLines(g, edges, EdgeKind.ROUTING);
         nodes.stream().filter(n -> n.role() == NodeRole.CLUSTER).forEach(n -> paintNode(g, nodePainter, groups, n));
         edgePainter.paintLines(g, edges, EdgeKind.MEMBERSHIP);
         edgePainter.paintLines(g, edges, EdgeKind.REPLICATION);

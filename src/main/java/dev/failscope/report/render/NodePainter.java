@@ -40,6 +40,7 @@ final class NodePainter {
             switch (n.role()) {
                 case CLUSTER -> cluster(g, n);
                 case SERVICE -> service(g, n);
+                case ROUTE -> RoutePainter.node(g, n, ctx);
                 default -> server(g, n);
             }
         }

@@ -79,6 +79,7 @@ public final class GraphPainter extends LanesAndEdges {
             switch (nb.role()) {
                 case CLUSTER -> { }
                 case SERVICE -> service(nb, scene.look(nb.node()));
+                case ROUTE -> RoutePainter.paint(gc, p, nb, scene.look(nb.node()), overlay, px(1), labels());
                 default -> server(nb, scene.look(nb.node()));
             }
         }

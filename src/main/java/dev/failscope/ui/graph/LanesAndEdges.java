@@ -71,6 +71,7 @@ abstract class LanesAndEdges extends PainterBase {
         Color color = switch (kind) {
             case FAILOVER -> look.broken() ? p.danger() : p.failover();
             case REPLICATION -> p.replication();
+            case ROUTING -> RoutePainter.edgeColor(p, look, overlay);
             default -> p.edge();
         };
         boolean failedSource = kind == EdgeKind.REPLICATION && overlay.failed().contains(r.edge().from().name());
@@ -78,6 +79,7 @@ abstract class LanesAndEdges extends PainterBase {
         double width = switch (kind) {
             case REPLICATION -> look.strong() ? 3 : 1.5;
             case FAILOVER -> look.broken() ? 2.2 : 1.6;
+            case ROUTING -> look.broken() ? 2.2 : 1.4;
             default -> 1;
         };
         gc.setLineWidth(px(width));

@@ -23,7 +23,7 @@ import javafx.scene.layout.HBox;
 
 /**
  * The graph's filter bar (View → Filter bar, Ctrl+Shift+L): only clusters with findings, by severity, rule,
- * zone, service and file. Each control sets one criterion of the {@link SceneFilter} the graph lays out; the
+ * zone, team (the servers' {@code team} tag), service and file. Each control sets one criterion of the {@link SceneFilter} the graph lays out; the
  * choices are those of the topology on screen.
  */
 final class FilterBar {
@@ -34,6 +34,7 @@ final class FilterBar {
     private final ComboBox<String> severity = combo("filter-severity", "Severity");
     private final ComboBox<String> rule = combo("filter-rule", "Rule");
     private final ComboBox<String> zone = combo("filter-zone", "Zone");
+    private final ComboBox<String> team = combo("filter-team", "Team");
     private final ComboBox<String> service = combo("filter-service", "Service");
     private final ComboBox<String> file = combo("filter-file", "File (team)");
     private boolean updating;
@@ -60,7 +61,7 @@ final class FilterBar {
         clear.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         shown.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         root.getChildren().addAll(withFindings, label("severity", severity), label("rule", rule),
-                label("zone", zone), label("service", service), label("file", file), clear, shown);
+                label("zone", zone), label("team", team), label("service", service), label("file", file), clear, shown);
         root.setManaged(false);
         root.setVisible(false);
         root.managedProperty().bind(root.visibleProperty());
@@ -69,6 +70,7 @@ final class FilterBar {
         severity.setOnAction(e -> set(SceneFilter::withSeverity, severityOf(severity.getValue())));
         rule.setOnAction(e -> set(SceneFilter::withRule, value(rule)));
         zone.setOnAction(e -> set(SceneFilter::withZone, value(zone)));
+        team.setOnAction(e -> set(SceneFilter::withTeam, value(team)));
         service.setOnAction(e -> set(SceneFilter::withService, value(service)));
         file.setOnAction(e -> set(SceneFilter::withFile, value(file)));
         graph.filterProperty().addListener((o, a, f) -> show(f));
@@ -93,6 +95,7 @@ final class FilterBar {
                     : f.severity() == Severity.WARNING ? "warning or worse" : "info or worse");
             rule.setValue(f.rule() == null ? ANY : f.rule());
             zone.setValue(f.zone() == null ? ANY : f.zone());
+            team.setValue(f.team() == null ? ANY : f.team());
             service.setValue(f.service() == null ? ANY : f.service());
             file.setValue(f.file() == null ? ANY : f.file());
         } finally {
@@ -108,6 +111,8 @@ final class FilterBar {
         try {
             fill(rule, new TreeSet<>(i.findings().stream().map(Finding::rule).toList()));
             fill(zone, Domains.of(i.topology(), FailureTarget.Kind.ZONE).stream().map(Domains.Domain::name).toList());
+            fill(team, new TreeSet<>(i.topology().servers().stream().map(s -> s.tags().get("team"))
+                    .filter(java.util.Objects::nonNull).toList()));
             fill(service, i.topology().services().stream().map(Service::name).sorted().toList());
             fill(file, new TreeSet<>(i.topology().clusters().stream().map(c -> c.position().file()).toList()));
         } finally {

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /**
  * Which clusters go into the graph: only those with findings, with a finding at least this severe, with a
- * finding of this rule, with a member in this zone, used by this service, or declared in this file (a team's
+ * finding of this rule, with a member in this zone or of this team (its {@code team} tag), used by this service, or declared in this file (a team's
  * file in a fleet split by team). Criteria combine with "and"; a null criterion (or false) does not filter.
  *
  * <p>A cluster is judged together with its members and its failover candidates (a finding about a candidate is
@@ -33,12 +33,13 @@ import java.util.Set;
  * @param severity         only those with a finding at least this severe, or null
  * @param rule             only those with a finding of this rule, or null
  * @param zone             only those with a member in this zone, or null
+ * @param team             only those with a member tagged {@code team: TEAM}, or null
  * @param service          only those this service depends on, or null
  * @param file             only those declared in this file (as the topology names its files), or null
  */
-public record SceneFilter(boolean onlyWithFindings, Severity severity, String rule, String zone, String service,
-                          String file) {
-    public static final SceneFilter NONE = new SceneFilter(false, null, null, null, null, null);
+public record SceneFilter(boolean onlyWithFindings, Severity severity, String rule, String zone, String team,
+                          String service, String file) {
+    public static final SceneFilter NONE = new SceneFilter(false, null, null, null, null, null, null);
 
     /** True when nothing is filtered. */
     public boolean isNone() {
@@ -46,27 +47,31 @@ public record SceneFilter(boolean onlyWithFindings, Severity severity, String ru
     }
 
     public SceneFilter withOnlyFindings(boolean on) {
-        return new SceneFilter(on, severity, rule, zone, service, file);
+        return new SceneFilter(on, severity, rule, zone, team, service, file);
     }
 
     public SceneFilter withSeverity(Severity s) {
-        return new SceneFilter(onlyWithFindings, s, rule, zone, service, file);
+        return new SceneFilter(onlyWithFindings, s, rule, zone, team, service, file);
     }
 
     public SceneFilter withRule(String r) {
-        return new SceneFilter(onlyWithFindings, severity, r, zone, service, file);
+        return new SceneFilter(onlyWithFindings, severity, r, zone, team, service, file);
     }
 
     public SceneFilter withZone(String z) {
-        return new SceneFilter(onlyWithFindings, severity, rule, z, service, file);
+        return new SceneFilter(onlyWithFindings, severity, rule, z, team, service, file);
+    }
+
+    public SceneFilter withTeam(String t) {
+        return new SceneFilter(onlyWithFindings, severity, rule, zone, t, service, file);
     }
 
     public SceneFilter withService(String s) {
-        return new SceneFilter(onlyWithFindings, severity, rule, zone, s, file);
+        return new SceneFilter(onlyWithFindings, severity, rule, zone, team, s, file);
     }
 
     public SceneFilter withFile(String f) {
-        return new SceneFilter(onlyWithFindings, severity, rule, zone, service, f);
+        return new SceneFilter(onlyWithFindings, severity, rule, zone, team, service, f);
     }
 
     /**
@@ -134,15 +139,47 @@ public record SceneFilter(boolean onlyWithFindings, Severity severity, String ru
         }
         TopologyBuilder b = Topology.builder();
         t.files().forEach(b::file);
-        t.servers().stream().filter(s -> keptServers.contains(s.name())).forEach(b::server);
-        t.clusters().stream().filter(c -> keptClusters.contains(c.name())).forEach(b::cluster);
-        t.policies().stream().filter(p -> keptClusters.contains(p.cluster().name())).forEach(b::policy);
+        Set<String> keptServices = new HashSet<>();
+        List<Service> services = new ArrayList<>();
         for (Service s : t.services()) {
             List<Dependency> deps = s.dependsOn().stream().filter(d -> keptClusters.contains(d.target().name())
                     || keptServers.contains(d.target().name())).toList();
             if (!deps.isEmpty()) {
-                b.service(new Service(s.name(), s.position(), deps, s.facts()));
+                services.add(new Service(s.name(), s.position(), deps, s.facts()));
+                keptServices.add(s.name());
             }
+        }
+        // A route stays when a kept service goes through it, lists it as a client, or it serves a kept cluster;
+        // it keeps the servers it targets (as a cluster keeps its candidates) and only kept clients and targets.
+        Set<String> usedRoutes = new HashSet<>();
+        services.forEach(s -> s.dependsOn().forEach(d -> d.viaOpt().ifPresent(v -> usedRoutes.add(v.name()))));
+        List<dev.failscope.model.Route> routes = new ArrayList<>();
+        Set<String> keptRoutes = new HashSet<>();
+        for (dev.failscope.model.Route r : t.routes()) {
+            if (usedRoutes.contains(r.name()) || r.clients().stream().anyMatch(c -> keptServices.contains(c.name()))
+                    || (r.cluster() != null && keptClusters.contains(r.cluster().name()))) {
+                keptRoutes.add(r.name());
+                routes.add(r);
+            }
+        }
+        for (dev.failscope.model.Route r : routes) {
+            r.targets().stream().filter(x -> x.server() != null).forEach(x -> keptServers.add(x.server()));
+        }
+        t.servers().stream().filter(s -> keptServers.contains(s.name())).forEach(b::server);
+        t.clusters().stream().filter(c -> keptClusters.contains(c.name())).forEach(b::cluster);
+        t.policies().stream().filter(p -> keptClusters.contains(p.cluster().name())).forEach(b::policy);
+        for (Service s : services) {
+            b.service(new Service(s.name(), s.position(), s.dependsOn().stream().map(d -> d.via() == null
+                    || keptRoutes.contains(d.via().name()) ? d : new Dependency(d.kind(), d.target(), d.access()))
+                    .toList(), s.facts()));
+        }
+        for (dev.failscope.model.Route r : routes) {
+            b.route(new dev.failscope.model.Route(r.name(), r.position(), r.kind(),
+                    r.clients().stream().filter(c -> keptServices.contains(c.name())).toList(), r.cluster(),
+                    r.access(), r.targets().stream().filter(x -> x.cluster() == null
+                            || keptClusters.contains(x.cluster())).filter(x -> x.route() == null
+                            || keptRoutes.contains(x.route())).toList(), r.follow(), r.check(), r.listen(),
+                    r.facts()));
         }
         Topology shown = b.build();
         return new Selection(shown, keptClusters.size(), clusters, shown.servers().size(), servers);
@@ -171,6 +208,10 @@ public record SceneFilter(boolean onlyWithFindings, Severity severity, String ru
             return false;
         }
         if (zone != null && members.stream().noneMatch(m -> t.server(m).map(s -> zone.equals(s.zone()))
+                .orElse(false))) {
+            return false;
+        }
+        if (team != null && members.stream().noneMatch(m -> t.server(m).map(s -> team.equals(s.tags().get("team")))
                 .orElse(false))) {
             return false;
         }

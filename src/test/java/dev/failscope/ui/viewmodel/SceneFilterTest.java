@@ -74,4 +74,57 @@ class SceneFilterTest {
         s.topology().services().forEach(svc -> assertThat(svc.dependsOn()).allSatisfy(d ->
                 assertThat(s.topology().cluster(d.target().name())).isPresent()));
     }
+
+    @Test
+    void teamRoutesAndGhosts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path dir = tmp.resolve("t");
+        java.nio.file.Files.createDirectories(dir);
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("sample-topologies/catifyme"))) {
+            for (var f : files.toList()) {
+                java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        java.nio.file.Files.writeString(dir.resolve("route.yaml"), """
+                kind: route
+                name: haproxy-catify-rw
+                software: haproxy
+                serves: catify-main
+                access: write
+                follows: health-check
+                check: {method: http, path: /primary, port: 8008, interval: 3s, fall: 3, rise: 2}
+                listen: "*:5000"
+                targets:
+                  - db-main-1
+                  - db-replica-1
+                clients: [cat-posting]
+                """);
+        java.nio.file.Files.writeString(dir.resolve("other.yaml"), """
+                kind: inventory
+                servers:
+                  - {name: other-1, region: eu-1, zone: eu-1a, tags: {team: search}}
+                  - {name: other-2, region: eu-1, zone: eu-1b, tags: {team: search}}
+                ---
+                kind: cluster
+                name: other
+                engine: postgresql
+                primary: other-1
+                replicas: [{server: other-2, mode: async}]
+                """);
+        var inspection = new dev.failscope.analysis.Inspector().inspect(List.of(dir.toString()));
+        assertThat(inspection.errors()).isEmpty();
+        Topology t = inspection.topology();
+        assertThat(t.routes()).hasSize(1);
+        SceneFilter.Selection withFindings = SceneFilter.NONE.withRule("failover-target-decommissioned").select(t, inspection.findings());
+        assertThat(withFindings.topology().clusters()).extracting(Cluster::name).containsExactly("catify-main");
+        assertThat(withFindings.topology().routes()).extracting(r -> r.name()).containsExactly("haproxy-catify-rw");
+        assertThat(withFindings.topology().graph().vertexSet()).noneMatch(Node::missing);
+
+        SceneFilter.Selection search = SceneFilter.NONE.withTeam("search").select(t, inspection.findings());
+        assertThat(search.topology().clusters()).extracting(Cluster::name).containsExactly("other");
+        assertThat(search.topology().routes()).isEmpty();
+        assertThat(search.topology().services()).isEmpty();
+        assertThat(search.topology().graph().vertexSet()).noneMatch(Node::missing);
+        assertThat(SceneFilter.NONE.withTeam("data-platform").select(t, inspection.findings()).topology().clusters())
+                .extracting(Cluster::name).containsExactly("catify-main");
+    }
 }
