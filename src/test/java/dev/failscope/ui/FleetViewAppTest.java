@@ -105,10 +105,9 @@ class FleetViewAppTest extends AppTestBase {
     void cCollapsesTheSelectedServersClusterAndShiftCExpandsAll() throws Exception {
         Cluster c = app.viewModel().topology().clusters().get(0);
         robot.interact(() -> app.viewModel().select(Node.server(c.primary().name())));
-        robot.clickOn(graph().canvas(), javafx.scene.input.MouseButton.MIDDLE); // focus without selecting
-        robot.interact(() -> app.viewModel().select(Node.server(c.primary().name())));
+        robot.interact(() -> graph().canvas().requestFocus());
         robot.press(KeyCode.C).release(KeyCode.C);
-        waitFor(() -> app.view().collapse().isCollapsed(CollapseModel.Kind.CLUSTER, c.name()));
+        waitFor(() -> app.view().collapse().isCollapsed(CollapseModel.cluster(c.name())));
         assertThat(robot.lookup("#status").queryAs(Label.class).getText()).isEqualTo("1 cluster collapsed");
         robot.press(KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT);
         waitFor(() -> app.view().collapse().state().get().isNone());

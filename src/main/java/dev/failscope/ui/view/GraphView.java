@@ -207,15 +207,15 @@ public final class GraphView {
             menu.getItems().addAll(loss, add);
         }
         hit.flatMap(this::clusterOf).ifPresent(c -> menu.getItems().add(collapseItem(
-                dev.failscope.ui.viewmodel.CollapseModel.Kind.CLUSTER, c, "cluster " + c, "  (C)")));
+                dev.failscope.ui.viewmodel.CollapseModel.cluster(c), "cluster " + c, "  (C)")));
         vm.sceneProperty().get().flatMap(s -> s.layout().laneAt(viewport.toWorldX(x), viewport.toWorldY(y)))
                 .filter(l -> l.region() != null).ifPresent(lane -> {
                     if (lane.zone() != null) {
-                        menu.getItems().add(collapseItem(dev.failscope.ui.viewmodel.CollapseModel.Kind.ZONE,
-                                lane.zone(), "zone " + lane.zone(), ""));
+                        menu.getItems().add(collapseItem(dev.failscope.ui.viewmodel.CollapseModel.zone(lane.region(),
+                                lane.zone()), "zone " + lane.zone(), ""));
                     }
-                    menu.getItems().add(collapseItem(dev.failscope.ui.viewmodel.CollapseModel.Kind.REGION,
-                            lane.region(), "region " + lane.region(), ""));
+                    menu.getItems().add(collapseItem(dev.failscope.ui.viewmodel.CollapseModel.region(lane.region()),
+                            "region " + lane.region(), ""));
                     if (lane.zone() != null) {
                         MenuItem zone = new MenuItem("Simulate zone loss: " + lane.label());
                         zone.setOnAction(e -> onSimulateZoneLoss.accept(lane.region(), lane.zone()));
@@ -230,10 +230,9 @@ public final class GraphView {
         }
     }
 
-    private MenuItem collapseItem(dev.failscope.ui.viewmodel.CollapseModel.Kind kind, String name, String label,
-                                  String key) {
-        MenuItem item = new MenuItem((collapse.isCollapsed(kind, name) ? "Expand " : "Collapse ") + label + key);
-        item.setOnAction(e -> collapse.toggle(kind, name));
+    private MenuItem collapseItem(String id, String label, String key) {
+        MenuItem item = new MenuItem((collapse.isCollapsed(id) ? "Expand " : "Collapse ") + label + key);
+        item.setOnAction(e -> collapse.toggle(id));
         return item;
     }
 

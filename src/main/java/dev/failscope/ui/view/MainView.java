@@ -482,7 +482,7 @@ public final class MainView {
     void toggleCollapseSelected() {
         var n = vm.selectionProperty().get();
         var cluster = n == null ? java.util.Optional.<String>empty() : graph.clusterOf(n);
-        cluster.ifPresentOrElse(c -> collapse.toggle(dev.failscope.ui.viewmodel.CollapseModel.Kind.CLUSTER, c),
+        cluster.ifPresentOrElse(c -> collapse.toggle(dev.failscope.ui.viewmodel.CollapseModel.cluster(c)),
                 () -> vm.say("Select a cluster or one of its servers to collapse it (C)"));
     }
 
