@@ -66,6 +66,8 @@ public final class GraphView {
     private boolean presenting;
     private String domainLabel = "";
     private boolean refit;
+    /** How far Fit magnifies in presentation mode: a small graph fills a projector's screen. */
+    static final double PRESENT_MAX_FIT = 2.5;
     private dev.failscope.ui.viewmodel.CollapseModel collapse = new dev.failscope.ui.viewmodel.CollapseModel();
     private final MinimapView minimap;
 
@@ -285,7 +287,7 @@ public final class GraphView {
     }
 
     private void sizeChanged(double oldSize) {
-        if (oldSize <= 1) {
+        if (oldSize <= 1 || presenting) { // presenting: the screen is the graph's, whatever size it ends up
             fit();
         }
         repaint();
@@ -297,7 +299,8 @@ public final class GraphView {
                 ? dev.failscope.ui.graph.GraphPainter.LEGEND_WIDTH + 12 : 0;
         vm.sceneProperty().get().ifPresent(s -> viewport = Viewport.fit(layer == null ? s.layout().bounds()
                 : layer.bounds(s.layout()),
-                canvas.getWidth() - left, canvas.getHeight(), 24).panBy(left, 0));
+                canvas.getWidth() - left, canvas.getHeight(), 24, presenting ? PRESENT_MAX_FIT : Viewport.MAX_FIT)
+                .panBy(left, 0));
         repaint();
     }
 
