@@ -5,13 +5,9 @@ import dev.failscope.io.OutputRefusedException;
 import dev.failscope.io.SafeOutput;
 import dev.failscope.load.LoadError;
 import dev.failscope.report.TextReport;
-import dev.failscope.report.frames.AnimatedGif;
-import dev.failscope.report.frames.ScenarioFrames;
 import dev.failscope.simulation.FailureTarget;
-import dev.failscope.simulation.ScenarioParse;
 import dev.failscope.simulation.Simulation;
 import dev.failscope.simulation.SimulationIndex;
-import dev.failscope.simulation.Simulator;
 import dev.failscope.simulation.script.Script;
 import dev.failscope.simulation.script.ScriptReader;
 import dev.failscope.simulation.script.Slide;
@@ -26,8 +22,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code simulate --format gif|png-sequence}: a scenario run as captioned frames, from {@code --fail} or from a
- * scenario script given as the only PATH. A thin shell over {@link Slides}, {@link ScenarioFrames} and
- * {@link AnimatedGif}; every file goes through {@link SafeOutput}.
+ * scenario script given as the only PATH. A thin shell over {@link Slides} and the core's frame output;
+ * every file goes through {@link SafeOutput}.
  */
 final class ScenarioExport {
     private final CommandSpec spec;
@@ -86,39 +82,25 @@ final class ScenarioExport {
             heading = read.title();
         } else {
             SimulationIndex index = SimulationIndex.of(inspection.topology());
-            ScenarioParse parse = index.parse(fail);
-            if (!parse.ok()) {
-                parse.errors().forEach(e -> err.println("failscope: " + e));
-                err.flush();
+            java.util.Optional<Simulation> simulated = FailTargets.simulate(err, index, fail);
+            if (simulated.isEmpty()) {
                 return ExitCodes.LOAD_OR_USAGE;
             }
-            Simulation sim = new Simulator(index).run(parse.scenario());
+            Simulation sim = simulated.get();
             slides = Slides.of(sim);
-            heading = String.join(" ", paths) + " — simulated loss of " + parse.scenario().label();
+            heading = String.join(" ", paths) + " — simulated loss of " + sim.scenario().label();
             outage = sim.outage();
         }
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
         try {
-            if (gif) {
-                guard.checkFile(output);
-            } else {
-                guard.checkFolder(output);
-            }
-            List<ScenarioFrames.Frame> frames = ScenarioFrames.render(inspection.topology(), inspection.findings(),
-                    slides, heading);
-            var first = frames.get(0).image();
-            String size = first.getWidth() + "x" + first.getHeight();
-            if (gif) {
-                guard.writeFile(output, AnimatedGif.gif(frames));
-                spec.commandLine().getOut().println("wrote " + output + " (" + frames.size() + " frames, " + size
-                        + " animated GIF)");
-            } else {
-                guard.writeFolder(output, AnimatedGif.pngSequence(frames), SafeOutput.MANIFEST);
-                spec.commandLine().getOut().println("wrote " + frames.size() + " frames (" + size + " PNG) and "
-                        + "captions.txt to " + output);
-            }
+            var written = dev.failscope.report.frames.FrameOutput.write(guard, output, gif, inspection.topology(),
+                    inspection.findings(), slides, heading);
+            String size = written.width() + "x" + written.height();
+            spec.commandLine().getOut().println(gif
+                    ? "wrote " + output + " (" + written.frames() + " frames, " + size + " animated GIF)"
+                    : "wrote " + written.frames() + " frames (" + size + " PNG) and captions.txt to " + output);
         } catch (OutputRefusedException e) {
             ReportOutput.refused(spec, e);
             return ExitCodes.LOAD_OR_USAGE;

@@ -6,7 +6,6 @@ import dev.failscope.report.TextReport;
 import dev.failscope.report.TimelineJson;
 import dev.failscope.report.TimelineText;
 import dev.failscope.report.html.HtmlReport;
-import dev.failscope.simulation.ScenarioParse;
 import dev.failscope.simulation.Simulation;
 import dev.failscope.simulation.SimulationIndex;
 import dev.failscope.simulation.Simulator;
@@ -116,13 +115,11 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.LOAD_OR_USAGE;
         }
         SimulationIndex index = SimulationIndex.of(inspection.topology());
-        ScenarioParse parse = index.parse(fail);
-        if (!parse.ok()) {
-            parse.errors().forEach(e -> err.println("failscope: " + e));
-            err.flush();
+        java.util.Optional<Simulation> simulated = FailTargets.simulate(err, index, fail);
+        if (simulated.isEmpty()) {
             return ExitCodes.LOAD_OR_USAGE;
         }
-        Simulation sim = new Simulator(index).run(parse.scenario());
+        Simulation sim = simulated.get();
         String report = switch (format) {
             case json -> TimelineJson.render(sim, inspection.topology());
             case text -> TimelineText.render(sim);

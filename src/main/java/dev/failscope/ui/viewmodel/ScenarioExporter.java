@@ -4,8 +4,6 @@ import dev.failscope.analysis.Inspection;
 import dev.failscope.io.OutputRefusedException;
 import dev.failscope.io.SafeOutput;
 import dev.failscope.load.SourceFile;
-import dev.failscope.report.frames.AnimatedGif;
-import dev.failscope.report.frames.ScenarioFrames;
 import dev.failscope.simulation.script.Slide;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,19 +45,10 @@ public final class ScenarioExporter {
         List<Path> trees = inputs.stream().map(Path::of).filter(Files::isDirectory).toList();
         SafeOutput guard = SafeOutput.guarding(read, trees, true); // the save dialog asked before replacing
         try {
-            if (gif) {
-                guard.checkFile(target);
-            } else {
-                guard.checkFolder(target);
-            }
-            List<ScenarioFrames.Frame> frames = ScenarioFrames.render(inspection.topology(), inspection.findings(),
-                    slides, heading);
-            if (gif) {
-                guard.writeFile(target, AnimatedGif.gif(frames));
-                return "Exported " + frames.size() + " frames as an animated GIF to " + target;
-            }
-            guard.writeFolder(target, AnimatedGif.pngSequence(frames), SafeOutput.MANIFEST);
-            return "Exported " + frames.size() + " PNG frames and captions.txt to " + target;
+            var written = dev.failscope.report.frames.FrameOutput.write(guard, target, gif, inspection.topology(),
+                    inspection.findings(), slides, heading);
+            return gif ? "Exported " + written.frames() + " frames as an animated GIF to " + target
+                    : "Exported " + written.frames() + " PNG frames and captions.txt to " + target;
         } catch (OutputRefusedException e) {
             return "Could not export the scenario: " + e.getMessage();
         } catch (IOException e) {
