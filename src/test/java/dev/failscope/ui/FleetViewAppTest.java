@@ -67,6 +67,13 @@ class FleetViewAppTest extends AppTestBase {
                 .isEqualTo(SceneFilter.NONE.withOnlyFindings(true).withZone(aZone));
         assertThat(clustersOnGraph()).isLessThanOrEqualTo(withFindings);
 
+        var onGraph = scene().topology();
+        String hidden = app.viewModel().topology().clusters().stream()
+                .filter(c -> onGraph.cluster(c.name()).isEmpty()).findFirst().orElseThrow().name();
+        robot.interact(() -> app.view().findForTest(hidden));
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText())
+                .isEqualTo("Found " + hidden + ", hidden by the filter: ✕ Clear filters shows it");
+
         robot.clickOn("#filter-clear");
         waitFor(() -> !graph().viewModel().layingProperty().get() && clustersOnGraph() == all);
         assertThat(robot.lookup("#filter-findings").queryAs(CheckBox.class).isSelected()).isFalse();

@@ -243,6 +243,11 @@ public final class MainView {
             if (hit instanceof dev.failscope.ui.viewmodel.Domains.ElementHit e) {
                 vm.select(e.node());
                 graph.centreOn(e.node());
+                boolean drawn = graph.viewModel().sceneProperty().get().flatMap(sc -> sc.layout().box(e.node()))
+                        .isPresent();
+                if (!drawn && !graph.viewModel().filterProperty().get().isNone()) {
+                    vm.say("Found " + e.node().name() + ", hidden by the filter: ✕ Clear filters shows it");
+                }
             } else if (hit instanceof dev.failscope.ui.viewmodel.Domains.DomainHit d) {
                 vm.select(null);
                 foundDomain = d.domain();
@@ -251,6 +256,11 @@ public final class MainView {
                         + d.domain().kind().name().toLowerCase(java.util.Locale.ROOT) + " fails all of it.");
             }
         }, () -> vm.say("Nothing named like '" + query.strip() + "'"));
+    }
+
+    /** Search as the search box does (tests). */
+    public void findForTest(String query) {
+        find(query);
     }
 
     /** The zone, region or host the last search framed, while it is still framed. */
