@@ -135,6 +135,11 @@ public final class GuiTour {
         });
         await(() -> !app.view().graph().viewModel().layingProperty().get()
                 && !app.view().graph().viewModel().shownProperty().get().isEmpty());
+        fx(() -> {
+            app.view().graph().setViewport(app.view().graph().viewport().zoomAt(1.7,
+                    app.view().graph().canvas().getWidth() / 2, app.view().graph().canvas().getHeight() / 3));
+            return null;
+        });
         shot(out, "gui-fleet-filtered" + suffix);
         Platform.exit();
         System.exit(0);

@@ -110,7 +110,7 @@ public final class MainView {
         bottomTabs.setId("bottom-tabs");
         leftSplit.setOrientation(Orientation.VERTICAL);
         leftSplit.getItems().addAll(graph.node(), bottomTabs);
-        leftSplit.setDividerPositions(settings.splitOr("graph", 0.68));
+        leftSplit.setDividerPositions(settings.splitOr("graph", settings.height() < 800 ? 0.6 : 0.68)); // a small window keeps 4 timeline rows
         mainSplit.getItems().addAll(leftSplit, details.root());
         mainSplit.setDividerPositions(settings.splitOr("details", 0.72));
         SplitPane.setResizableWithParent(details.root(), false);
