@@ -72,4 +72,15 @@ class StaleStatusAppTest extends AppTestBase {
         assertThat(stage.getTitle()).startsWith("Failscope — sample-topologies/catifyme  [last good load");
         assertThat(app.viewModel().shownPathsProperty().get()).containsExactly("sample-topologies/catifyme");
     }
+
+    @Test
+    void leavingASimulationPutsTheSummaryBack() throws Exception {
+        var sim = app.view().simulation();
+        robot.interact(() -> sim.simulateLoss("db-main-1"));
+        waitFor(() -> sim.activeProperty().get() && !sim.events().isEmpty());
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText()).startsWith("Simulating loss of db-main-1");
+        robot.interact(sim::exit);
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText())
+                .isEqualTo("3 servers, 1 cluster, 3 services; 2 findings");
+    }
 }

@@ -190,6 +190,13 @@ public final class MainViewModel {
         focus.set(position);
     }
 
+    /** Puts the summary of what is on screen back in the status bar (after a mode that spoke ends). */
+    public void sayShown() {
+        if (inspection.get() != null) {
+            status.set(summary(inspection.get()));
+        }
+    }
+
     /** Shows a message in the status bar. */
     public void say(String message) {
         status.set(message);
