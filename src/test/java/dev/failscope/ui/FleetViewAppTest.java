@@ -119,4 +119,26 @@ class FleetViewAppTest extends AppTestBase {
         robot.press(KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT);
         waitFor(() -> app.view().collapse().state().get().isNone());
     }
+
+    @Test
+    void theContextMenuCollapsesAServersClusterAndItsZone() throws Exception {
+        Cluster c = app.viewModel().topology().clusters().get(0);
+        var primary = Node.server(c.primary().name());
+        var b = box(primary);
+        robot.interact(() -> graph().setViewport(new Viewport(1, graph().canvas().getWidth() / 2 - b.centerX(),
+                graph().canvas().getHeight() / 2 - b.centerY())));
+        waitFor(() -> true);
+        Viewport v = graph().viewport();
+        robot.rightClickOn(graph().canvas().localToScreen(v.toScreenX(b.centerX()), v.toScreenY(b.centerY())));
+        robot.clickOn("Collapse cluster " + c.name() + "  (C)");
+        assertThat(app.view().collapse().isCollapsed(CollapseModel.cluster(c.name()))).isTrue();
+        String zone = app.viewModel().topology().server(primary.name()).orElseThrow().zone();
+        String region = app.viewModel().topology().server(primary.name()).orElseThrow().region();
+        robot.rightClickOn(graph().canvas().localToScreen(v.toScreenX(b.centerX()), v.toScreenY(b.centerY())));
+        robot.clickOn("Expand cluster " + c.name() + "  (C)");
+        assertThat(app.view().collapse().state().get().isNone()).isTrue();
+        robot.rightClickOn(graph().canvas().localToScreen(v.toScreenX(b.centerX()), v.toScreenY(b.centerY())));
+        robot.clickOn("Collapse zone " + zone);
+        assertThat(app.view().collapse().state().get().ids()).containsExactly(CollapseModel.zone(region, zone));
+    }
 }
