@@ -136,8 +136,9 @@ public final class GuiTour {
         await(() -> !app.view().graph().viewModel().layingProperty().get()
                 && !app.view().graph().viewModel().shownProperty().get().isEmpty());
         fx(() -> {
-            app.view().graph().setViewport(app.view().graph().viewport().zoomAt(1.7,
-                    app.view().graph().canvas().getWidth() / 2, app.view().graph().canvas().getHeight() / 3));
+            app.view().bottomTabsForTour().getSelectionModel().select(0); // Findings: the fleet's 19
+            app.view().graph().setViewport(app.view().graph().viewport().zoomAt(1.35,
+                    app.view().graph().canvas().getWidth() / 2, app.view().graph().canvas().getHeight() / 4));
             return null;
         });
         shot(out, "gui-fleet-filtered" + suffix);
