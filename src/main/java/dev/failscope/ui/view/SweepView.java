@@ -72,6 +72,7 @@ final class SweepView {
         failure.setMinWidth(140);
         kind.setMinWidth(60);
         result.setMinWidth(110);
+        rto.setMinWidth(80);
         table.getColumns().addAll(List.of(failure, kind, result, down, degraded, rto));
         table.getSortOrder().setAll(List.of(result));
         vm.rows().addListener((javafx.collections.ListChangeListener<SweepRow>) c -> table.sort());
