@@ -83,8 +83,16 @@ public final class GraphView {
         canvas.heightProperty().bind(canvasPane.heightProperty());
         canvas.widthProperty().addListener((o, a, b) -> sizeChanged(a.doubleValue()));
         canvas.heightProperty().addListener((o, a, b) -> sizeChanged(a.doubleValue()));
-        ProgressIndicator laying = new ProgressIndicator();
-        laying.setMaxSize(48, 48);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label doing = new Label();
+        doing.setId("graph-progress");
+        doing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> main.loadingProperty().get()
+                ? "Loading and checking …" : "Laying out " + main.topology().servers().size() + " servers …",
+                main.loadingProperty(), vm.layingProperty()));
+        javafx.scene.layout.VBox laying = new javafx.scene.layout.VBox(6, spinner, doing);
+        laying.setAlignment(javafx.geometry.Pos.CENTER);
+        laying.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         laying.visibleProperty().bind(vm.layingProperty().or(main.loadingProperty()));
         laying.setMouseTransparent(true);
         Label empty = new Label("Open a topology: File → Open (Ctrl+O), or drop files or folders here.");
