@@ -30,7 +30,7 @@ public final class GraphPainter {
     public GraphPainter(RenderInput input) {
         this.input = input;
         this.ctx = new PaintContext(input);
-        this.legend = new LegendPainter(!input.overlay().isEmpty());
+        this.legend = new LegendPainter(!input.overlay().isEmpty(), !input.topology().routes().isEmpty());
     }
 
     /** The page size in layout units (before any scaling). */
@@ -88,11 +88,11 @@ public final class GraphPainter {
         EdgePainter edgePainter = new EdgePainter(ctx, groups);
         NodePainter nodePainter = new NodePainter(ctx);
         edgePainter.paintLines(g, edges, EdgeKind.DEPENDENCY);
-        edgePainter.paintLines(g, edges, EdgeKind.ROUTING);
         nodes.stream().filter(n -> n.role() == NodeRole.CLUSTER).forEach(n -> paintNode(g, nodePainter, groups, n));
         edgePainter.paintLines(g, edges, EdgeKind.MEMBERSHIP);
         edgePainter.paintLines(g, edges, EdgeKind.REPLICATION);
         edgePainter.paintLines(g, edges, EdgeKind.FAILOVER);
+        edgePainter.paintLines(g, edges, EdgeKind.ROUTING);
         nodes.stream().filter(n -> n.role() != NodeRole.CLUSTER).forEach(n -> paintNode(g, nodePainter, groups, n));
         edgePainter.paintLabels(g, edges);
     }

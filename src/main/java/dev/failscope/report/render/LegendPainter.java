@@ -24,6 +24,11 @@ final class LegendPainter {
     private final List<Entry> entries = new ArrayList<>();
 
     LegendPainter(boolean overlay) {
+        this(overlay, false);
+    }
+
+    /** @param routes also the routing layer's entries (only pictures with routes show them) */
+    LegendPainter(boolean overlay, boolean routes) {
         entries.add(new Entry("sync replication (thick)", (g, b) -> line(g, b, Palette.REPLICATION, Palette.SYNC, 10)));
         entries.add(new Entry("async replication, with its lag", (g, b) -> {
             line(g, b, Palette.REPLICATION, Palette.ASYNC, 8);
@@ -75,6 +80,9 @@ final class LegendPainter {
             g.setStroke(Palette.DEPEND_READ);
             g.draw(new Line2D.Double(b.x(), b.centerY() + 5, b.maxX(), b.centerY() + 5));
         }));
+        if (routes) {
+            RoutePainter.legend(overlay).forEach((text, sample) -> entries.add(new Entry(text, sample)));
+        }
         if (overlay) {
             addOverlayEntries();
         }

@@ -50,6 +50,35 @@ final class RoutePainter {
                 : Palette.DANGER, Color.WHITE));
     }
 
+    /** The legend's routing entries, in order: text to sample drawer. */
+    static java.util.Map<String, java.util.function.BiConsumer<Graphics2D, Box>> legend(boolean overlay) {
+        java.util.Map<String, java.util.function.BiConsumer<Graphics2D, Box>> out = new java.util.LinkedHashMap<>();
+        out.put("route: pooler, proxy, client URL", (g, b) -> {
+            Path2D.Double p = new Path2D.Double();
+            p.moveTo(b.x() + 14, b.y());
+            p.lineTo(b.maxX() - 4, b.y());
+            p.lineTo(b.maxX() - 14, b.maxY());
+            p.lineTo(b.x() + 4, b.maxY());
+            p.closePath();
+            g.setColor(ROUTE_FILL);
+            g.fill(p);
+            g.setColor(ROUTE_LINE);
+            g.setStroke(Palette.BOX);
+            g.draw(p);
+        });
+        out.put("route to missing / decommissioned", (g, b) -> {
+            g.setColor(Palette.DANGER);
+            g.setStroke(Palette.DOWN);
+            g.draw(new java.awt.geom.Line2D.Double(b.x(), b.centerY(), b.maxX(), b.centerY()));
+        });
+        if (overlay) {
+            out.put("route pinned / following (simulation)", (g, b) -> {
+                Glyphs.pill(g, b.x(), b.centerY() - 7, "✖ PINNED", Palette.DANGER, Color.WHITE);
+            });
+        }
+        return out;
+    }
+
     /** "PINNED → db-main-1", "FOLLOWING db-replica-1", "WAITING". */
     static String label(RouteOutcome s) {
         String state = s.state().toUpperCase(java.util.Locale.ROOT);

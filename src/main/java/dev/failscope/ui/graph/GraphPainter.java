@@ -95,7 +95,7 @@ public final class GraphPainter extends LanesAndEdges {
         }
         gc.setTransform(1, 0, 0, 1, 0, 0);
         if (state.legend()) {
-            Legend.draw(gc, p, h, overlay.active(), !state.spof().isEmpty());
+            Legend.draw(gc, p, h, overlay.active(), !state.spof().isEmpty(), !scene.topology().routes().isEmpty());
         }
         return boxes.size();
     }

@@ -15,7 +15,13 @@ final class Legend {
     private Legend() {}
 
     static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation, boolean spof) {
-        int rows = (simulation ? 12 : 8) + (spof ? 1 : 0);
+        draw(gc, p, viewH, simulation, spof, false);
+    }
+
+    /** @param routes also the routing layer's rows (drawn by {@link RoutePainter#legendRows}) */
+    static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation, boolean spof,
+                     boolean routes) {
+        int rows = (simulation ? 12 : 8) + (spof ? 1 : 0) + (routes ? RoutePainter.LEGEND_ROWS : 0);
         double w = GraphPainter.LEGEND_WIDTH;
         double h = 30 + rows * 20;
         double x = 12;
@@ -99,6 +105,9 @@ final class Legend {
             gc.fillRoundRect(sx, ry - 8, 46, 16, 16, 16);
             textCentered(gc, "▲", sx + 23, ry, Color.BLACK);
             text(gc, "DEGRADED: reduced redundancy", tx, ry, FONT, p.text());
+        }
+        if (routes) {
+            ry = RoutePainter.legendRows(gc, p, sx, tx, ry, simulation);
         }
         if (spof) {
             ry += 20;

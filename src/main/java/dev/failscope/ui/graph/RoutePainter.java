@@ -23,7 +23,36 @@ final class RoutePainter {
     private static final Font SMALL = Font.font("System", 11);
     private static final Font SMALL_BOLD = Font.font("System", FontWeight.BOLD, 11);
 
+    /** Rows {@link #legendRows} adds to the legend. */
+    static final int LEGEND_ROWS = 2;
+
     private RoutePainter() {}
+
+    /** The legend's routing rows below {@code ry}; returns the y of the last row drawn. */
+    static double legendRows(GraphicsContext gc, Palette p, double sx, double tx, double ry, boolean simulation) {
+        double y = ry + 20;
+        double[] xs = {sx + 8, sx + 46, sx + 38, sx};
+        double[] ys = {y - 7, y - 7, y + 7, y + 7};
+        gc.setStroke(ROUTE);
+        gc.setLineWidth(1.5);
+        gc.strokePolygon(xs, ys, 4);
+        legendText(gc, p, simulation ? "route; ✖ PINNED / ✔ FOLLOWING in a run" : "route: pooler, proxy, client URL",
+                tx, y);
+        y += 20;
+        gc.setStroke(p.danger());
+        gc.setLineWidth(2.2);
+        gc.strokeLine(sx, y, sx + 46, y);
+        legendText(gc, p, "route to a missing / decommissioned server", tx, y);
+        return y;
+    }
+
+    private static void legendText(GraphicsContext gc, Palette p, String t, double x, double y) {
+        gc.setFont(Font.font("System", 11.5));
+        gc.setFill(p.text());
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.fillText(t, x, y);
+    }
 
     static Color edgeColor(Palette p, EdgeLook look, GraphOverlay overlay) {
         return look.broken() ? p.danger() : ROUTE;
