@@ -26,6 +26,11 @@ public final class GraphViewModel {
     private final ReadOnlyObjectWrapper<java.util.Map<String, String>> drift =
             new ReadOnlyObjectWrapper<>(this, "drift", java.util.Map.of());
     private final ReadOnlyBooleanWrapper laying = new ReadOnlyBooleanWrapper(this, "laying");
+    private final ReadOnlyObjectWrapper<SceneFilter> filter =
+            new ReadOnlyObjectWrapper<>(this, "filter", SceneFilter.NONE);
+    private final javafx.beans.property.ReadOnlyStringWrapper shown =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "shown", "");
+    private Inspection last;
     private long generation;
 
     public GraphViewModel(MainViewModel main, Executor background, Executor ui) {
@@ -46,18 +51,46 @@ public final class GraphViewModel {
         if (inspection == null) {
             return;
         }
+        boolean sameTopology = last == inspection;
+        last = inspection;
         long ticket = ++generation;
         laying.set(true);
+        SceneFilter f = filter.get();
         background.execute(() -> {
-            GraphScene built = builder.apply(inspection);
+            SceneFilter.Selection picked = f.select(inspection.topology(), inspection.findings());
+            GraphScene built = builder.apply(picked.topology() == inspection.topology() ? inspection
+                    : new Inspection(new dev.failscope.load.LoadResult(picked.topology(), inspection.errors(),
+                            inspection.load().files()), inspection.findings()));
             ui.execute(() -> {
                 if (ticket == generation) {
                     laying.set(false);
-                    overlay.set(GraphOverlay.NONE);
+                    if (!sameTopology) {
+                        overlay.set(GraphOverlay.NONE); // a new filter keeps the simulation step on screen
+                    }
+                    shown.set(picked.describe());
                     scene.set(Optional.of(built));
                 }
             });
         });
+    }
+
+    /** Chooses which clusters go into the graph; the scene is laid out again in the background. */
+    public void setFilter(SceneFilter f) {
+        if (!f.equals(filter.get())) {
+            filter.set(f);
+            if (last != null) {
+                rebuild(last);
+            }
+        }
+    }
+
+    public ReadOnlyObjectProperty<SceneFilter> filterProperty() {
+        return filter.getReadOnlyProperty();
+    }
+
+    /** What the filter hides ({@code showing 12 of 1250 clusters …}), or "" when it hides nothing. */
+    public javafx.beans.property.ReadOnlyStringProperty shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     /** Shows a simulation step (or {@link GraphOverlay#NONE}). */
