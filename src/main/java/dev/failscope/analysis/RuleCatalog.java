@@ -26,6 +26,7 @@ import dev.failscope.analysis.rules.RouteMissingRule;
 import dev.failscope.analysis.rules.RoutePinsServerRule;
 import dev.failscope.analysis.rules.RouteTargetDecommissionedRule;
 import dev.failscope.analysis.rules.RouteTargetMissingRule;
+import dev.failscope.analysis.rules.RouteTargetUnknownRule;
 import dev.failscope.analysis.rules.SentinelQuorumRule;
 import dev.failscope.analysis.rules.ServerDecommissionedInUseRule;
 import dev.failscope.analysis.rules.ServerInTwoClustersRule;
@@ -92,7 +93,8 @@ public final class RuleCatalog {
                 new WaiverExpiredRule(),
                 new WaiverUnusedRule(),
                 // infos
-                new UnusedServerRule()));
+                new UnusedServerRule(),
+                new RouteTargetUnknownRule()));
     }
 
     /** Rules sorted by severity, then id: the order {@code failscope rules} prints. */

@@ -10,6 +10,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "failscope", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Checks database failover topologies offline and simulates failover.",
         subcommands = {CheckCommand.class, SimulateCommand.class, SweepCommand.class, DiffCommand.class,
+                SnapshotCommand.class, DriftCommand.class, WatchCommand.class,
                 AuditCommand.class, ExplainCommand.class, RenderCommand.class, ExportCommand.class, GenerateCommand.class,
                 RulesCommand.class, GuiCommand.class, CommandLine.HelpCommand.class})
 public final class FailscopeCommand implements Runnable {

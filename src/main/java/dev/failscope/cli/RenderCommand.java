@@ -8,10 +8,8 @@ import dev.failscope.report.TextReport;
 import dev.failscope.report.render.ImageExport;
 import dev.failscope.report.render.RenderInput;
 import dev.failscope.report.render.SimulationOverlay;
-import dev.failscope.simulation.ScenarioParse;
 import dev.failscope.simulation.Simulation;
 import dev.failscope.simulation.SimulationIndex;
-import dev.failscope.simulation.Simulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -89,16 +87,14 @@ public final class RenderCommand implements Callable<Integer> {
         String heading = title != null ? title : defaultTitle(paths, inspection);
         if (fail != null && !fail.isEmpty()) {
             SimulationIndex index = SimulationIndex.of(inspection.topology());
-            ScenarioParse parse = index.parse(fail);
-            if (!parse.ok()) {
-                parse.errors().forEach(e -> err.println("failscope: " + e));
-                err.flush();
+            java.util.Optional<Simulation> simulated = FailTargets.simulate(err, index, fail);
+            if (simulated.isEmpty()) {
                 return ExitCodes.LOAD_OR_USAGE;
             }
-            Simulation sim = new Simulator(index).run(parse.scenario());
+            Simulation sim = simulated.get();
             input = input.withOverlay(SimulationOverlay.of(sim, inspection.topology()));
             if (title == null) {
-                heading = simulatedTitle(paths, parse.scenario().label(), sim);
+                heading = simulatedTitle(paths, sim.scenario().label(), sim);
             }
         }
         input = input.withTitle(heading);

@@ -6,7 +6,6 @@ import dev.failscope.report.TextReport;
 import dev.failscope.report.TimelineJson;
 import dev.failscope.report.TimelineText;
 import dev.failscope.report.html.HtmlReport;
-import dev.failscope.simulation.ScenarioParse;
 import dev.failscope.simulation.Simulation;
 import dev.failscope.simulation.SimulationIndex;
 import dev.failscope.simulation.Simulator;
@@ -26,7 +25,39 @@ import picocli.CommandLine.Spec;
             "  1  some cluster or service is down at the end",
             "  2  load error, a failure target that names nothing, or bad usage"})
 public final class SimulateCommand implements Callable<Integer> {
-    enum Format { text, json, html }
+    enum Format {
+        text, json, html, gif, png_sequence;
+
+        String label() {
+            return name().replace('_', '-');
+        }
+
+        boolean frames() {
+            return this == gif || this == png_sequence;
+        }
+    }
+
+    /** {@code png-sequence} on the command line. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            for (Format f : Format.values()) {
+                if (f.label().equals(value)) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected one of " + String.join(", ",
+                    new Formats()) + " but was '" + value + "'");
+        }
+    }
+
+    /** The formats as typed. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Format.values()).map(Format::label).iterator();
+        }
+    }
 
     @picocli.CommandLine.Mixin
     ImportFormatOption importFormat = new ImportFormatOption();
@@ -34,17 +65,24 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "Files or directories to load (native YAML/JSON and the imported formats; see docs/importers.md).")
-    List<String> paths;
+    @picocli.CommandLine.Mixin
+    LiveInput live = new LiveInput();
 
-    @Option(names = "--fail", required = true, paramLabel = "X",
+    @Parameters(arity = "0..*", paramLabel = "PATH",
+            description = "Files or directories to load (native YAML/JSON and the imported formats; see docs/importers.md).")
+    List<String> paths = new java.util.ArrayList<>();
+
+    @Option(names = "--fail", paramLabel = "X",
             description = "What fails: a server name, zone:NAME, region:NAME or host:NAME, optionally followed by "
-                    + "@TIME to fail later (e.g. db-2@90s). Repeatable.")
+                    + "@TIME to fail later (e.g. db-2@90s). Repeatable. Required unless PATH is a scenario script "
+                    + "(*.scenario.yaml), which names its own failures.")
     List<String> fail;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+            completionCandidates = Formats.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). gif (an animated "
+                    + "GIF) and png-sequence (a folder of frame-NNN.png and captions.txt) draw one captioned frame "
+                    + "per timeline event and need --output.")
     Format format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (default: stdout).")
@@ -57,13 +95,25 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Inspection inspection = importFormat.inspector().inspect(paths);
+        boolean script = paths.size() == 1 && paths.get(0).endsWith(dev.failscope.simulation.script.ScriptReader.SUFFIX);
+        if (script || format.frames()) {
+            return new ScenarioExport(spec, importFormat, force).run(paths, script, fail, format == Format.gif,
+                    output);
+        }
+        if (fail == null || fail.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--fail=X'");
+        }
+        Inspection inspection = live.inspect(spec, "simulate", paths, importFormat, false);
+        if (inspection == null) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         dev.failscope.io.SafeOutput guard = ReportOutput.guard(force, paths, inspection);
         if (inspection.hasLoadErrors()) {
             ReportOutput.write(spec, output, switch (format) {
                 case json -> JsonReport.errors(inspection.errors());
                 case text -> TextReport.errors(inspection.errors());
                 case html -> HtmlReport.errors(inspection.errors(), String.join(" ", paths));
+                case gif, png_sequence -> throw new IllegalStateException("frames are ScenarioExport's");
             }, guard);
             return ExitCodes.LOAD_OR_USAGE;
         }
@@ -71,17 +121,16 @@ public final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.LOAD_OR_USAGE;
         }
         SimulationIndex index = SimulationIndex.of(inspection.topology());
-        ScenarioParse parse = index.parse(fail);
-        if (!parse.ok()) {
-            parse.errors().forEach(e -> err.println("failscope: " + e));
-            err.flush();
+        java.util.Optional<Simulation> simulated = FailTargets.simulate(err, index, fail);
+        if (simulated.isEmpty()) {
             return ExitCodes.LOAD_OR_USAGE;
         }
-        Simulation sim = new Simulator(index).run(parse.scenario());
+        Simulation sim = simulated.get();
         String report = switch (format) {
             case json -> TimelineJson.render(sim, inspection.topology());
             case text -> TimelineText.render(sim);
             case html -> HtmlReport.simulate(inspection, sim, String.join(" ", paths));
+            case gif, png_sequence -> throw new IllegalStateException("frames are ScenarioExport's");
         };
         if (!ReportOutput.write(spec, output, report, guard)) {
             return ExitCodes.LOAD_OR_USAGE;

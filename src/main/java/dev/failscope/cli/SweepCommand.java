@@ -46,9 +46,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH",
+    @picocli.CommandLine.Mixin
+    LiveInput live = new LiveInput();
+
+    @Parameters(arity = "0..*", paramLabel = "PATH",
             description = "Files or directories to load (native YAML/JSON and the imported formats; see docs/importers.md).")
-    List<String> paths;
+    List<String> paths = new java.util.ArrayList<>();
 
     @Option(names = "--domains", description = "Also fail every zone, region and host.")
     boolean domains;
@@ -76,7 +79,10 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
-        Inspection inspection = importFormat.inspector().inspect(paths).requireTopology(paths);
+        Inspection inspection = live.inspect(spec, "sweep", paths, importFormat, true);
+        if (inspection == null) {
+            return ExitCodes.LOAD_OR_USAGE;
+        }
         if (inspection.hasLoadErrors()) {
             out.print(switch (format) {
                 case text -> TextReport.errors(inspection.errors());

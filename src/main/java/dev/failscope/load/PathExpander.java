@@ -102,12 +102,24 @@ public final class PathExpander {
     }
 
     private static boolean hiddenBelow(Path root, Path p) {
-        for (Path part : root.relativize(p)) {
-            if (part.toString().startsWith(".")) {
+        Path rel = root.relativize(p);
+        for (int i = 0; i < rel.getNameCount(); i++) {
+            String part = rel.getName(i).toString();
+            if (part.startsWith(".") && !(i == rel.getNameCount() - 1 && dotenv(part))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A dotenv file ({@code .env}, {@code .env.production}): hidden by name but an application's config, so a
+     * directory load reads it; {@code .env.example}, {@code .env.sample}, {@code .env.template} and
+     * {@code .env.dist} hold made-up values and stay skipped.
+     */
+    public static boolean dotenv(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return (n.equals(".env") || n.startsWith(".env.")) && !n.matches(".*\\.(example|sample|template|dist)$");
     }
 
     static String extension(Path p) {

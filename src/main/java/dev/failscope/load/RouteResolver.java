@@ -2,7 +2,9 @@ package dev.failscope.load;
 
 import dev.failscope.load.importers.Address;
 import dev.failscope.load.importers.InventoryMatcher;
+import dev.failscope.model.Access;
 import dev.failscope.model.Cluster;
+import dev.failscope.model.Follow;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Route;
 import dev.failscope.model.RouteTarget;
@@ -24,6 +26,9 @@ import java.util.Set;
  *       ({@code 127.0.0.1:5000}; a wildcard {@code *:5000} when exactly one route listens on that port), gets
  *       that route (PgBouncer in front of an HAProxy frontend). A route address written exactly wins over a
  *       server that only shares the host, since a proxy often runs on a database host.
+ *   <li>A target still unresolved whose host is a CloudNativePG Service name ({@code CLUSTER-rw}, {@code -ro},
+ *       {@code -r}, short or qualified) of a loaded cluster reaches that cluster; {@code -ro} and {@code -r}
+ *       targets are read-only.
  *   <li>A route without a cluster serves the one cluster its (non-backup) resolved targets all belong to:
  *       the clusters of its servers, the clusters its targets name (a Kubernetes selector) and the clusters of
  *       the routes it forwards to. When they make more or fewer than one cluster, the cluster stays unknown.
@@ -33,6 +38,9 @@ import java.util.Set;
  */
 public final class RouteResolver {
     private static final Set<String> WILDCARD_HOSTS = Set.of("*", "0.0.0.0", "::", "");
+    private static final java.util.regex.Pattern CNPG_HOST = java.util.regex.Pattern.compile(
+            "([a-z0-9][a-z0-9-]*?)-(rw|ro|r)(\\.[^:]*)?(:\\d+)?");
+    private static final String RW_HOST = "[a-z0-9-]*-rw(\\.[^:]*)?(:\\d+)?";
 
     private final TopologyBuilder builder;
 
@@ -50,7 +58,7 @@ public final class RouteResolver {
                 targets.add(resolve(t, r, routes, matcher));
             }
             if (!targets.equals(r.targets())) {
-                builder.replaceRoute(i, r.withTargets(targets));
+                builder.replaceRoute(i, managed(r, targets));
             }
         }
         fillClusters();
@@ -77,7 +85,40 @@ public final class RouteResolver {
         if (server.isPresent()) {
             return t.resolvedTo(matcher.server(server.get().index()).name());
         }
-        return onlyOne(routes, self, written, true).map(name -> toRoute(t, name)).orElse(t);
+        return onlyOne(routes, self, written, true).map(name -> toRoute(t, name))
+                .or(() -> cnpgService(written).map(c -> new RouteTarget(t.written(), null, null, c, t.backup(),
+                        t.readOnly() || !written.toLowerCase(java.util.Locale.ROOT).matches(RW_HOST))))
+                .orElse(t);
+    }
+
+    /**
+     * The cluster behind a CloudNativePG Service name ({@code pg-main-rw}, {@code pg-main-ro.prod.svc:5432}):
+     * the operator creates {@code CLUSTER-rw}, {@code -ro} and {@code -r} for every Cluster, so a host so named
+     * reaches the cluster of that name when one is loaded.
+     */
+    private java.util.Optional<String> cnpgService(String written) {
+        java.util.regex.Matcher m = CNPG_HOST.matcher(written.toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        return builder.clusters().stream().map(Cluster::name).filter(n -> n.equalsIgnoreCase(m.group(1)))
+                .findFirst();
+    }
+
+    /**
+     * The route with its resolved targets; a fixed route whose every target turned out to be a CloudNativePG
+     * Service follows the operator ({@link Follow#MANAGER}), and reads only when every target is {@code -ro}/{@code -r}.
+     */
+    private static Route managed(Route r, List<RouteTarget> targets) {
+        boolean allServices = r.follow() == Follow.NONE && !targets.isEmpty()
+                && r.targets().stream().allMatch(t -> t.cluster() == null)
+                && targets.stream().allMatch(t -> t.cluster() != null);
+        if (!allServices) {
+            return r.withTargets(targets);
+        }
+        Access access = targets.stream().allMatch(RouteTarget::readOnly) ? Access.READ : r.access();
+        return new Route(r.name(), r.position(), r.kind(), r.clients(), r.cluster(), access, targets, Follow.MANAGER,
+                r.check(), r.listen(), r.facts());
     }
 
     private static RouteTarget toRoute(RouteTarget t, String route) {

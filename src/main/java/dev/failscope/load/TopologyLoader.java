@@ -37,19 +37,20 @@ import java.util.stream.Collectors;
 public final class TopologyLoader {
     /** Extensions picked up when a directory is given. */
     public static final Set<String> DIRECTORY_EXTENSIONS = Set.of("yaml", "yml", "json", "conf", "cnf", "cfg",
-            "tf", "tfvars", "ini", "js", "sample");
+            "tf", "tfvars", "ini", "js", "sample", "env", "properties");
 
     /**
      * True for a file a directory load picks up: a known extension, a {@code .sample} or {@code .sample-*} copy
-     * (pgpool ships {@code pgpool.conf.sample-stream}), or an extensionless Ansible inventory named {@code hosts}
-     * or {@code inventory}.
+     * (pgpool ships {@code pgpool.conf.sample-stream}), an extensionless Ansible inventory named {@code hosts}
+     * or {@code inventory}, a {@code .properties} file, or a dotenv file ({@code .env}, {@code app.env},
+     * {@code .env.production}).
      */
     public static boolean readInDirectory(String fileName) {
         String name = fileName.toLowerCase(java.util.Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1);
         return DIRECTORY_EXTENSIONS.contains(ext) || ext.startsWith("sample-") || name.equals("hosts")
-                || name.equals("inventory");
+                || name.equals("inventory") || PathExpander.dotenv(name);
     }
 
     /** Rule id of the info finding for a file in a directory that no importer recognises. */

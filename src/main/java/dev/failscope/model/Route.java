@@ -34,6 +34,14 @@ public record Route(String name, SourcePosition position, RouteKind kind, List<R
         Objects.requireNonNull(facts, "facts");
     }
 
+    /**
+     * True when the route was written in Failscope's own format ({@code kind: route}, which requires
+     * {@code follows:} and records where it was written), not read from a proxy's or an application's file.
+     */
+    public boolean declaredNatively() {
+        return kind == RouteKind.DECLARED || facts.of("follows").isPresent();
+    }
+
     public Optional<Ref> clusterOpt() {
         return Optional.ofNullable(cluster);
     }

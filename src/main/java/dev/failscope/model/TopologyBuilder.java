@@ -80,6 +80,11 @@ public final class TopologyBuilder {
         return this;
     }
 
+    /** The services declared so far, in order (read-only). */
+    public List<Service> services() {
+        return java.util.Collections.unmodifiableList(services);
+    }
+
     /** The clusters declared so far, in order (read-only). */
     public List<Cluster> clusters() {
         return java.util.Collections.unmodifiableList(clusters);

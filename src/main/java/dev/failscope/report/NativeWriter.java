@@ -239,7 +239,7 @@ public final class NativeWriter {
     }
 
     /** A YAML double-quoted scalar (JSON escaping is valid YAML). */
-    static String q(String s) {
+    public static String q(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -30,7 +30,11 @@ public class FailscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        List<String> paths = getParameters().getRaw();
+        show(stage, getParameters().getRaw());
+    }
+
+    /** Builds the window on the stage and opens the paths (none: the bundled sample); the benchmark calls it. */
+    void show(Stage stage, List<String> paths) {
         LoadOptions options = LoadOptions.DEFAULT;
         String sample = null;
         if (paths.isEmpty()) {

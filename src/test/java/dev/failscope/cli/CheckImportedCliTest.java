@@ -63,6 +63,7 @@ class CheckImportedCliTest {
     void anUnknownFormatIsAUsageError() {
         assertThat(run("check", "--as", "orchestrator", "x.json")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown format for --as: 'orchestrator' (expected one of native, "
-                + "patroni, cnpg, zalando, terraform, hcl, redis, mha, repmgr, ansible)");
+                + "patroni, cnpg, zalando, terraform, hcl, redis, mha, repmgr, ansible, haproxy, pgbouncer, pgpool, "
+                + "proxysql, kubernetes-service, connection-string)");
     }
 }

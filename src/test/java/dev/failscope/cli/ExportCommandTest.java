@@ -34,14 +34,19 @@ class ExportCommandTest {
         String failover = Files.readString(dir.resolve("failover.yaml"));
         assertThat(failover).contains("cluster: \"mymaster\"", "detection: 5s", "quorum: 2",
                 "  - \"172.23.0.6:26379\"   # src/test/resources/real-configs/redis/guhuajun_sentinel1.conf:3:15");
-        assertThat(run("check", dir.toString())).isEqualTo(0);
+        out.getBuffer().setLength(0);
+        // the same verdicts, but one: the Compose file's redis:// URL names a host no file declares. Imported, that
+        // is an info (route-target-unknown); written in the native format, a route's targets are asserted, so the
+        // exported route is an error until the host is declared
+        assertThat(run("check", dir.toString())).isEqualTo(1);
+        assertThat(out.toString()).containsOnlyOnce("error:").contains("redis-master:6379", "[route-target-missing]");
     }
 
     @Test
     void loadErrorsExitTwoAndWriteNothing() {
         Path dir = tmp.resolve("out");
-        assertThat(run("export", "--format", "native", "src/test/resources/real-configs/haproxy/"
-                + "harisekhon_mysql.cfg", "--output", dir.toString())).isEqualTo(2);
+        assertThat(run("export", "--format", "native", "src/test/resources/real-configs/mongodb/"
+                + "go-oauth2_init.js", "--output", dir.toString())).isEqualTo(2);
         assertThat(dir).doesNotExist();
     }
 

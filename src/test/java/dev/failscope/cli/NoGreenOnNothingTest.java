@@ -42,8 +42,16 @@ class NoGreenOnNothingTest {
     }
 
     @Test
-    void onlyUnreadableFilesIsExit2WithWhatWasSkipped() throws IOException {
+    void aProxyConfigThatRoutesNothingIsNoGreen() throws IOException {
         Files.writeString(dir.resolve("haproxy.cfg"), "frontend x\n  bind *:5000\n");
+        Cli.Run run = Cli.run("check", dir.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).contains("no topology was read");
+    }
+
+    @Test
+    void onlyUnreadableFilesIsExit2WithWhatWasSkipped() throws IOException {
+        Files.writeString(dir.resolve("odd.cfg"), "listen here, this is no config at all\n");
         Files.writeString(dir.resolve("notes.txt"), "hello\n");
         Cli.Run run = Cli.run("check", dir.toString());
 

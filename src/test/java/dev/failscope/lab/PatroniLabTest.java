@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Maven profile ({@code mvn -B -Plab verify}); see docs/fidelity.md.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.parallel.ResourceLock("lab-patroni-ports")
 class PatroniLabTest {
     static final String PATRONI_PIN = "3\\.0\\..*";
     static final String ETCD_PIN = "3\\.4\\..*";

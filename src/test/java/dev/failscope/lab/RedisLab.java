@@ -151,6 +151,25 @@ final class RedisLab implements AutoCloseable {
         return null;
     }
 
+    /** Starts one more replica of the master on {@code port}, which no config in {@code configs/} mentions. */
+    void startExtraReplica(int port) {
+        LabHost.requireFree(port);
+        try {
+            Path data = Files.createDirectories(run.resolve("data-" + port));
+            Path conf = run.resolve("redis-" + port + ".conf");
+            Files.writeString(conf, "port " + port + "\nbind 127.0.0.1\ndaemonize no\nprotected-mode no\ndir " + data
+                    + "\nsave \"\"\nappendonly no\nreplica-announce-ip 127.0.0.1\nreplicaof 127.0.0.1 " + MASTER
+                    + "\n", StandardCharsets.UTF_8);
+            procs.start("redis-" + port, List.of("redis-server", conf.toString()), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void killReplica(int port) {
+        procs.kill("redis-" + port);
+    }
+
     void killSentinel(int port) {
         procs.kill("sentinel-" + port);
     }

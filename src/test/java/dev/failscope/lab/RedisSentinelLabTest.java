@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * in the {@code lab} Maven profile ({@code mvn -B -Plab verify}); see docs/fidelity.md.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.parallel.ResourceLock("lab-redis-ports")
 class RedisSentinelLabTest {
     /** The Redis major.minor the lab is pinned to (Debian 12 ships 7.0.15). */
     static final String REDIS_PIN = "7\\.0\\..*";

@@ -78,4 +78,16 @@ class PathExpanderTest {
 
         assertThat(expand(dir.resolve(".topology").toString())).containsExactly(dir.resolve(".topology") + "/a.yaml");
     }
+
+    @Test
+    void dotenvAndPropertiesFilesAreReadButTheirExamplesAndHiddenFoldersAreNot() throws IOException {
+        touch("app/.env", "app/.env.production", "app/.env.example", "app/.env.sample", "app/cat.env",
+                "app/application.properties", ".secrets/.env", "app/.envrc");
+        List<LoadError> errors = new ArrayList<>();
+        List<String> files = new PathExpander(TopologyLoader::readInDirectory).expand(List.of(dir.toString()),
+                errors, LoadOptions.DEFAULT).stream().map(SourceFile::displayPath).toList();
+        String d = dir.toString();
+        assertThat(files).containsExactly(d + "/app/.env", d + "/app/.env.production",
+                d + "/app/application.properties", d + "/app/cat.env");
+    }
 }

@@ -77,7 +77,10 @@ class NativeWriterTest {
             sb.append("route ").append(List.of(r.name(), r.kind(), "" + r.clusterOpt().map(Ref::name).orElse("-"),
                     r.access(), r.follow(), "" + r.checkOpt().map(c -> List.of(c.method(), "" + c.path(),
                     "" + c.port(), c.interval(), c.fall(), c.rise())).orElse(null), "" + r.listen(),
-                    r.targets().stream().map(x -> x.written().name() + "=" + x.server() + "/" + x.route() + "/"
+                    // what a target resolves to; the text as written only when it resolves to nothing (the writer
+                    // names a route target by the route's name, which the file may have written as its address)
+                    r.targets().stream().map(x -> (x.server() == null && x.route() == null && x.cluster() == null
+                            ? x.written().name() : "") + "=" + x.server() + "/" + x.route() + "/"
                             + x.cluster() + (x.backup() ? " backup" : "")).toList(), names(r.clients())))
                     .append('\n');
         }

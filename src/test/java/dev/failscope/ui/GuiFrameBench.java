@@ -12,6 +12,7 @@ import dev.failscope.ui.viewmodel.GraphScene;
 import dev.failscope.ui.viewmodel.GraphSceneBuilder;
 import dev.failscope.ui.viewmodel.Viewport;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
@@ -44,6 +45,18 @@ public final class GuiFrameBench {
         Platform.startup(() -> started.complete(null));
         Platform.setImplicitExit(false);
         started.get();
+        List<String> what = args.length == 0 ? List.of("app", "painter") : List.of(args);
+        if (what.contains("app")) {
+            System.out.println("Whole inspector, " + GuiAppFrames.W + "x" + GuiAppFrames.H + " window:");
+            GuiAppFrames.header().forEach(System.out::println);
+            for (int clusters : new int[] {13, 1250}) {
+                GuiAppFrames.run(clusters, 3);
+            }
+        }
+        if (!what.contains("painter")) {
+            Platform.exit();
+            return;
+        }
         System.out.println("| servers | view | servers visible | boxes drawn | edges culled in | frame ms median | frame ms min | paint-only ms median |");
         System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|");
         measure(null, 0, "empty canvas (snapshot cost alone)", Viewport.IDENTITY);

@@ -112,6 +112,36 @@ public final class GuiTour {
             return null;
         });
         shot(out, "gui-present-question" + suffix);
+
+        // a generated fleet of 5,002 servers, filtered to the clusters with findings, with the minimap
+        fx(() -> {
+            app.view().presentation().exit();
+            return null;
+        });
+        await(() -> !app.view().presentation().activeProperty().get());
+        Path fleet = java.nio.file.Files.createTempDirectory("failscope-tour").resolve("fleet-5000");
+        dev.failscope.generate.FleetWriter.write(dev.failscope.generate.FleetGenerator.generate(
+                new dev.failscope.generate.FleetSpec(1250, 3, 3, 12, 2026)), fleet);
+        fx(() -> {
+            app.viewModel().open(List.of(fleet.toString()));
+            return null;
+        });
+        await(() -> !app.viewModel().loadingProperty().get() && app.view().graph().viewModel().sceneProperty().get()
+                .map(sc -> sc.topology() == app.viewModel().topology()).orElse(false));
+        fx(() -> {
+            app.view().filterBarForTour().set(true);
+            app.view().graph().viewModel().setFilter(dev.failscope.ui.viewmodel.SceneFilter.NONE.withOnlyFindings(true));
+            return null;
+        });
+        await(() -> !app.view().graph().viewModel().layingProperty().get()
+                && !app.view().graph().viewModel().shownProperty().get().isEmpty());
+        fx(() -> {
+            app.view().bottomTabsForTour().getSelectionModel().select(0); // Findings: the fleet's 19
+            app.view().graph().setViewport(app.view().graph().viewport().zoomAt(1.35,
+                    app.view().graph().canvas().getWidth() / 2, app.view().graph().canvas().getHeight() / 4));
+            return null;
+        });
+        shot(out, "gui-fleet-filtered" + suffix);
         Platform.exit();
         System.exit(0);
     }

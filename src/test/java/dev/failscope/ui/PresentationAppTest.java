@@ -71,5 +71,14 @@ class PresentationAppTest extends AppTestBase {
         assertThat(caption().getText()).startsWith("sample-topologies/catifyme");
         assertThat(graph().canvas().getHeight()).as("the graph fills most of the screen")
                 .isGreaterThan(root.getHeight() * 0.5);
+        // and it is fitted to the canvas it ends up with, magnified past the window's 1.5 cap
+        var b = scene().layout().bounds();
+        waitFor(() -> {
+            double w = graph().canvas().getWidth() - 48;
+            double h = graph().canvas().getHeight() - 48;
+            double fit = Math.min(2.5, Math.min(w / b.width(), h / b.height()));
+            return Math.abs(graph().viewport().scale() - fit) < 0.01;
+        });
+        assertThat(graph().viewport().scale()).isGreaterThan(dev.failscope.ui.viewmodel.Viewport.MAX_FIT);
     }
 }

@@ -8,7 +8,12 @@ import dev.failscope.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A route target that matches no inventory server, route or cluster: clients are sent to a host nobody knows. */
+/**
+ * A route target that matches no inventory server, route or cluster: clients are sent to a host nobody knows.
+ * A host in an imported file (an HAProxy {@code server} line, a connection string) is missing only where an
+ * inventory says {@code authoritative: true}, as for imported failover targets; otherwise it may be a machine
+ * no loaded file describes, and {@link RouteTargetUnknownRule} says so.
+ */
 public final class RouteTargetMissingRule extends RouteRule {
     public RouteTargetMissingRule() {
         super("route-target-missing", Severity.ERROR, "a route sends clients to a server no inventory declares");
@@ -29,7 +34,7 @@ public final class RouteTargetMissingRule extends RouteRule {
                 } else if (t.cluster() != null && topology.cluster(t.cluster()).isEmpty()) {
                     out.add(finding(describe(r) + " sends clients to cluster '" + t.cluster() + "', which is "
                             + "declared nowhere", r.name(), t.cluster(), t.position()));
-                } else if (t.route() == null && t.cluster() == null) {
+                } else if (t.route() == null && t.cluster() == null && decidable(topology, r)) {
                     out.add(finding(describe(r) + " sends clients to '" + written + "', which matches no "
                             + "inventory server (by name, address or host name): after a failover nothing there "
                             + "is the primary; point it at the cluster's primary endpoint", r.name(), written,
@@ -38,5 +43,10 @@ public final class RouteTargetMissingRule extends RouteRule {
             }
         }
         return out;
+    }
+
+    /** True when an unmatched host of this route is a mistake, not just a machine no loaded file describes. */
+    static boolean decidable(Topology topology, Route r) {
+        return r.declaredNatively() || topology.authoritativeInventory().isPresent();
     }
 }

@@ -13,7 +13,7 @@ public final class Importers {
 
     /** Every format: native first, then the importers. */
     public static Importers standard() {
-        return new Importers(List.of(
+        List<Importer> formats = List.of(
                 new NativeImporter(),
                 new PatroniImporter(),
                 new CnpgImporter(),
@@ -23,7 +23,15 @@ public final class Importers {
                 new RedisImporter(),
                 new MhaImporter(),
                 new RepmgrImporter(),
-                new AnsibleImporter()));
+                new AnsibleImporter(),
+                new HaproxyImporter(),
+                new PgbouncerImporter(),
+                new PgpoolImporter(),
+                new ProxysqlImporter(),
+                new KubernetesServiceImporter());
+        List<Importer> all = new java.util.ArrayList<>(formats);
+        all.add(new ConnectionStringImporter(formats));
+        return new Importers(all);
     }
 
     public List<Importer> all() {

@@ -32,12 +32,12 @@ public final class UnreadFile {
                     + "not read MongoDB; describe the replica set in a native topology file"
                     : "JavaScript: Failscope reads configuration files, not scripts";
         }
-        if (name.contains("pgpool") || text.contains("backend_hostname0")) {
-            return "a pgpool-II config (backend_hostnameN): pgpool is not read; describe its backends in a native "
-                    + "topology file";
+        if (name.contains("pgpool")) {
+            return "a pgpool-II config whose backend_hostnameN, failover_command and use_watchdog lines are all "
+                    + "commented out: nothing to read (the pgpool importer reads them once set)";
         }
         if (HAPROXY.matcher(text).find()) {
-            return "an HAProxy config (listen/backend sections): a load balancer, not a failover manager; not read";
+            return "an HAProxy config without server, bind, mode, option or default_backend lines: nothing to read";
         }
         if (text.contains("MySQLTopologyUser") || text.contains("RecoverMasterClusterFilters")) {
             return "an Orchestrator config: Orchestrator discovers the topology at run time, so this file names no "
@@ -48,8 +48,12 @@ public final class UnreadFile {
                     + "mount";
         }
         if (ext.equals("ini")) {
-            return "an INI file that is neither an MHA config ([server default], [serverN]) nor an Ansible "
-                    + "inventory with hosts";
+            return "an INI file that is neither an MHA config ([server default], [serverN]), an Ansible "
+                    + "inventory with hosts, nor a PgBouncer config ([databases], [pgbouncer])";
+        }
+        if (ext.equals("env") || ext.equals("properties") || name.endsWith("/.env") || name.equals(".env")) {
+            return "an application config without a connection string (postgresql://, jdbc:postgresql://, "
+                    + "mysql://, redis://, a Sentinel URL, or host=… port=…)";
         }
         if (ext.equals("sample")) {
             return "a sample config: load the file it is copied to, if it is in a format Failscope reads";

@@ -1,5 +1,6 @@
 package dev.failscope.report.html;
 
+import dev.failscope.load.importers.Secrets;
 import dev.failscope.model.SourcePosition;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * gave it). A file that cannot be read gives no snippet: the page then shows the position alone.
  */
 final class SourceSnippets {
+    // Lines are shown through Secrets.redact: connection strings and pooler configs hold passwords.
     static final int CONTEXT = 3;
     private static final int MAX_LINE = 300;
 
@@ -28,7 +30,7 @@ final class SourceSnippets {
         return lines(p.file()).filter(all -> p.line() <= all.size()).map(all -> {
             int from = Math.max(1, p.line() - CONTEXT);
             int to = Math.min(all.size(), p.line() + CONTEXT);
-            List<String> shown = all.subList(from - 1, to).stream()
+            List<String> shown = all.subList(from - 1, to).stream().map(Secrets::redact)
                     .map(l -> l.length() > MAX_LINE ? l.substring(0, MAX_LINE) + " …" : l).toList();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("start", from);

@@ -38,9 +38,16 @@ public final class GraphPainter extends LanesAndEdges {
 
     /** What to draw besides the scene itself. */
     public record State(Node selected, Node hovered, GraphOverlay overlay, double pulse, boolean legend,
-                        Palette palette, java.util.Map<String, String> spof) {
+                        Palette palette, java.util.Map<String, String> spof, java.util.Map<String, String> drift) {
         public State {
             spof = java.util.Map.copyOf(spof);
+            drift = java.util.Map.copyOf(drift);
+        }
+
+        /** Without drift marks. */
+        public State(Node selected, Node hovered, GraphOverlay overlay, double pulse, boolean legend,
+                     Palette palette, java.util.Map<String, String> spof) {
+            this(selected, hovered, overlay, pulse, legend, palette, spof, java.util.Map.of());
         }
 
         /** Without single points of failure marked. */
@@ -88,6 +95,10 @@ public final class GraphPainter extends LanesAndEdges {
             if (why != null && nb.node().kind() == dev.failscope.model.NodeKind.SERVER) {
                 spof(nb.box());
             }
+            if (state.drift().containsKey(nb.node().name()) && (nb.node().kind()
+                    == dev.failscope.model.NodeKind.SERVER || nb.node().kind() == dev.failscope.model.NodeKind.CLUSTER)) {
+                drift(nb.box());
+            }
             highlight(nb, state);
         }
         if (layer != null) {
@@ -95,7 +106,8 @@ public final class GraphPainter extends LanesAndEdges {
         }
         gc.setTransform(1, 0, 0, 1, 0, 0);
         if (state.legend()) {
-            Legend.draw(gc, p, h, overlay.active(), !state.spof().isEmpty(), !scene.topology().routes().isEmpty());
+            Legend.draw(gc, p, h, overlay.active(), !state.spof().isEmpty(), !scene.topology().routes().isEmpty(),
+                    !state.drift().isEmpty());
         }
         return boxes.size();
     }

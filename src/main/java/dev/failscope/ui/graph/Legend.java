@@ -15,13 +15,17 @@ final class Legend {
     private Legend() {}
 
     static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation, boolean spof) {
-        draw(gc, p, viewH, simulation, spof, false);
+        draw(gc, p, viewH, simulation, spof, false, false);
     }
 
-    /** @param routes also the routing layer's rows (drawn by {@link RoutePainter#legendRows}) */
+    /**
+     * @param routes also the routing layer's rows (drawn by {@link RoutePainter#legendRows})
+     * @param drift  also the drift mark's row (File → Connect…)
+     */
     static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation, boolean spof,
-                     boolean routes) {
-        int rows = (simulation ? 12 : 8) + (spof ? 1 : 0) + (routes ? RoutePainter.LEGEND_ROWS : 0);
+                     boolean routes, boolean drift) {
+        int rows = (simulation ? 12 : 8) + (spof ? 1 : 0) + (routes ? RoutePainter.LEGEND_ROWS : 0)
+                + (drift ? 1 : 0);
         double w = GraphPainter.LEGEND_WIDTH;
         double h = 30 + rows * 20;
         double x = 12;
@@ -115,6 +119,15 @@ final class Legend {
             gc.setLineWidth(3);
             gc.strokeRoundRect(sx + 4, ry - 8, 38, 16, 8, 8);
             text(gc, PainterBase.SPOF_TAG + ": single point of failure (sweep)", tx, ry, FONT, p.text());
+        }
+        if (drift) {
+            ry += 20;
+            gc.setStroke(p.warning());
+            gc.setLineWidth(3);
+            gc.setLineDashes(6, 4);
+            gc.strokeRoundRect(sx + 4, ry - 8, 38, 16, 8, 8);
+            gc.setLineDashes((double[]) null);
+            text(gc, PainterBase.DRIFT_TAG + ": running cluster differs (File → Connect…)", tx, ry, FONT, p.text());
         }
     }
 

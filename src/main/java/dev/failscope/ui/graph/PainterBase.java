@@ -89,6 +89,25 @@ abstract class PainterBase {
         }
     }
 
+    /** The tag of a node where the running cluster differs from the config (failscope drift). */
+    public static final String DRIFT_TAG = "≠ DRIFT";
+
+    /**
+     * Drift: a dashed ring outside the box (dashes, not colour alone, tell it from a SPOF ring), and the tag on
+     * the box's top-right edge when labels are shown.
+     */
+    void drift(Box b) {
+        double g = simple() ? px(3) : 9;
+        gc.setStroke(p.warning());
+        gc.setLineWidth(px(simple() ? 2 : 3));
+        gc.setLineDashes(px(6), px(4));
+        gc.strokeRoundRect(b.x() - g, b.y() - g, b.width() + 2 * g, b.height() + 2 * g, 16, 16);
+        gc.setLineDashes((double[]) null);
+        if (labels()) {
+            pill(DRIFT_TAG, b.maxX() - 4, b.y() - 14, p.warning(), Color.BLACK, true);
+        }
+    }
+
     /** Replication edges that moved to a promoted primary: drawn from the new primary to the replica. */
     void repointed(Layout layout) {
         overlay.repointed().forEach((replica, source) -> {

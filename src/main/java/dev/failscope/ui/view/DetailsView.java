@@ -98,6 +98,10 @@ final class DetailsView {
             key.getStyleClass().add("text-muted");
             Label value = new Label(p.value());
             value.setWrapText(true);
+            if (p.value().length() <= 24) {
+                // a short value (a name, a duration) reads whole; the source link gives way instead
+                value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
             Node where = p.position().<Node>map(this::link).orElseGet(() -> {
                 Label l = new Label("default");
                 l.getStyleClass().add("text-muted");

@@ -65,6 +65,11 @@ public final class GraphView {
     private Box domainBox;
     private boolean presenting;
     private String domainLabel = "";
+    private boolean refit;
+    /** How far Fit magnifies in presentation mode: a small graph fills a projector's screen. */
+    static final double PRESENT_MAX_FIT = 2.5;
+    private dev.failscope.ui.viewmodel.CollapseModel collapse = new dev.failscope.ui.viewmodel.CollapseModel();
+    private final MinimapView minimap;
 
     GraphView(MainViewModel main, GraphViewModel vm) {
         this.main = main;
@@ -78,8 +83,16 @@ public final class GraphView {
         canvas.heightProperty().bind(canvasPane.heightProperty());
         canvas.widthProperty().addListener((o, a, b) -> sizeChanged(a.doubleValue()));
         canvas.heightProperty().addListener((o, a, b) -> sizeChanged(a.doubleValue()));
-        ProgressIndicator laying = new ProgressIndicator();
-        laying.setMaxSize(48, 48);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label doing = new Label();
+        doing.setId("graph-progress");
+        doing.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> main.loadingProperty().get()
+                ? "Loading and checking …" : "Laying out " + main.topology().servers().size() + " servers …",
+                main.loadingProperty(), vm.layingProperty()));
+        javafx.scene.layout.VBox laying = new javafx.scene.layout.VBox(6, spinner, doing);
+        laying.setAlignment(javafx.geometry.Pos.CENTER);
+        laying.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         laying.visibleProperty().bind(vm.layingProperty().or(main.loadingProperty()));
         laying.setMouseTransparent(true);
         Label empty = new Label("Open a topology: File → Open (Ctrl+O), or drop files or folders here.");
@@ -87,13 +100,21 @@ public final class GraphView {
                 () -> vm.sceneProperty().get().map(s -> s.topology().isEmpty()).orElse(true)
                         && !main.loadingProperty().get(), vm.sceneProperty(), main.loadingProperty()));
         empty.setMouseTransparent(true);
-        root.getChildren().addAll(canvasPane, empty, laying);
+        minimap = new MinimapView(() -> vm.sceneProperty().get(),
+                () -> viewport, () -> new double[] {canvas.getWidth(), canvas.getHeight()}, this::setViewport);
+        minimap.enabledProperty().addListener((o, a, b) -> {
+            minimap.update(palette);
+            repaint();
+        });
+        vm.filterProperty().addListener((o, a, f) -> refit = true); // the next scene is another set: show it all
+        root.getChildren().addAll(canvasPane, empty, laying, minimap.node());
         tooltip.setShowDelay(Duration.millis(250));
         tooltip.setShowDuration(Duration.seconds(20));
 
         vm.sceneProperty().addListener((o, a, s) -> sceneChanged(s));
         vm.overlayProperty().addListener((o, a, s) -> overlayChanged(s));
         vm.spofProperty().addListener((o, a, s) -> repaint());
+        vm.driftProperty().addListener((o, a, s) -> repaint());
         main.selectionProperty().addListener((o, a, n) -> {
             if (n != null) {
                 domainBox = null;
@@ -196,8 +217,16 @@ public final class GraphView {
             add.setOnAction(e -> onAddFailure.accept(name));
             menu.getItems().addAll(loss, add);
         }
+        hit.flatMap(this::clusterOf).ifPresent(c -> menu.getItems().add(collapseItem(
+                dev.failscope.ui.viewmodel.CollapseModel.cluster(c), "cluster " + c, "  (C)")));
         vm.sceneProperty().get().flatMap(s -> s.layout().laneAt(viewport.toWorldX(x), viewport.toWorldY(y)))
                 .filter(l -> l.region() != null).ifPresent(lane -> {
+                    if (lane.zone() != null) {
+                        menu.getItems().add(collapseItem(dev.failscope.ui.viewmodel.CollapseModel.zone(lane.region(),
+                                lane.zone()), "zone " + lane.zone(), ""));
+                    }
+                    menu.getItems().add(collapseItem(dev.failscope.ui.viewmodel.CollapseModel.region(lane.region()),
+                            "region " + lane.region(), ""));
                     if (lane.zone() != null) {
                         MenuItem zone = new MenuItem("Simulate zone loss: " + lane.label());
                         zone.setOnAction(e -> onSimulateZoneLoss.accept(lane.region(), lane.zone()));
@@ -210,6 +239,29 @@ public final class GraphView {
         if (!menu.getItems().isEmpty()) {
             menu.show(canvas, screenX, screenY);
         }
+    }
+
+    private MenuItem collapseItem(String id, String label, String key) {
+        MenuItem item = new MenuItem((collapse.isCollapsed(id) ? "Expand " : "Collapse ") + label + key);
+        item.setOnAction(e -> collapse.toggle(id));
+        return item;
+    }
+
+    /** The cluster a graph element belongs to: itself, or the (first) cluster of a server. */
+    Optional<String> clusterOf(Node n) {
+        if (n.kind() == NodeKind.CLUSTER) {
+            return Optional.of(n.name());
+        }
+        if (n.kind() != NodeKind.SERVER) {
+            return Optional.empty();
+        }
+        return main.topology().clustersOf(n.name()).stream().map(dev.failscope.model.Cluster::name).findFirst();
+    }
+
+    /** The model the context menu collapses and expands with. */
+    void setCollapse(dev.failscope.ui.viewmodel.CollapseModel model) {
+        collapse = model;
+        model.state().addListener((o, a, b) -> repaint());
     }
 
     private Optional<Node> nodeAt(double x, double y) {
@@ -225,8 +277,9 @@ public final class GraphView {
     private void sceneChanged(Optional<GraphScene> scene) {
         domainBox = null;
         List<String> files = scene.map(s -> s.topology().files()).orElse(List.of());
-        if (!files.equals(shownFiles)) {
+        if (!files.equals(shownFiles) || refit) {
             shownFiles = files;
+            refit = false;
             fit();
         }
         repaint();
@@ -243,7 +296,7 @@ public final class GraphView {
     }
 
     private void sizeChanged(double oldSize) {
-        if (oldSize <= 1) {
+        if (oldSize <= 1 || presenting) { // presenting: the screen is the graph's, whatever size it ends up
             fit();
         }
         repaint();
@@ -255,7 +308,8 @@ public final class GraphView {
                 ? dev.failscope.ui.graph.GraphPainter.LEGEND_WIDTH + 12 : 0;
         vm.sceneProperty().get().ifPresent(s -> viewport = Viewport.fit(layer == null ? s.layout().bounds()
                 : layer.bounds(s.layout()),
-                canvas.getWidth() - left, canvas.getHeight(), 24).panBy(left, 0));
+                canvas.getWidth() - left, canvas.getHeight(), 24, presenting ? PRESENT_MAX_FIT : Viewport.MAX_FIT)
+                .panBy(left, 0));
         repaint();
     }
 
@@ -360,13 +414,16 @@ public final class GraphView {
         if (s.isEmpty() || w < 1 || h < 1) {
             canvas.getGraphicsContext2D().setFill(palette.background());
             canvas.getGraphicsContext2D().fillRect(0, 0, w, h);
+            minimap.update(palette);
             return 0;
         }
         int drawn = painter.paint(canvas.getGraphicsContext2D(), w, h, s.get(), viewport,
                 new GraphPainter.State(main.selectionProperty().get(), hovered, vm.overlayProperty().get(), pulse,
                         legendShown.get() && !presenting, palette,
-                        presenting ? java.util.Map.of() : vm.spofProperty().get()));
+                        presenting ? java.util.Map.of() : vm.spofProperty().get(),
+                        presenting ? java.util.Map.of() : vm.driftProperty().get()));
         paintDomain(canvas.getGraphicsContext2D());
+        minimap.update(palette);
         return drawn;
     }
 
@@ -378,7 +435,7 @@ public final class GraphView {
     /** Paints the current scene, overlay and layer onto another surface (export), without legend or selection. */
     void paintInto(javafx.scene.canvas.GraphicsContext g, double w, double h, Viewport vp) {
         vm.sceneProperty().get().ifPresent(s -> painter.paint(g, w, h, s, vp, new GraphPainter.State(null, null,
-                vm.overlayProperty().get(), 0, false, palette, vm.spofProperty().get())));
+                vm.overlayProperty().get(), 0, false, palette, vm.spofProperty().get(), vm.driftProperty().get())));
     }
 
     /**
@@ -387,6 +444,7 @@ public final class GraphView {
      */
     void setPresenting(boolean on) {
         presenting = on;
+        minimap.setSuppressed(on);
         if (on) {
             main.select(null);
         }
@@ -416,6 +474,16 @@ public final class GraphView {
     public void setViewport(Viewport v) {
         viewport = v;
         repaint();
+    }
+
+    /** View → Minimap. */
+    BooleanProperty minimapShownProperty() {
+        return minimap.enabledProperty();
+    }
+
+    /** The minimap's canvas (tests click it). */
+    public Canvas minimapCanvas() {
+        return minimap.canvas();
     }
 
     BooleanProperty legendShownProperty() {

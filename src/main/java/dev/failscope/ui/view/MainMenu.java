@@ -43,8 +43,12 @@ final class MainMenu {
                 item("Compare with…", "Shortcut+D", e -> view.diffMode().openDialog()),
                 item("Clear comparison", null, e -> view.diff().clear()),
                 new SeparatorMenuItem(),
+                item("Connect…", "Shortcut+K", e -> view.connect()),
+                item("Clear drift marks", null, e -> view.live().clear()),
+                new SeparatorMenuItem(),
                 item("Export PNG…", "Shortcut+E", e -> view.exportImage(false)),
                 item("Export SVG…", "Shortcut+Shift+E", e -> view.exportImage(true)),
+                item("Export scenario…", "Shortcut+Alt+E", e -> view.exportScenarioFile()),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", e -> {
                     view.saveLayout();
@@ -86,12 +90,25 @@ final class MainMenu {
         (view.settings().theme() == Theme.DARK ? dark : light).setSelected(true);
         light.setOnAction(e -> view.applyTheme(Theme.LIGHT));
         dark.setOnAction(e -> view.applyTheme(Theme.DARK));
+        CheckMenuItem filters = new CheckMenuItem("Filter bar");
+        filters.setId("menu-filter-bar");
+        filters.setAccelerator(KeyCombination.valueOf("Shortcut+Shift+F"));
+        filters.selectedProperty().bindBidirectional(view.filterBarShown());
+        CheckMenuItem minimap = new CheckMenuItem("Minimap");
+        minimap.setAccelerator(KeyCombination.valueOf("M"));
+        minimap.setOnAction(unlessTypingToggle(minimap));
+        minimap.setSelected(true);
+        minimap.selectedProperty().addListener((o, a, b) -> view.graph().minimapShownProperty().set(b));
         m.getItems().addAll(
                 item("Fit to window", "F", unlessTyping(e -> view.graph().fit())),
                 item("Zoom in", "Plus", unlessTyping(e -> view.graph().zoomBy(1.25))),
                 item("Zoom out", "Minus", unlessTyping(e -> view.graph().zoomBy(0.8))),
                 item("Find…", "Shortcut+F", e -> view.focusSearch()),
                 legend,
+                filters,
+                minimap,
+                item("Collapse / expand the selected cluster", "C", unlessTyping(e -> view.toggleCollapseSelected())),
+                item("Expand everything", "Shift+C", unlessTyping(e -> view.collapse().expandAll())),
                 item("Present", "F5", e -> view.present()),
                 new SeparatorMenuItem(),
                 light, dark);
@@ -147,6 +164,15 @@ final class MainMenu {
         return e -> {
             if (!(view.stage().getScene().getFocusOwner() instanceof TextInputControl)) {
                 action.handle(e);
+            }
+        };
+    }
+
+    /** A single-key check item typed into a text field: undo the toggle. */
+    private EventHandler<ActionEvent> unlessTypingToggle(CheckMenuItem item) {
+        return e -> {
+            if (view.stage().getScene().getFocusOwner() instanceof TextInputControl) {
+                item.setSelected(!item.isSelected());
             }
         };
     }

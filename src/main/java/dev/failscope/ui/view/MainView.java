@@ -48,6 +48,7 @@ public final class MainView {
     private final dev.failscope.ui.viewmodel.ScenarioViewModel scenarios;
     private final TimelineView timeline;
     private final DiffMode diffMode;
+    private final dev.failscope.ui.viewmodel.LiveViewModel live;
     private final TabPane bottomTabs = new TabPane();
     private final SplitPane mainSplit = new SplitPane();
     private final SplitPane leftSplit = new SplitPane();
@@ -57,6 +58,14 @@ public final class MainView {
     private List<String> bundled = List.of();
     private dev.failscope.ui.viewmodel.Domains.Domain foundDomain;
     private String bundledName = "";
+    private dev.failscope.ui.viewmodel.SearchIndex searchIndex;
+    private final FilterBar filterBar;
+    private List<dev.failscope.simulation.script.Slide> scenarioSlides = List.of();
+    private String scenarioTitle = "";
+    private dev.failscope.analysis.Inspection scenarioInspection;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper exporting =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "exporting");
+    private final dev.failscope.ui.viewmodel.CollapseModel collapse = new dev.failscope.ui.viewmodel.CollapseModel();
 
     public MainView(MainViewModel vm, Stage stage, UiSettings settings, RecentFiles recent,
                     java.util.concurrent.Executor background) {
@@ -84,9 +93,16 @@ public final class MainView {
         });
 
         graph.legendShownProperty().set(settings.legend());
+        filterBar = new FilterBar(vm, graphVm);
+        graph.setCollapse(collapse);
+        collapse.state().addListener((o, a, st) -> vm.say(st.isNone() ? "Everything expanded" : st.describe()));
         watcher = new FileWatcher(400, () -> Platform.runLater(vm::reload));
 
         sweep = new dev.failscope.ui.viewmodel.SweepViewModel(vm, background, Platform::runLater);
+        live = new dev.failscope.ui.viewmodel.LiveViewModel(vm, graphVm, new dev.failscope.live.Snapshotter(
+                dev.failscope.live.LiveOptions.defaults().withCredentials(dev.failscope.live.Credentials.from(
+                        System.getenv(), new java.util.Properties()))), new dev.failscope.load.TopologyLoader(), background,
+                Platform::runLater);
         SweepView sweepView = new SweepView(sweep, simulation);
         sweep.singlePointsOfFailureProperty().addListener((o, a, spof) -> graphVm.showSinglePoints(spof));
         bottomTabs.getTabs().addAll(findings.tab(), timeline.tab(), sweepView.tab());
@@ -99,7 +115,7 @@ public final class MainView {
         bottomTabs.setId("bottom-tabs");
         leftSplit.setOrientation(Orientation.VERTICAL);
         leftSplit.getItems().addAll(graph.node(), bottomTabs);
-        leftSplit.setDividerPositions(settings.splitOr("graph", 0.68));
+        leftSplit.setDividerPositions(settings.splitOr("graph", settings.height() < 800 ? 0.6 : 0.68)); // a small window keeps 4 timeline rows
         mainSplit.getItems().addAll(leftSplit, details.root());
         mainSplit.setDividerPositions(settings.splitOr("details", 0.72));
         SplitPane.setResizableWithParent(details.root(), false);
@@ -108,12 +124,15 @@ public final class MainView {
         new PresentationView(presentation, graph, stage);
         scenarios = new dev.failscope.ui.viewmodel.ScenarioViewModel(vm, background, Platform::runLater,
                 (script, beats) -> {
+                    scenarioSlides = dev.failscope.ui.viewmodel.ScenarioExporter.slides(beats);
+                    scenarioTitle = script.title();
+                    scenarioInspection = vm.inspectionProperty().get();
                     simulation.exit();
                     presentation.start(script.title(), beats, () -> graphVm.showOverlay(
                             dev.failscope.ui.viewmodel.GraphOverlay.NONE));
                 });
         MainMenu menu = new MainMenu(this);
-        VBox top = new VBox(menu.bar(), toolBar(), new ErrorBar(vm.errors(), vm::focusPosition, vm::clearErrors));
+        VBox top = new VBox(menu.bar(), toolBar(), filterBar.node(), new ErrorBar(vm.errors(), vm::focusPosition, vm::clearErrors));
         root.setTop(top);
         root.setCenter(mainSplit);
         root.setBottom(statusBar());
@@ -123,20 +142,38 @@ public final class MainView {
                 watcher.watch(paths);
             }
         });
+        vm.topologyProperty().addListener((o, a, t) -> background.execute(() -> {
+            var index = dev.failscope.ui.viewmodel.SearchIndex.of(t); // search looks names up, never sorts the fleet
+            Platform.runLater(() -> {
+                if (vm.topology() == t) {
+                    searchIndex = index;
+                }
+            });
+        }));
+        vm.staleProperty().addListener((o, a, st) -> title());
         vm.inspectionProperty().addListener((o, a, i) -> {
-            List<String> shown = vm.pathsProperty().get();
+            List<String> shown = vm.shownPathsProperty().get();
             if (i == null || shown.isEmpty()) {
                 return;
             }
-            if (shown.equals(bundled)) {
-                // A temporary copy, deleted on exit: neither a title to show nor an entry to reopen next time.
-                stage.setTitle("Failscope — " + bundledName + " (bundled sample)");
-            } else {
+            if (!shown.equals(bundled)) {
+                // The bundled sample is a temporary copy, deleted on exit: not an entry to reopen next time.
                 recent.add(shown);
-                stage.setTitle("Failscope — " + String.join(", ", shown));
             }
+            title();
         });
         applyTheme(settings.theme());
+    }
+
+    /** The window title: what is on screen, and that it is not what is on disk when the last load failed. */
+    private void title() {
+        List<String> shown = vm.shownPathsProperty().get();
+        if (shown.isEmpty()) {
+            return;
+        }
+        String what = shown.equals(bundled) ? bundledName + " (bundled sample)" : String.join(", ", shown);
+        stage.setTitle("Failscope — " + what + (vm.staleProperty().get().isEmpty() ? ""
+                : "  [last good load; the latest did not load]"));
     }
 
     private HBox toolBar() {
@@ -151,10 +188,18 @@ public final class MainView {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("loading");
         progress.setPrefSize(16, 16);
-        progress.visibleProperty().bind(vm.loadingProperty());
+        progress.visibleProperty().bind(vm.loadingProperty().or(exporting));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, status, spacer, progress);
+        Label stale = new Label();
+        stale.setId("stale");
+        stale.getStyleClass().add("stale");
+        stale.textProperty().bind(vm.staleProperty());
+        stale.visibleProperty().bind(vm.staleProperty().isNotEmpty());
+        stale.managedProperty().bind(stale.visibleProperty());
+        stale.setWrapText(true);
+        status.setMinWidth(120);
+        HBox bar = new HBox(8, stale, status, spacer, progress);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
@@ -194,10 +239,20 @@ public final class MainView {
      * or host; the status bar says what was found, or that nothing matches.
      */
     void find(String query) {
-        dev.failscope.ui.viewmodel.Domains.search(vm.topology(), query).ifPresentOrElse(hit -> {
+        dev.failscope.ui.viewmodel.SearchIndex index = searchIndex;
+        if (index == null || index.topology() != vm.topology()) {
+            index = dev.failscope.ui.viewmodel.SearchIndex.of(vm.topology()); // before the background one is ready
+            searchIndex = index;
+        }
+        index.find(query).ifPresentOrElse(hit -> {
             if (hit instanceof dev.failscope.ui.viewmodel.Domains.ElementHit e) {
                 vm.select(e.node());
                 graph.centreOn(e.node());
+                boolean drawn = graph.viewModel().sceneProperty().get().flatMap(sc -> sc.layout().box(e.node()))
+                        .isPresent();
+                if (!drawn && !graph.viewModel().filterProperty().get().isNone()) {
+                    vm.say("Found " + e.node().name() + ", hidden by the filter: ✕ Clear filters shows it");
+                }
             } else if (hit instanceof dev.failscope.ui.viewmodel.Domains.DomainHit d) {
                 vm.select(null);
                 foundDomain = d.domain();
@@ -206,6 +261,11 @@ public final class MainView {
                         + d.domain().kind().name().toLowerCase(java.util.Locale.ROOT) + " fails all of it.");
             }
         }, () -> vm.say("Nothing named like '" + query.strip() + "'"));
+    }
+
+    /** Search as the search box does (tests). */
+    public void findForTest(String query) {
+        find(query);
     }
 
     /** The zone, region or host the last search framed, while it is still framed. */
@@ -236,9 +296,63 @@ public final class MainView {
         new ExportAction(this, background).exportTo(file);
     }
 
+    /** File → Export scenario…: a GIF, or a folder of PNG frames when that filter is chosen. */
+    void exportScenarioFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export scenario");
+        FileChooser.ExtensionFilter gif = new FileChooser.ExtensionFilter("Animated GIF (*.gif)", "*.gif");
+        FileChooser.ExtensionFilter pngs = new FileChooser.ExtensionFilter(
+                "PNG frames (a folder of frame-NNN.png and captions.txt)", "*");
+        chooser.getExtensionFilters().addAll(gif, pngs);
+        chooser.setInitialFileName("scenario.gif");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            boolean asGif = chooser.getSelectedExtensionFilter() != pngs
+                    || file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".gif");
+            exportScenarioTo(file.toPath(), asGif);
+        }
+    }
+
+    /**
+     * Renders the running simulation's timeline (else the last scenario script, while its topology is on
+     * screen) as captioned frames in the background; the status bar says how it went.
+     */
+    public void exportScenarioTo(java.nio.file.Path target, boolean gif) {
+        var inspection = vm.inspectionProperty().get();
+        var sim = simulation.simulationProperty().get();
+        List<dev.failscope.simulation.script.Slide> slides;
+        String heading;
+        if (sim.isPresent()) {
+            slides = dev.failscope.simulation.script.Slides.of(sim.get());
+            heading = shownPaths() + " — simulated loss of " + sim.get().scenario().label();
+        } else if (!scenarioSlides.isEmpty() && scenarioInspection == inspection) {
+            slides = scenarioSlides;
+            heading = scenarioTitle;
+        } else {
+            vm.say("Nothing to export: simulate a loss (K) or open a scenario (File → Open Scenario…) first");
+            return;
+        }
+        List<String> inputs = vm.shownPathsProperty().get();
+        vm.say("Exporting the scenario: rendering " + slides.size() + " frames …");
+        exporting.set(true);
+        background.execute(() -> {
+            String message = dev.failscope.ui.viewmodel.ScenarioExporter.export(inspection, inputs, slides, heading,
+                    target, gif);
+            Platform.runLater(() -> {
+                exporting.set(false);
+                vm.say(message);
+            });
+        });
+    }
+
+    /** True while a scenario export renders (the status bar spins). */
+    public javafx.beans.property.ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
     /** The paths on screen as the user knows them (the bundled sample by its name, not its temporary folder). */
     String shownPaths() {
-        List<String> shown = vm.pathsProperty().get();
+        List<String> shown = vm.shownPathsProperty().get();
         return shown.equals(bundled) ? bundledName : String.join(", ", shown);
     }
 
@@ -360,8 +474,41 @@ public final class MainView {
         return diffMode.viewModel();
     }
 
+    /** File → Connect…'s view model. */
+    public dev.failscope.ui.viewmodel.LiveViewModel live() {
+        return live;
+    }
+
+    /** Opens File → Connect…. */
+    void connect() {
+        new ConnectDialog(stage, live).show();
+    }
+
     DiffMode diffMode() {
         return diffMode;
+    }
+
+    /** The filter bar's visibility (the screenshot tour shows it). */
+    public javafx.beans.property.BooleanProperty filterBarForTour() {
+        return filterBar.shownProperty();
+    }
+
+    /** View → Filter bar. */
+    javafx.beans.property.BooleanProperty filterBarShown() {
+        return filterBar.shownProperty();
+    }
+
+    /** What is collapsed in the graph. */
+    public dev.failscope.ui.viewmodel.CollapseModel collapse() {
+        return collapse;
+    }
+
+    /** C: collapses or expands the selected cluster (a selected server's cluster). */
+    void toggleCollapseSelected() {
+        var n = vm.selectionProperty().get();
+        var cluster = n == null ? java.util.Optional.<String>empty() : graph.clusterOf(n);
+        cluster.ifPresentOrElse(c -> collapse.toggle(dev.failscope.ui.viewmodel.CollapseModel.cluster(c)),
+                () -> vm.say("Select a cluster or one of its servers to collapse it (C)"));
     }
 
     /** The recent entries, most recent first (tests). */

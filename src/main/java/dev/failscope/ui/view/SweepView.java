@@ -69,6 +69,10 @@ final class SweepView {
             }
         });
         rto.setPrefWidth(90);
+        failure.setMinWidth(140);
+        kind.setMinWidth(60);
+        result.setMinWidth(110);
+        rto.setMinWidth(80);
         table.getColumns().addAll(List.of(failure, kind, result, down, degraded, rto));
         table.getSortOrder().setAll(List.of(result));
         vm.rows().addListener((javafx.collections.ListChangeListener<SweepRow>) c -> table.sort());
@@ -93,6 +97,11 @@ final class SweepView {
         Label summary = new Label();
         summary.setId("sweep-summary");
         summary.textProperty().bind(vm.summaryProperty());
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        domains.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        progress.managedProperty().bind(progress.visibleProperty());
+        summary.setMinWidth(0);
+        summary.setWrapText(true);
         HBox bar = new HBox(8, run, domains, progress, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));

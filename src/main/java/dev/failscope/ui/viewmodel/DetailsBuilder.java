@@ -162,7 +162,8 @@ public final class DetailsBuilder {
             }
             int first = Math.max(1, at.line() - CONTEXT);
             int last = Math.min(lines.size(), at.line() + CONTEXT);
-            List<String> slice = first <= last ? lines.subList(first - 1, last) : List.of();
+            List<String> slice = first <= last ? lines.subList(first - 1, last).stream()
+                    .map(dev.failscope.load.importers.Secrets::redact).toList() : List.of();
             return new Snippet(at.file(), first, slice, at.line());
         });
     }

@@ -5,14 +5,12 @@ import dev.failscope.model.Server;
 import dev.failscope.model.Topology;
 import dev.failscope.simulation.FailureTarget;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Failure domains of a topology (zones, regions, hosts: the names servers declare) and search over them
@@ -102,27 +100,6 @@ public final class Domains {
      * and hosts.
      */
     public static Optional<Hit> search(Topology topology, String query) {
-        String q = query.strip().toLowerCase(Locale.ROOT);
-        if (q.isEmpty()) {
-            return Optional.empty();
-        }
-        List<Node> nodes = topology.graph().vertexSet().stream()
-                .sorted(Comparator.comparing(Node::missing).thenComparing(Node::kind).thenComparing(Node::name))
-                .toList();
-        List<Domain> domains = all(topology);
-        for (Predicate<String> test : List.<Predicate<String>>of(n -> n.equals(q), n -> n.startsWith(q),
-                n -> n.contains(q))) {
-            Optional<Hit> node = nodes.stream().filter(n -> test.test(n.name().toLowerCase(Locale.ROOT)))
-                    .findFirst().map(ElementHit::new);
-            if (node.isPresent()) {
-                return node;
-            }
-            Optional<Hit> domain = domains.stream().filter(d -> test.test(d.name().toLowerCase(Locale.ROOT)))
-                    .findFirst().map(DomainHit::new);
-            if (domain.isPresent()) {
-                return domain;
-            }
-        }
-        return Optional.empty();
+        return SearchIndex.of(topology).find(query);
     }
 }

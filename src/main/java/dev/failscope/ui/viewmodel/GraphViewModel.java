@@ -23,7 +23,14 @@ public final class GraphViewModel {
             new ReadOnlyObjectWrapper<>(this, "overlay", GraphOverlay.NONE);
     private final ReadOnlyObjectWrapper<java.util.Map<String, String>> spof =
             new ReadOnlyObjectWrapper<>(this, "spof", java.util.Map.of());
+    private final ReadOnlyObjectWrapper<java.util.Map<String, String>> drift =
+            new ReadOnlyObjectWrapper<>(this, "drift", java.util.Map.of());
     private final ReadOnlyBooleanWrapper laying = new ReadOnlyBooleanWrapper(this, "laying");
+    private final ReadOnlyObjectWrapper<SceneFilter> filter =
+            new ReadOnlyObjectWrapper<>(this, "filter", SceneFilter.NONE);
+    private final javafx.beans.property.ReadOnlyStringWrapper shown =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "shown", "");
+    private Inspection last;
     private long generation;
 
     public GraphViewModel(MainViewModel main, Executor background, Executor ui) {
@@ -44,18 +51,46 @@ public final class GraphViewModel {
         if (inspection == null) {
             return;
         }
+        boolean sameTopology = last == inspection;
+        last = inspection;
         long ticket = ++generation;
         laying.set(true);
+        SceneFilter f = filter.get();
         background.execute(() -> {
-            GraphScene built = builder.apply(inspection);
+            SceneFilter.Selection picked = f.select(inspection.topology(), inspection.findings());
+            GraphScene built = builder.apply(picked.topology() == inspection.topology() ? inspection
+                    : new Inspection(new dev.failscope.load.LoadResult(picked.topology(), inspection.errors(),
+                            inspection.load().files()), inspection.findings()));
             ui.execute(() -> {
                 if (ticket == generation) {
                     laying.set(false);
-                    overlay.set(GraphOverlay.NONE);
+                    if (!sameTopology) {
+                        overlay.set(GraphOverlay.NONE); // a new filter keeps the simulation step on screen
+                    }
+                    shown.set(picked.describe());
                     scene.set(Optional.of(built));
                 }
             });
         });
+    }
+
+    /** Chooses which clusters go into the graph; the scene is laid out again in the background. */
+    public void setFilter(SceneFilter f) {
+        if (!f.equals(filter.get())) {
+            filter.set(f);
+            if (last != null) {
+                rebuild(last);
+            }
+        }
+    }
+
+    public ReadOnlyObjectProperty<SceneFilter> filterProperty() {
+        return filter.getReadOnlyProperty();
+    }
+
+    /** What the filter hides ({@code showing 12 of 1250 clusters …}), or "" when it hides nothing. */
+    public javafx.beans.property.ReadOnlyStringProperty shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     /** Shows a simulation step (or {@link GraphOverlay#NONE}). */
@@ -66,6 +101,15 @@ public final class GraphViewModel {
     /** Marks single points of failure (server to why), or none with an empty map. */
     public void showSinglePoints(java.util.Map<String, String> servers) {
         spof.set(java.util.Map.copyOf(servers));
+    }
+
+    /** Marks where the running cluster differs from the config on screen (node name to why), or none. */
+    public void showDriftMarks(java.util.Map<String, String> nodes) {
+        drift.set(java.util.Map.copyOf(nodes));
+    }
+
+    public ReadOnlyObjectProperty<java.util.Map<String, String>> driftProperty() {
+        return drift.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<java.util.Map<String, String>> spofProperty() {

@@ -43,6 +43,10 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Node> selection = new ReadOnlyObjectWrapper<>(this, "selection");
     private final ReadOnlyObjectWrapper<SourcePosition> focus = new ReadOnlyObjectWrapper<>(this, "focus");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper stale = new ReadOnlyStringWrapper(this, "stale", "");
+    private final ReadOnlyObjectWrapper<List<String>> shown = new ReadOnlyObjectWrapper<>(this, "shown", List.of());
+    private java.time.Clock clock = java.time.Clock.systemDefaultZone();
+    private String loadedAt = "";
     private long generation;
 
     public MainViewModel(Inspector inspector, Executor background, Executor ui) {
@@ -92,11 +96,16 @@ public final class MainViewModel {
         if (result.hasLoadErrors() && !firstLoad) {
             status.set(result.errors().size() + " load error(s) in " + String.join(", ", loaded)
                     + "; showing the last good topology");
+            stale.set(staleMessage(loaded, result.errors().size() + " load error" + (result.errors().size() == 1
+                    ? "" : "s") + ", listed above"));
             paths.set(loaded);
             loading.set(false); // last: whoever waits for the load to end sees its whole result
             return;
         }
         paths.set(loaded);
+        shown.set(loaded);
+        loadedAt = java.time.LocalTime.now(clock).withNano(0).toString();
+        stale.set("");
         // The focus is a position in the files on screen: move it to the new topology before anyone reads it
         // (a same-named element keeps its selection but is declared in another file now).
         Node kept = selection.get() != null && exists(result.topology(), selection.get()) ? selection.get() : null;
@@ -120,7 +129,26 @@ public final class MainViewModel {
         errors.setAll(List.of(new LoadError("internal error while loading: " + bug
                 + " (please report it)", SourcePosition.ofFile(where))));
         status.set("Loading failed; showing the last good topology");
+        if (inspection.get() != null) {
+            stale.set(staleMessage(attempted, "an internal error, listed above"));
+        }
         loading.set(false);
+    }
+
+    /** What the stale line says: which paths are on screen, since when, and what did not load. */
+    private String staleMessage(List<String> attempted, String why) {
+        String on = String.join(", ", shown.get());
+        if (attempted.equals(shown.get())) {
+            return "⚠ Not what is on disk: showing " + on + " as loaded at " + loadedAt + "; the files changed and "
+                    + "no longer load (" + why + "). Save a fix to reload.";
+        }
+        return "⚠ Still showing " + on + " (loaded at " + loadedAt + "): " + String.join(", ", attempted)
+                + " did not load (" + why + ").";
+    }
+
+    /** The clock of the "loaded at" time (tests). */
+    public void setClock(java.time.Clock c) {
+        clock = c;
     }
 
     private static String summary(Inspection result) {
@@ -160,6 +188,13 @@ public final class MainViewModel {
     /** Shows another position of the selected element (a property's source link) in the details panel. */
     public void focus(SourcePosition position) {
         focus.set(position);
+    }
+
+    /** Puts the summary of what is on screen back in the status bar (after a mode that spoke ends). */
+    public void sayShown() {
+        if (inspection.get() != null) {
+            status.set(summary(inspection.get()));
+        }
     }
 
     /** Shows a message in the status bar. */
@@ -214,6 +249,19 @@ public final class MainViewModel {
     /** The position the details panel should show: the selection's declaration or the chosen finding. */
     public ReadOnlyObjectProperty<SourcePosition> focusProperty() {
         return focus.getReadOnlyProperty();
+    }
+
+    /**
+     * Non-empty while the graph is not what the paths on disk hold: the last load failed and the last good
+     * topology stays on screen. Stays until a load succeeds, whatever else the status bar says meanwhile.
+     */
+    public ReadOnlyStringProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** The paths the topology on screen was loaded from (the last successful load). */
+    public ReadOnlyObjectProperty<List<String>> shownPathsProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -3,11 +3,8 @@ package dev.failscope.ui.viewmodel;
 import dev.failscope.load.LoadError;
 import dev.failscope.model.Topology;
 import dev.failscope.simulation.FailureTarget;
-import dev.failscope.simulation.ScenarioParse;
-import dev.failscope.simulation.SimulationIndex;
 import dev.failscope.simulation.script.Script;
 import dev.failscope.simulation.script.ScriptReader;
-import dev.failscope.simulation.script.ScriptStep;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,21 +97,7 @@ public final class ScenarioViewModel {
 
     /** Each step's failures, parsed and checked against the topology; a name that names nothing is an error. */
     static List<List<FailureTarget>> resolve(Script script, Topology topology, List<LoadError> errors) {
-        SimulationIndex index = SimulationIndex.of(topology);
-        List<List<FailureTarget>> out = new ArrayList<>();
-        for (ScriptStep step : script.steps()) {
-            List<FailureTarget> targets = new ArrayList<>();
-            for (ScriptStep.Failure f : step.fail()) {
-                ScenarioParse parsed = index.parse(List.of(f.text()));
-                if (parsed.ok()) {
-                    targets.addAll(parsed.scenario().targets());
-                } else {
-                    parsed.errors().forEach(e -> errors.add(new LoadError(e, f.position())));
-                }
-            }
-            out.add(List.copyOf(targets));
-        }
-        return out;
+        return dev.failscope.simulation.script.Slides.resolve(script, topology, errors);
     }
 
     private static String count(int n) {

@@ -179,6 +179,9 @@ public final class SimulationViewModel {
 
     /** Leaves simulation mode. */
     public void exit() {
+        if (active.get()) {
+            main.sayShown(); // "Simulating loss of …" is over
+        }
         generation++;
         playing.set(false);
         active.set(false);

@@ -22,9 +22,14 @@ public record Viewport(double scale, double tx, double ty) {
 
     /** The whole box, with a margin in pixels, centred in a view of the given size (at most {@link #MAX_FIT}). */
     public static Viewport fit(Box content, double viewW, double viewH, double margin) {
+        return fit(content, viewW, viewH, margin, MAX_FIT);
+    }
+
+    /** The whole box, magnified at most {@code maxFit} (presentation mode lets a small graph fill the screen). */
+    public static Viewport fit(Box content, double viewW, double viewH, double margin, double maxFit) {
         double w = Math.max(1, viewW - 2 * margin);
         double h = Math.max(1, viewH - 2 * margin);
-        double s = clamp(Math.min(MAX_FIT, Math.min(w / Math.max(1, content.width()), h / Math.max(1, content.height()))));
+        double s = clamp(Math.min(maxFit, Math.min(w / Math.max(1, content.width()), h / Math.max(1, content.height()))));
         double tx = (viewW - content.width() * s) / 2 - content.x() * s;
         double ty = (viewH - content.height() * s) / 2 - content.y() * s;
         return new Viewport(s, tx, ty);

@@ -53,6 +53,7 @@ class RuleCatalogTest {
         t.put("route-missing", Severity.ERROR);
         t.put("route-backend-missing-member", Severity.WARNING);
         t.put("route-check-wrong-role", Severity.WARNING);
+        t.put("route-target-unknown", Severity.INFO);
         return t;
     }
 
@@ -61,8 +62,8 @@ class RuleCatalogTest {
         List<Rule> rules = RuleCatalog.standard().rules();
         Map<String, Severity> actual = new LinkedHashMap<>();
         rules.forEach(r -> actual.put(r.id(), r.severity()));
-        assertThat(TABLE).hasSize(36);
-        assertThat(rules).hasSize(36);
+        assertThat(TABLE).hasSize(37);
+        assertThat(rules).hasSize(37);
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(TABLE);
     }
 

@@ -14,20 +14,27 @@ class DetectionTest {
 
     @Test
     void formatsWeDoNotReadAreOnlyUnrecognizedInfosInADirectory() {
-        Inspection i = Fixture.inspect(REAL + "/haproxy", REAL + "/orchestrator", REAL + "/mongodb",
-                REAL + "/pgpool");
+        Inspection i = Fixture.inspect(REAL + "/orchestrator", REAL + "/mongodb");
         assertThat(Fixture.errors(i)).isEmpty();
         assertThat(i.findings()).extracting(Fixture::brief).containsExactly(
-                "unrecognized-file harisekhon_mysql.cfg:1:1",
-                "unrecognized-file harisekhon_postgres.cfg:1:1",
-                "unrecognized-file harisekhon_redis-master.cfg:1:1",
                 "unrecognized-file cam-inc_MxTransporter_init.js:1:1",
                 "unrecognized-file go-oauth2_init.js:1:1",
                 "unrecognized-file orchestrator-ci-env.conf.json:1:1",
                 "unrecognized-file orchestrator-raft-env.conf.json:1:1",
-                "unrecognized-file orchestrator-sample.conf.json:1:1",
-                "unrecognized-file pgpool.conf.sample-stream:1:1");
+                "unrecognized-file orchestrator-sample.conf.json:1:1");
         assertThat(i.topology().isEmpty()).isTrue();
+    }
+
+    @Test
+    void haproxyAndPgpoolFilesAreReadNotSkipped() {
+        Inspection i = Fixture.inspect(REAL + "/haproxy", REAL + "/pgpool");
+        assertThat(Fixture.errors(i)).isEmpty();
+        assertThat(i.findings()).extracting(Fixture::brief).filteredOn(f -> !f.startsWith("route-target-unknown"))
+                .containsExactly("route-none pgpool.conf.sample-stream:1:1");
+        // no inventory is loaded: each HAProxy server is a host Failscope cannot place, an info and not an error
+        assertThat(i.findings()).filteredOn(f -> f.rule().equals("route-target-unknown"))
+                .hasSize(12).allSatisfy(f -> assertThat(f.severity()).isEqualTo(dev.failscope.model.Severity.INFO));
+        assertThat(i.topology().routes()).hasSize(3);
     }
 
     @Test
@@ -35,7 +42,6 @@ class DetectionTest {
         Inspection i = Fixture.inspect(REAL);
         assertThat(Fixture.errors(i)).isEmpty();
         assertThat(Fixture.findings(i, "unrecognized-file")).contains(
-                "unrecognized-file guhuajun_docker-compose.yaml:1:1",
                 "unrecognized-file orchestrator-sample.conf.json:1:1");
     }
 
@@ -47,6 +53,7 @@ class DetectionTest {
         i.topology().clusters().forEach(c -> c.members().forEach(m -> read.add(name(m.position().file()))));
         i.topology().policies().forEach(p -> p.monitors().forEach(m -> read.add(name(m.position().file()))));
         i.findings().forEach(f -> read.add(name(f.position().file())));
+        i.topology().routes().forEach(r -> read.add(name(r.position().file())));
         java.util.List<String> onDisk;
         try (var walk = java.nio.file.Files.walk(Path.of(REAL))) {
             onDisk = walk.filter(java.nio.file.Files::isRegularFile).map(p -> p.getFileName().toString())
@@ -73,9 +80,9 @@ class DetectionTest {
 
     @Test
     void anExplicitUnrecognizedFileIsALoadErrorNamingTheFormatsTried() {
-        Inspection i = Fixture.inspect(REAL + "/haproxy/harisekhon_postgres.cfg");
+        Inspection i = Fixture.inspect(REAL + "/mongodb/go-oauth2_init.js");
         assertThat(Fixture.errors(i)).singleElement().asString()
-                .endsWith("harisekhon_postgres.cfg:1:1: error: not a format Failscope reads; tried "
+                .endsWith("go-oauth2_init.js:1:1: error: not a format Failscope reads; tried "
                         + String.join(", ", Importers.standard().ids()) + " (force one with --as FORMAT)");
     }
 

@@ -55,6 +55,17 @@ final class Fixture {
         return inspect(written.toArray(String[]::new));
     }
 
+    /** Inspects the fixture's folder, so the loader's walk finds the files (dotenv files too). */
+    Inspection inspectDir() {
+        return Fixture.inspect(dir.toString());
+    }
+
+    /** Inspects the files written, forcing {@code format}. */
+    Inspection inspectAs(String format) {
+        return Fixture.inspectAs(format, written.toArray(String[]::new));
+    }
+
+
     static Inspection inspect(String... paths) {
         return inspectAs(null, paths);
     }

@@ -48,7 +48,10 @@ class RedisImporterTest {
         assertThat(Fixture.edges(t, EdgeKind.FAILOVER))
                 .containsExactly("mymaster -> 172.23.0.4:6379", "mymaster -> 172.23.0.5:6379");
         assertThat(i.findings()).extracting(Fixture::brief)
-                .containsExactly("unrecognized-file guhuajun_docker-compose.yaml:1:1");
+                .containsExactly("route-client-unknown guhuajun_docker-compose.yaml:97:14",
+                        "route-target-unknown guhuajun_docker-compose.yaml:97:40");
+        assertThat(t.routes()).extracting(r -> r.name())
+                .containsExactly("guhuajun_docker-compose.yaml/services.monitor.command");
     }
 
     @Test
