@@ -12,7 +12,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jfree.svg.SVGGraphics2D;
 
-/** Writes a {@link GraphPainter} page as PNG or SVG. Works headless. */
+/** Writes a {@link Java2dSceneWriter} page as PNG or SVG. Works headless. */
 public final class ImageExport {
     /** PNGs are scaled down to stay under this many pixels (about 160 MB of ARGB). */
     public static final long MAX_PIXELS = 40_000_000L;
@@ -37,7 +37,7 @@ public final class ImageExport {
 
     /** The PNG size for {@code scale}, reduced so it stays under {@link #MAX_PIXELS}. */
     public static PixelSize pixelSize(RenderInput input, double scale) {
-        Point page = new GraphPainter(input).pageSize();
+        Point page = new Java2dSceneWriter(input).pageSize();
         double s = scale;
         double pixels = page.x() * page.y() * s * s;
         if (pixels > MAX_PIXELS) {
@@ -53,7 +53,7 @@ public final class ImageExport {
         Graphics2D g = img.createGraphics();
         try {
             g.scale(size.scale(), size.scale());
-            new GraphPainter(input).paintPage(g);
+            new Java2dSceneWriter(input).paintPage(g);
         } finally {
             g.dispose();
         }
@@ -96,7 +96,7 @@ public final class ImageExport {
 
     /** The page as a standalone SVG document (no DOCTYPE; deterministic ids). */
     public static String svg(RenderInput input) {
-        GraphPainter painter = new GraphPainter(input);
+        Java2dSceneWriter painter = new Java2dSceneWriter(input);
         Point page = painter.pageSize();
         SVGGraphics2D g = new SVGGraphics2D(page.x(), page.y());
         g.setDefsKeyPrefix("failscope-");
@@ -128,8 +128,8 @@ public final class ImageExport {
         g.setGeomDoubleConverter(ImageExport::tenths);
         g.setTransformDoubleConverter(ImageExport::tenths);
         g.translate(-b.x(), -b.y());
-        new GraphPainter(input).paintGraph(g, new dev.failscope.layout.Box(b.x() + region.x(), b.y() + region.y(),
-                region.width(), region.height()), idPrefix);
+        new Java2dSceneWriter(input).paintGraph(g, new dev.failscope.layout.Box(b.x() + region.x(), b.y() + region.y(),
+                region.width(), region.height()), idPrefix, 1);
         return g.getSVGElement(null, true, new org.jfree.svg.ViewBox(region.x(), region.y(), region.width(),
                 region.height()), null, null);
     }
@@ -154,7 +154,7 @@ public final class ImageExport {
             g.fillRect(0, 0, w, h);
             g.scale(scale, scale);
             g.translate(-b.x(), -b.y());
-            new GraphPainter(input).paintGraph(g, b);
+            new Java2dSceneWriter(input).paintGraph(g, b, "fs-", scale);
         } finally {
             g.dispose();
         }

@@ -16,7 +16,7 @@ final class Legend {
 
     static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation, boolean spof) {
         int rows = (simulation ? 12 : 8) + (spof ? 1 : 0);
-        double w = GraphPainter.LEGEND_WIDTH;
+        double w = CanvasSceneWriter.LEGEND_WIDTH;
         double h = 30 + rows * 20;
         double x = 12;
         double y = viewH - h - 12;
@@ -105,7 +105,7 @@ final class Legend {
             gc.setStroke(p.danger());
             gc.setLineWidth(3);
             gc.strokeRoundRect(sx + 4, ry - 8, 38, 16, 8, 8);
-            text(gc, PainterBase.SPOF_TAG + ": single point of failure (sweep)", tx, ry, FONT, p.text());
+            text(gc, dev.failscope.scene.Tags.SPOF + ": single point of failure (sweep)", tx, ry, FONT, p.text());
         }
     }
 
