@@ -225,6 +225,11 @@ final class DiffItems {
                 return false;
             }
         }
+        for (var lane : layout.lanes()) {
+            if (lane.header().overlaps(spot)) {
+                return false; // zone and region titles stay readable
+            }
+        }
         for (EdgeRoute r : layout.edgesIn(spot.x() - 60, spot.y() - 12, spot.width() + 120, spot.height() + 24)) {
             if (edges.labelBox(r).filter(l -> l.overlaps(spot)).isPresent()) {
                 return false;

@@ -143,8 +143,11 @@ final class NodeItems {
             }
             return;
         }
-        String shown = names.getOrDefault(n, TextFit.name(node.name(), b.width() - 16, Pen.NAME, true));
-        Item.Text t = pen.text(shown, b.centerX(), b.y() + 17, Align.CENTER, Pen.NAME, true, ink);
+        // a long name first gets smaller type (down to 9), and only then loses its middle
+        double size = TextFit.shrink(node.name(), b.width() - 16, Pen.NAME, 9, true);
+        String shown = TextFit.width(node.name(), size, true) <= b.width() - 16 ? node.name()
+                : names.getOrDefault(n, TextFit.name(node.name(), b.width() - 16, size, true));
+        Item.Text t = pen.text(shown, b.centerX(), b.y() + 17, Align.CENTER, size, true, ink);
         if (decom) {
             pen.line(t.x() - t.width() / 2, b.y() + 17, t.x() + t.width() / 2, b.y() + 17, ink, 1.5);
         }

@@ -111,11 +111,40 @@ public final class SceneBuilder {
         for (List<NodeBox> group : byCluster.values()) {
             Box b = group.get(0).box();
             boolean full = view.detail() == Detail.FULL;
-            double size = full ? Pen.NAME : Math.min(view.px(9.5), b.height() * 0.62);
+            double size = full ? 9 : Math.min(view.px(9.5), b.height() * 0.62);
             double max = full ? b.width() - 16 : b.width() - view.px(6);
             List<String> fitted = TextFit.distinct(group.stream().map(n -> n.node().name()).toList(), max, size, true);
             for (int i = 0; i < group.size(); i++) {
                 out.put(group.get(i), fitted.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Only the marks of a state (Layer STATES and re-pointed replication) for a still picture at full detail:
+     * what a page lays over the picture of the configured topology, step by step. Looks up only the elements the
+     * state names, so a step of a large fleet costs what it marks.
+     */
+    public static List<Group> stateMarks(SceneModel model, SceneState state) {
+        SceneView view = SceneView.still(state);
+        StateItems items = new StateItems(model, view);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        names.addAll(state.failed());
+        names.addAll(state.stale());
+        names.addAll(state.promoted());
+        names.addAll(state.skipped().keySet());
+        names.addAll(state.down());
+        names.addAll(state.degraded());
+        names.addAll(state.services().keySet());
+        names.addAll(state.spof().keySet());
+        if (state.trying() != null) {
+            names.add(state.trying());
+        }
+        List<Group> out = new ArrayList<>(items.repointed());
+        for (String name : names) {
+            for (NodeKind kind : NodeKind.values()) {
+                model.layout().box(kind, name).ifPresent(n -> out.addAll(items.marks(n, false)));
             }
         }
         return out;

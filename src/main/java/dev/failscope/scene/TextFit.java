@@ -41,6 +41,15 @@ public final class TextFit {
         return em * size * (bold ? 1.08 : 1.0);
     }
 
+    /** The largest size from {@code size} down to {@code min} (whole steps) at which the text fits, else min. */
+    public static double shrink(String text, double max, double size, double min, boolean bold) {
+        double s = size;
+        while (s > min && width(text, s, bold) > max) {
+            s--;
+        }
+        return s;
+    }
+
     /** Text shortened at its end with an ellipsis to fit {@code max} ("async · lag 2…"). */
     public static String end(String text, double max, double size, boolean bold) {
         if (width(text, size, bold) <= max) {

@@ -27,8 +27,10 @@ import java.util.Map;
  * @param prefix the id prefix of this side's SVG
  * @param svg    the {@code <svg>} element
  * @param json   the geometry for the script
+ * @param model  the scene model the picture was drawn from (for the state marks the script lays over it)
  */
-record GraphData(String key, String label, String prefix, String svg, Map<String, Object> json) {
+record GraphData(String key, String label, String prefix, String svg, Map<String, Object> json,
+                 dev.failscope.scene.SceneModel model) {
 
     /** Up to this many boxes the SVG is inlined whole; above it the page gets an overview PNG and SVG tiles. */
     static final int INLINE_LIMIT = 1500;
@@ -37,14 +39,16 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
     /** The overview PNG's longer side, in pixels. */
     static final double OVERVIEW_PX = 4096;
 
-    static GraphData of(String key, String label, Topology topology, List<Finding> findings) {
-        RenderInput input = RenderInput.of(topology).withFindings(findings);
+    static GraphData of(String key, String label, Topology topology, List<Finding> findings,
+                        dev.failscope.scene.SceneDiff diff) {
+        RenderInput input = RenderInput.of(topology).withFindings(findings).withDiff(diff);
+        var model = new dev.failscope.scene.SceneModel(topology, input.layout(), findings);
         String prefix = "fs-" + key.charAt(0) + "-";
         Map<String, Object> json = geometry(key, label, prefix, topology, input.layout());
         if (input.layout().nodes().size() <= INLINE_LIMIT) {
-            return new GraphData(key, label, prefix, ImageExport.graphSvgElement(input, prefix), json);
+            return new GraphData(key, label, prefix, ImageExport.graphSvgElement(input, prefix), json, model);
         }
-        return new GraphData(key, label, prefix, overview(input, json), json);
+        return new GraphData(key, label, prefix, overview(input, json), json, model);
     }
 
     /**
@@ -151,6 +155,11 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
         side.put("nodes", nodes);
         side.put("edges", edges);
         return side;
+    }
+
+    /** The state marks of a simulation step or sweep row on this side, in page coordinates. */
+    List<Object> marks(dev.failscope.scene.SceneState state) {
+        return SceneJson.groups(dev.failscope.scene.SceneBuilder.stateMarks(model, state), model.layout().bounds());
     }
 
     private static String lower(String s) {
