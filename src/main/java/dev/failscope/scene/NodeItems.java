@@ -284,8 +284,8 @@ final class NodeItems {
                 Math.max(view.px(40), Math.min(120, bounds.height() - lane.header().height() - 16)));
         pen.rect(box, 12, Style.CLUSTER_FILL, worst == null ? Style.CLUSTER_LINE : severityStyle(worst.severity()),
                 worst == null ? 1.5 : 3);
-        String t = "▸ " + clusters + (clusters == 1 ? " cluster, " : " clusters, ") + servers
-                + (servers == 1 ? " server" : " servers") + " (collapsed)";
+        String t = "▸ " + (clusters == 0 ? "" : clusters + (clusters == 1 ? " cluster · " : " clusters · ")) + servers
+                + (servers == 1 ? " server" : " servers");
         double size = full() ? Pen.SMALL : view.px(10);
         pen.text(TextFit.end(t, box.width() - 16, size, true), box.centerX(), box.centerY(), Align.CENTER, size, true,
                 Style.SUBTEXT);

@@ -68,7 +68,9 @@ public final class SceneModel {
             NodeBox n = layout.nodes().get(i);
             nodeIndex.put(n, i);
             if (n.cluster() != null && n.node().kind() != NodeKind.CLUSTER) {
-                members.merge(n.cluster(), 1, Integer::sum);
+                if (layout.box(NodeKind.CLUSTER, n.cluster()).map(c -> c.box().contains(n.box())).orElse(false)) {
+                    members.merge(n.cluster(), 1, Integer::sum); // inside its box, not placed beside it
+                }
                 Badge b = badges.get(n.node().name());
                 if (b != null) {
                     merge(clusterWorst, n.cluster(), b);
