@@ -370,6 +370,11 @@ public final class GraphView {
         return drawn;
     }
 
+    /** The scene of the last frame painted (tests; what the gui's own checks read). */
+    public java.util.Optional<dev.failscope.scene.Scene> lastScene() {
+        return java.util.Optional.ofNullable(painter.lastScene());
+    }
+
     /** What "fit" shows of the scene: the layout and what the layer draws outside it. */
     Box contentBounds(GraphScene scene) {
         return layer == null ? scene.layout().bounds() : layer.bounds(scene.layout());
