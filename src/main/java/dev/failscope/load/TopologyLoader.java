@@ -144,6 +144,7 @@ public final class TopologyLoader {
         }
         markAuthoritative(builder, files, sink);
         new ImportResolver(builder).resolve(imported, options.managerVersions());
+        new RouteResolver(builder).resolve();
         errors.addAll(sink.errors());
         Topology topology = builder.build();
         errors.addAll(CascadeDepth.check(topology));

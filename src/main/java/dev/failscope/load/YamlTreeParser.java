@@ -136,6 +136,8 @@ public final class YamlTreeParser {
         private final String file;
         private final List<LoadError> errors;
         private final Map<String, PNode> anchors = new HashMap<>();
+        /** One String per distinct scalar of the file: keys and names repeat on every server. */
+        private final Map<String, String> strings = new HashMap<>();
         private final Set<String> open = new HashSet<>();
         private final Map<PNode, Long> sizes = new IdentityHashMap<>();
         private int collectionAliases;
@@ -253,7 +255,7 @@ public final class YamlTreeParser {
             } else {
                 type = ScalarType.STRING;
             }
-            return new PScalar(event.getValue(), type, pos);
+            return new PScalar(strings.computeIfAbsent(event.getValue(), v -> v), type, pos);
         }
 
         /**

@@ -80,6 +80,11 @@ public final class TopologyBuilder {
         return this;
     }
 
+    /** The clusters declared so far, in order (read-only). */
+    public List<Cluster> clusters() {
+        return java.util.Collections.unmodifiableList(clusters);
+    }
+
     public TopologyBuilder waiver(Waiver w) {
         waivers.add(w);
         return this;

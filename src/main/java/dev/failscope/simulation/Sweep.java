@@ -5,8 +5,10 @@ import dev.failscope.model.Ref;
 import dev.failscope.model.Server;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,13 +45,31 @@ public final class Sweep {
         Simulator simulator = new Simulator(SimulationIndex.of(topology));
         List<SweepRow> rows = new ArrayList<>();
         List<FailureScenario> scenarios = scenarios(simulator.index(), options);
+        Map<List<String>, SweepRow> byFailedSet = new HashMap<>();
         for (FailureScenario s : scenarios) {
-            rows.add(SweepRow.of(simulator.run(s)));
+            List<String> failed = failedSet(simulator.index(), s);
+            SweepRow same = byFailedSet.get(failed);
+            SweepRow row = same != null ? same.as(s) : SweepRow.of(simulator.run(s));
+            byFailedSet.putIfAbsent(failed, row);
+            rows.add(row);
             if (!progress.step(rows.size(), scenarios.size())) {
                 break;
             }
         }
         return new SweepResult(rows);
+    }
+
+    /**
+     * The servers a scenario fails, each with its time, in order. Two scenarios with the same set end the same
+     * way: a host that holds one server, a region that is one zone. Only the timeline's wording names the cause
+     * (a row keeps none of it), so the sweep simulates each set once.
+     */
+    private static List<String> failedSet(SimulationIndex index, FailureScenario scenario) {
+        List<String> key = new ArrayList<>();
+        for (SimulationIndex.Failure f : index.failures(scenario).values()) {
+            key.add(f.server() + "@" + f.at().toNanos());
+        }
+        return key;
     }
 
     /** Servers by name, then zones, regions and hosts, then pairs: the rows of the matrix, in order. */

@@ -38,6 +38,12 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
                 s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto, s.clustersBlocked());
     }
 
+    /** The same outcome for another scenario that fails the same servers at the same times. */
+    SweepRow as(FailureScenario other) {
+        return new SweepRow(other, other.targets().size() > 1, result, clustersDown, clustersDegraded, servicesDown,
+                servicesDegraded, maxRto, clustersBlocked);
+    }
+
     public String label() {
         return scenario.label();
     }

@@ -57,9 +57,9 @@ class HostileProcessTest {
     @Test
     void pastTheHeapIsOneLineNamingXmx() throws Exception {
         Path fleet = dir.resolve("fleet");
-        assertThat(Cli.run("generate", "--clusters", "3000", fleet.toString()).exit()).isZero();
+        assertThat(Cli.run("generate", "--clusters", "8000", fleet.toString()).exit()).isZero();
 
-        Result r = java("24m", "check", fleet.toString());
+        Result r = java("16m", "check", fleet.toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).matches("failscope: out of memory: the input needs more than the \\d+ MB Java heap; "

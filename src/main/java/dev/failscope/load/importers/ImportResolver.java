@@ -40,10 +40,12 @@ import java.util.Optional;
 public final class ImportResolver {
     private final TopologyBuilder builder;
     private final List<Server> inventory;
+    private final InventoryMatcher matcher;
 
     public ImportResolver(TopologyBuilder builder) {
         this.builder = builder;
         this.inventory = List.copyOf(builder.servers());
+        this.matcher = new InventoryMatcher(inventory);
     }
 
     public void resolve(ImportedModel model) {
@@ -83,66 +85,8 @@ public final class ImportResolver {
         }
     }
 
-    /** The index of the inventory server with this name, else of the first one at this address. */
     private Optional<Integer> match(String name, String address) {
-        for (int i = 0; i < inventory.size(); i++) {
-            if (inventory.get(i).name().equals(name)) {
-                return Optional.of(i);
-            }
-        }
-        Optional<Address> a = Address.parse(address);
-        if (a.isEmpty()) {
-            return hostName(name, address);
-        }
-        Integer hostOnly = null;
-        for (int i = 0; i < inventory.size(); i++) {
-            Optional<Address> b = Address.parse(inventory.get(i).address());
-            if (b.isPresent() && a.get().matches(b.get())) {
-                if (a.get().hasPort() && b.get().hasPort() || !a.get().hasPort() && !b.get().hasPort()) {
-                    return Optional.of(i);
-                }
-                hostOnly = hostOnly == null ? i : hostOnly;
-            }
-        }
-        return Optional.ofNullable(hostOnly).or(() -> hostName(name, address));
-    }
-
-    /**
-     * The one inventory server whose name or address host is {@code name}'s host, short or fully qualified
-     * ({@code db2} / {@code db2.example.com}), with no conflicting port. IP addresses only match exactly.
-     */
-    private Optional<Integer> hostName(String name, String address) {
-        Optional<Address> n = Address.parse(name);
-        if (n.isEmpty() || n.get().host().matches("[0-9.]+|.*:.*")) {
-            return Optional.empty();
-        }
-        int port = Address.parse(address).map(Address::port).orElse(n.get().port());
-        Integer found = null;
-        for (int i = 0; i < inventory.size(); i++) {
-            Server s = inventory.get(i);
-            Optional<Address> at = Address.parse(s.address());
-            boolean fits = sameHost(n.get().host(), s.name().toLowerCase(java.util.Locale.ROOT))
-                    || at.isPresent() && sameHost(n.get().host(), at.get().host());
-            boolean portClash = port >= 0 && at.isPresent() && at.get().hasPort() && at.get().port() != port;
-            if (fits && !portClash) {
-                if (found != null) {
-                    return Optional.empty();
-                }
-                found = i;
-            }
-        }
-        return Optional.ofNullable(found);
-    }
-
-    /** {@code db2} is {@code db2}, {@code db2.example.com} is {@code db2}, and the other way round. */
-    static boolean sameHost(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        if (a.matches("[0-9.]+") || b.matches("[0-9.]+")) {
-            return false;
-        }
-        return b.startsWith(a + ".") && !a.contains(".") || a.startsWith(b + ".") && !b.contains(".");
+        return matcher.index(name, address);
     }
 
     private Cluster rename(Cluster c, Map<String, String> rename, ImportedModel model) {
