@@ -9,6 +9,7 @@ import dev.failscope.model.Finding;
 import dev.failscope.model.ServerStatus;
 import dev.failscope.model.Topology;
 import dev.failscope.report.render.ImageExport;
+import dev.failscope.report.render.Java2dSceneWriter;
 import dev.failscope.report.render.RenderInput;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -48,7 +49,7 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
         if (input.layout().nodes().size() <= INLINE_LIMIT) {
             return new GraphData(key, label, prefix, ImageExport.graphSvgElement(input, prefix), json, model);
         }
-        return new GraphData(key, label, prefix, overview(input, json), json, model);
+        return new GraphData(key, label, prefix, overview(new Java2dSceneWriter(input, model), json), json, model);
     }
 
     /**
@@ -58,14 +59,15 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
      * {@code <script type="text/x-failscope-tile">} elements: never run, a tenth of the bytes, cheap to parse,
      * inflated by the page (DecompressionStream) only when needed.
      */
-    private static String overview(RenderInput input, Map<String, Object> json) {
+    private static String overview(Java2dSceneWriter writer, Map<String, Object> json) {
+        RenderInput input = writer.input();
         Box b = input.layout().bounds();
         double w = Math.max(1, Math.ceil(b.width()));
         double h = Math.max(1, Math.ceil(b.height()));
         double scale = Math.min(1, OVERVIEW_PX / Math.max(w, h));
         byte[] png;
         try {
-            png = ImageExport.graphPng(input, scale);
+            png = ImageExport.graphPng(writer, scale);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("writing a PNG to memory", e);
         }
@@ -76,7 +78,7 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 Box tile = new Box(c * TILE, r * TILE, Math.min(TILE, w - c * TILE), Math.min(TILE, h - r * TILE));
-                tiles.add(ImageExport.graphSvgElement(input, prefix, prefix + "t" + (r * cols + c) + "-", tile));
+                tiles.add(ImageExport.graphSvgElement(writer, prefix, prefix + "t" + (r * cols + c) + "-", tile));
             }
         }
         Map<String, Object> t = new LinkedHashMap<>();

@@ -122,13 +122,20 @@ public final class ImageExport {
      */
     public static String graphSvgElement(RenderInput input, String idPrefix, String defsPrefix,
                                          dev.failscope.layout.Box region) {
+        return graphSvgElement(new Java2dSceneWriter(input), idPrefix, defsPrefix, region);
+    }
+
+    /** As above, with a writer made once for many tiles (its scene model is prepared once). */
+    public static String graphSvgElement(Java2dSceneWriter writer, String idPrefix, String defsPrefix,
+                                         dev.failscope.layout.Box region) {
+        RenderInput input = writer.input();
         dev.failscope.layout.Box b = input.layout().bounds();
         SVGGraphics2D g = new SVGGraphics2D(region.width(), region.height());
         g.setDefsKeyPrefix(defsPrefix);
         g.setGeomDoubleConverter(ImageExport::tenths);
         g.setTransformDoubleConverter(ImageExport::tenths);
         g.translate(-b.x(), -b.y());
-        new Java2dSceneWriter(input).paintGraph(g, new dev.failscope.layout.Box(b.x() + region.x(), b.y() + region.y(),
+        writer.paintGraph(g, new dev.failscope.layout.Box(b.x() + region.x(), b.y() + region.y(),
                 region.width(), region.height()), idPrefix, 1);
         return g.getSVGElement(null, true, new org.jfree.svg.ViewBox(region.x(), region.y(), region.width(),
                 region.height()), null, null);
@@ -144,6 +151,12 @@ public final class ImageExport {
 
     /** The graph alone as PNG bytes, {@code scale} pixels per layout unit (an overview of a large graph). */
     public static byte[] graphPng(RenderInput input, double scale) throws IOException {
+        return graphPng(new Java2dSceneWriter(input), scale);
+    }
+
+    /** As above, with a writer made once. */
+    public static byte[] graphPng(Java2dSceneWriter writer, double scale) throws IOException {
+        RenderInput input = writer.input();
         dev.failscope.layout.Box b = input.layout().bounds();
         int w = Math.max(1, (int) Math.ceil(b.width() * scale));
         int h = Math.max(1, (int) Math.ceil(b.height() * scale));
@@ -154,7 +167,7 @@ public final class ImageExport {
             g.fillRect(0, 0, w, h);
             g.scale(scale, scale);
             g.translate(-b.x(), -b.y());
-            new Java2dSceneWriter(input).paintGraph(g, b, "fs-", scale);
+            writer.paintGraph(g, b, "fs-", scale);
         } finally {
             g.dispose();
         }

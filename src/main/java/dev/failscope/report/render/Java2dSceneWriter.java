@@ -49,9 +49,18 @@ public final class Java2dSceneWriter {
     private final Map<Long, Font> fonts = new HashMap<>();
 
     public Java2dSceneWriter(RenderInput input) {
+        this(input, new SceneModel(input.topology(), input.layout(), input.findings()));
+    }
+
+    /** With a scene model already prepared for the input's topology, layout and findings. */
+    public Java2dSceneWriter(RenderInput input, SceneModel model) {
         this.input = input;
-        this.model = new SceneModel(input.topology(), input.layout(), input.findings());
+        this.model = model;
         this.legend = new LegendPainter(!input.overlay().isEmpty() || input.state().active());
+    }
+
+    public RenderInput input() {
+        return input;
     }
 
     /** The scene this writer draws for a region at a scale. */
