@@ -168,10 +168,17 @@ public final class SceneBuilder {
                 collapsedClusters.add(n.node().name());
             }
         }
+        boolean overviewOrClusters = view.detail() == Detail.OVERVIEW || !collapsedClusters.isEmpty();
+        if (collapsedLanes.isEmpty() && !overviewOrClusters) {
+            return;
+        }
         for (NodeBox n : nodes) {
-            Lane lane = model.lane(n);
-            boolean inCollapsedLane = lane != null && collapsedLanes.contains(layout.lanes().indexOf(lane));
-            boolean member = n.role() != NodeRole.CLUSTER && n.cluster() != null
+            boolean inCollapsedLane = false;
+            if (!collapsedLanes.isEmpty()) {
+                int lane = n.lane() >= 0 ? n.lane() : layout.lanes().indexOf(model.lane(n));
+                inCollapsedLane = collapsedLanes.contains(lane);
+            }
+            boolean member = overviewOrClusters && n.role() != NodeRole.CLUSTER && n.cluster() != null
                     && layout.box(NodeKind.CLUSTER, n.cluster()).map(c -> c.box().contains(n.box())).orElse(false);
             boolean inCollapsedCluster = member && collapsedClusters.contains(n.cluster());
             boolean overview = view.detail() == Detail.OVERVIEW && member;
