@@ -233,8 +233,8 @@ final class NodeItems {
     /** The name centred in a box at about 9.5 pixels on screen, if it fits the box's height. */
     void compactName(Pen pen, String name, Box b, Style ink) {
         double size = Math.min(view.px(9.5), b.height() * 0.62);
-        if (size * view.scale() < 5 || b.width() * view.scale() < 48) {
-            return; // under 5 pixels high or in under 48 pixels of room nobody reads it (and text is what costs)
+        if (size * view.scale() < 5 || b.width() * view.scale() < 36) {
+            return; // under 5 pixels high or in under 36 pixels of room nobody reads it (and text is what costs)
         }
         pen.text(TextFit.name(name, b.width() - view.px(6), size, true), b.centerX(), b.centerY(), Align.CENTER, size,
                 true, ink);

@@ -175,7 +175,8 @@ public final class SceneBuilder {
         for (NodeBox n : nodes) {
             boolean inCollapsedLane = false;
             if (!collapsedLanes.isEmpty()) {
-                int lane = n.lane() >= 0 ? n.lane() : layout.lanes().indexOf(model.lane(n));
+                Lane at = n.lane() >= 0 ? null : model.lane(n);
+                int lane = n.lane() >= 0 ? n.lane() : at == null ? -1 : layout.lanes().indexOf(at);
                 inCollapsedLane = collapsedLanes.contains(lane);
             }
             boolean member = overviewOrClusters && n.role() != NodeRole.CLUSTER && n.cluster() != null
