@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +125,25 @@ class SceneDefectsAppTest extends AppTestBase {
 
     private static Box inner(Box b) {
         return new Box(b.x() + b.width() * 0.08, b.y() + b.height() * 0.25, b.width() * 0.84, b.height() * 0.5);
+    }
+
+    @Test
+    void aCollapsedClusterAndAForcedOverviewReachTheCanvas() throws Exception {
+        Node main = Node.server("db-main-1");
+        robot.interact(() -> graph().setCollapsed(Set.of(dev.failscope.scene.Collapse.cluster("catify-main"))));
+        lookAt(main, 1.0);
+        Scene collapsed = graph().lastScene().orElseThrow();
+        assertThat(collapsed.about("db-main-1")).isEmpty();
+        assertThat(collapsed.texts("catify-main")).anyMatch(t -> t.contains("2 servers (collapsed)"));
+        robot.interact(() -> {
+            graph().setCollapsed(Set.of());
+            graph().setDetail(dev.failscope.scene.Detail.OVERVIEW);
+        });
+        lookAt(main, 1.0);
+        Scene overview = graph().lastScene().orElseThrow();
+        assertThat(overview.detail()).isEqualTo(dev.failscope.scene.Detail.OVERVIEW);
+        assertThat(overview.about("db-replica-1")).isEmpty();
+        assertThat(overview.about("catify-main")).isNotEmpty();
     }
 
     private int[] pixels(WritableImage img, Box world) {

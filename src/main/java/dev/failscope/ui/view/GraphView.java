@@ -365,9 +365,27 @@ public final class GraphView {
         int drawn = painter.paint(canvas.getGraphicsContext2D(), w, h, s.get(), viewport,
                 new CanvasSceneWriter.State(main.selectionProperty().get(), hovered, vm.overlayProperty().get(), pulse,
                         legendShown.get() && !presenting, palette,
-                        presenting ? java.util.Map.of() : vm.spofProperty().get()));
+                        presenting ? java.util.Map.of() : vm.spofProperty().get(), detail, collapsed));
         paintDomain(canvas.getGraphicsContext2D());
         return drawn;
+    }
+
+    private dev.failscope.scene.Detail detail;
+    private java.util.Set<String> collapsed = java.util.Set.of();
+
+    /**
+     * Forces a level of detail (e.g. {@link dev.failscope.scene.Detail#OVERVIEW} at any zoom), or with null
+     * follows the zoom.
+     */
+    public void setDetail(dev.failscope.scene.Detail forced) {
+        this.detail = forced;
+        repaint();
+    }
+
+    /** The collapsed clusters, zones and regions ({@link dev.failscope.scene.Collapse} ids). */
+    public void setCollapsed(java.util.Set<String> ids) {
+        this.collapsed = java.util.Set.copyOf(ids);
+        repaint();
     }
 
     /** The scene of the last frame painted (tests; what the gui's own checks read). */
