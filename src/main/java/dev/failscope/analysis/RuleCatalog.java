@@ -18,6 +18,14 @@ import dev.failscope.analysis.rules.ManagerSettingIgnoredRule;
 import dev.failscope.analysis.rules.NoFailoverPolicyRule;
 import dev.failscope.analysis.rules.NoViableFailoverRule;
 import dev.failscope.analysis.rules.ReplicationCycleRule;
+import dev.failscope.analysis.rules.RouteBackendMissingMemberRule;
+import dev.failscope.analysis.rules.RouteBypassedRule;
+import dev.failscope.analysis.rules.RouteCheckNeverPassesRule;
+import dev.failscope.analysis.rules.RouteCheckWrongRoleRule;
+import dev.failscope.analysis.rules.RouteMissingRule;
+import dev.failscope.analysis.rules.RoutePinsServerRule;
+import dev.failscope.analysis.rules.RouteTargetDecommissionedRule;
+import dev.failscope.analysis.rules.RouteTargetMissingRule;
 import dev.failscope.analysis.rules.SentinelQuorumRule;
 import dev.failscope.analysis.rules.ServerDecommissionedInUseRule;
 import dev.failscope.analysis.rules.ServerInTwoClustersRule;
@@ -61,6 +69,12 @@ public final class RuleCatalog {
                 new SentinelQuorumRule(),
                 new DcsQuorumRule(),
                 new UnknownKeyRule(),
+                new RouteTargetMissingRule(),
+                new RouteTargetDecommissionedRule(),
+                new RoutePinsServerRule(),
+                new RouteCheckNeverPassesRule(),
+                new RouteBypassedRule(),
+                new RouteMissingRule(),
                 // warnings
                 new FailoverTargetMaintenanceRule(),
                 new FailoverTargetNoFailoverRule(),
@@ -73,6 +87,8 @@ public final class RuleCatalog {
                 new NoFailoverPolicyRule(),
                 new SingleZoneClusterRule(),
                 new ServicePinnedToServerRule(),
+                new RouteBackendMissingMemberRule(),
+                new RouteCheckWrongRoleRule(),
                 new WaiverExpiredRule(),
                 new WaiverUnusedRule(),
                 // infos

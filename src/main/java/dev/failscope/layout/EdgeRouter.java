@@ -24,6 +24,7 @@ final class EdgeRouter {
     private final GridIndex index;
     private final double[] gutters;
     private final double busTop;
+    private final double routeBusTop;
     private final Map<Edge, Double> dependencyX = new HashMap<>();
     private final Map<Node, Integer> serviceRank = new HashMap<>();
 
@@ -31,7 +32,8 @@ final class EdgeRouter {
      * @param gutters x of the left edge of each wrap group's first lane, ascending: a strip of
      *                {@link LayoutMetrics#LANE_PAD} there holds no box
      */
-    EdgeRouter(Map<Node, NodeBox> boxes, Box area, double[] gutters, double busTop, List<Edge> dependencies) {
+    EdgeRouter(Map<Node, NodeBox> boxes, Box area, double[] gutters, double busTop, double routeBusTop,
+               List<Edge> dependencies) {
         this.boxes = boxes;
         this.placed = boxes.values().stream()
                 .sorted(java.util.Comparator.comparingDouble((NodeBox n) -> n.box().y())
@@ -40,6 +42,7 @@ final class EdgeRouter {
         this.index = GridIndex.of(area, placed.stream().map(NodeBox::box).toList(), 256);
         this.gutters = gutters;
         this.busTop = busTop;
+        this.routeBusTop = routeBusTop;
         spreadDependencies(dependencies);
     }
 
@@ -50,7 +53,7 @@ final class EdgeRouter {
             case REPLICATION -> replication(e, from, to);
             case FAILOVER -> failover(e, from, to);
             case MEMBERSHIP -> membership(e, from, to);
-            case DEPENDENCY -> dependency(e, from, to);
+            case DEPENDENCY, ROUTING -> dependency(e, from, to);
         };
     }
 
@@ -114,7 +117,8 @@ final class EdgeRouter {
             return straight(e, svc, t, 0.8);
         }
         int rank = serviceRank.getOrDefault(e.from(), 0);
-        double busY = Math.min(busTop + 10 + (rank % 6) * 6.0, t.y() - 4);
+        double top0 = e.from().kind() == dev.failscope.model.NodeKind.ROUTE ? routeBusTop : busTop;
+        double busY = Math.min(top0 + 10 + (rank % 6) * 6.0, t.y() - 4);
         Point top = new Point(svc.centerX(), svc.maxY());
         Point bus = new Point(svc.centerX(), busY);
         if (clear(tx, busY, t.y(), t)) {

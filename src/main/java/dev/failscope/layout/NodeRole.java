@@ -11,5 +11,7 @@ public enum NodeRole {
     /** A server in no cluster, placed beside the cluster that refers to it or on its own. */
     STANDALONE,
     /** A service, in the band above the lanes. */
-    SERVICE
+    SERVICE,
+    /** A route (pooler, proxy, connection string), in the band between the services and the lanes. */
+    ROUTE
 }

@@ -49,12 +49,14 @@ public final class TopologyLayout {
     public static Layout layout(Topology topology) {
         List<Node> servers = new ArrayList<>();
         List<Node> services = new ArrayList<>();
+        List<Node> routes = new ArrayList<>();
         boolean missingCluster = false;
         for (Node n : topology.graph().vertexSet()) {
             switch (n.kind()) {
                 case SERVER -> servers.add(n);
                 case SERVICE -> services.add(n);
                 case CLUSTER -> missingCluster |= n.missing();
+                case ROUTE -> routes.add(n);
             }
         }
         TreeSet<LaneKey> keySet = new TreeSet<>(LaneKey.ORDER);
@@ -74,10 +76,11 @@ public final class TopologyLayout {
         }
         int unknown = column.getOrDefault(LaneKey.UNKNOWN, -1);
         List<Unit> units = new UnitPlanner(topology, n -> column.get(keyOf.get(n)), unknown).plan();
-        return place(topology, keys, units, services);
+        return place(topology, keys, units, services, routes);
     }
 
-    private static Layout place(Topology topology, List<LaneKey> keys, List<Unit> units, List<Node> services) {
+    private static Layout place(Topology topology, List<LaneKey> keys, List<Unit> units, List<Node> services,
+                                List<Node> routeNodes) {
         int cols = keys.size();
         int[] slots = new int[cols];
         for (Unit u : units) {
@@ -99,9 +102,12 @@ public final class TopologyLayout {
         int groups = placed.groups();
         double lanesWidth = groups * groupWidth + Math.max(0, groups - 1) * GROUP_GAP;
         ServiceBand band = ServiceBand.of(services.size(), lanesWidth);
-        double width = Math.max(lanesWidth, band.width());
+        ServiceBand routeBand = ServiceBand.of(routeNodes.size(), lanesWidth);
+        double width = Math.max(lanesWidth, Math.max(band.width(), routeBand.width()));
         double lanesLeft = (width - lanesWidth) / 2;
-        double lanesTop = band.height() > 0 ? band.height() + BAND_GAP : 0;
+        double routeTop = band.height() > 0 ? band.height() + BAND_GAP : 0;
+        double routeBottom = routeTop + routeBand.height();
+        double lanesTop = routeBand.height() > 0 ? routeBottom + BAND_GAP : routeTop;
         double contentTop = lanesTop + LANE_HEADER;
         double lanesHeight = groups == 0 ? 0 : LANE_HEADER + placed.maxHeight() + LANE_PAD;
 
@@ -139,17 +145,24 @@ public final class TopologyLayout {
         nodes.addAll(serverBoxes);
         Map<Node, NodeBox> byNode = new HashMap<>();
         nodes.forEach(n -> byNode.put(n.node(), n));
+        for (NodeBox r : routeBand.place(routeNodes, topology.graph(), byNode, width)) {
+            NodeBox shifted = new NodeBox(r.node(), new Box(r.box().x(), r.box().y() + routeTop, r.box().width(),
+                    r.box().height()), NodeRole.ROUTE, null, 0, -1);
+            nodes.add(shifted);
+            byNode.put(shifted.node(), shifted);
+        }
+        int placedSoFar = nodes.size();
         nodes.addAll(band.place(services, topology.graph(), byNode, width));
-        nodes.subList(clusterBoxes.size() + serverBoxes.size(), nodes.size()).forEach(n -> byNode.put(n.node(), n));
+        nodes.subList(placedSoFar, nodes.size()).forEach(n -> byNode.put(n.node(), n));
 
         List<Edge> dependencies = topology.graph().edgeSet().stream()
-                .filter(e -> e.kind() == EdgeKind.DEPENDENCY).toList();
+                .filter(e -> e.kind() == EdgeKind.DEPENDENCY || e.kind() == EdgeKind.ROUTING).toList();
         double[] gutters = new double[groups];
         for (int g = 0; g < groups; g++) {
             gutters[g] = lanesLeft + g * (groupWidth + GROUP_GAP);
         }
-        Box area = new Box(0, 0, width, Math.max(lanesTop + lanesHeight, band.height()));
-        EdgeRouter router = new EdgeRouter(byNode, area, gutters, band.height(), dependencies);
+        Box area = new Box(0, 0, width, Math.max(lanesTop + lanesHeight, Math.max(band.height(), routeBottom)));
+        EdgeRouter router = new EdgeRouter(byNode, area, gutters, band.height(), routeBottom, dependencies);
         List<EdgeRoute> routes = new ArrayList<>();
         for (Edge e : topology.graph().edgeSet()) {
             routes.add(router.route(e));

@@ -26,7 +26,8 @@ final class KindGuess {
             new Signature("inventory", "servers", NativeReader.INVENTORY_KEYS),
             new Signature("service", "depends-on", NativeReader.SERVICE_KEYS),
             new Signature("waivers", "waivers", NativeReader.WAIVERS_KEYS),
-            new Signature("cluster", "replicas", NativeReader.CLUSTER_KEYS));
+            new Signature("cluster", "replicas", NativeReader.CLUSTER_KEYS),
+            new Signature("route", "targets", RouteReader.ROUTE_KEYS));
 
     private KindGuess() {}
 

@@ -26,7 +26,8 @@ import java.util.Set;
 /** Reads documents of the native {@code failscope/v1} format into the topology builder. */
 public final class NativeReader {
     /** The kinds this format defines. */
-    public static final List<String> KINDS = List.of("inventory", "cluster", "failover", "service", "waivers");
+    public static final List<String> KINDS = List.of("inventory", "cluster", "failover", "service", "waivers",
+            "route");
 
     static final Set<String> INVENTORY_KEYS = Set.of("kind", "servers", "authoritative");
     static final Set<String> SERVER_KEYS = Set.of("name", "address", "region", "zone", "host", "status",
@@ -37,7 +38,7 @@ public final class NativeReader {
             "attempt-timeout", "max-lag", "require-sync", "same-region-only", "max-lag-bytes", "sync-replicas",
             "strict-sync", "quorum", "monitors", "manager");
     static final Set<String> SERVICE_KEYS = Set.of("kind", "name", "depends-on");
-    static final Set<String> DEPENDENCY_KEYS = Set.of("cluster", "server", "access");
+    static final Set<String> DEPENDENCY_KEYS = Set.of("cluster", "server", "access", "via");
     static final Set<String> WAIVERS_KEYS = Set.of("kind", "waivers");
     static final Set<String> WAIVER_KEYS = Set.of("rule", "subject", "target", "reason", "owner", "expires");
 
@@ -76,6 +77,7 @@ public final class NativeReader {
             case "failover" -> failover(map);
             case "service" -> service(map);
             case "waivers" -> new WaiverReader(sink).read(map);
+            case "route" -> new RouteReader(sink).read(map);
             default -> sink.error("unknown kind '" + kind.text() + "'"
                     + Suggestions.closest(kind.text(), KINDS).map(s -> ": did you mean '" + s + "'?")
                     .orElse(": expected one of " + String.join(", ", KINDS)), kind.position());
@@ -250,6 +252,7 @@ public final class NativeReader {
         Optional<PScalar> cluster = f.optionalName("cluster");
         Optional<PScalar> server = f.optionalName("server");
         Access access = f.choice("access", Access.class).orElse(Access.WRITE);
+        Optional<PScalar> via = f.optionalName("via");
         boolean hasCluster = map.get("cluster").isPresent();
         boolean hasServer = map.get("server").isPresent();
         if (hasCluster == hasServer) {
@@ -259,7 +262,8 @@ public final class NativeReader {
         }
         Optional<PScalar> target = hasCluster ? cluster : server;
         return target.map(t -> new Dependency(
-                hasCluster ? Dependency.Kind.CLUSTER : Dependency.Kind.SERVER, ref(t), access));
+                hasCluster ? Dependency.Kind.CLUSTER : Dependency.Kind.SERVER, ref(t), access,
+                via.map(NativeReader::ref).orElse(null)));
     }
 
     private static int toInt(long v) {

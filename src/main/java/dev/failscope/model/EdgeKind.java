@@ -9,5 +9,10 @@ public enum EdgeKind {
     /** server to the cluster it is a member of. */
     MEMBERSHIP,
     /** service to the cluster or server it depends on. */
-    DEPENDENCY
+    DEPENDENCY,
+    /**
+     * the client path: service to the route it goes through, route to each target (a server, a cluster, or a route
+     * it forwards to), carrying the target's 1-based order.
+     */
+    ROUTING
 }

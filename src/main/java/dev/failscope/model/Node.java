@@ -24,6 +24,10 @@ public record Node(NodeKind kind, String name, boolean missing) {
         return new Node(NodeKind.SERVICE, name, false);
     }
 
+    public static Node route(String name) {
+        return new Node(NodeKind.ROUTE, name, false);
+    }
+
     @Override
     public String toString() {
         return (missing ? "missing " : "") + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name;

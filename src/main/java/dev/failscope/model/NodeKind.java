@@ -1,4 +1,8 @@
 package dev.failscope.model;
 
 /** What a graph vertex stands for. */
-public enum NodeKind { SERVER, CLUSTER, SERVICE }
+public enum NodeKind {
+    SERVER, CLUSTER, SERVICE,
+    /** A pooler, proxy, connection string or Kubernetes Service between services and a cluster. */
+    ROUTE
+}

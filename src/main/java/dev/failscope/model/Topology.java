@@ -208,6 +208,7 @@ public final class Topology {
         servers.forEach(s -> g.addVertex(Node.server(s.name())));
         clusters.forEach(c -> g.addVertex(Node.cluster(c.name())));
         services.forEach(s -> g.addVertex(Node.service(s.name())));
+        routes.forEach(r -> g.addVertex(Node.route(r.name())));
         for (Cluster c : clusters) {
             Node cluster = Node.cluster(c.name());
             addEdge(g, EdgeKind.MEMBERSHIP, vertex(g, NodeKind.SERVER, c.primary().name()), cluster, 0,
@@ -236,7 +237,41 @@ public final class Topology {
                         d.target().position());
             }
         }
+        addRouting(g);
         return g;
+    }
+
+    /** Service to route (its {@code via}, or the route's {@code clients}), route to each target. */
+    private void addRouting(Graph<Node, Edge> g) {
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        for (Service s : services) {
+            for (Dependency d : s.dependsOn()) {
+                if (d.via() != null && linked.add(s.name() + "\n" + d.via().name())) {
+                    addEdge(g, EdgeKind.ROUTING, Node.service(s.name()), vertex(g, NodeKind.ROUTE, d.via().name()),
+                            0, d.via().position());
+                }
+            }
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Route r : routes) {
+            if (!seen.add(r.name())) {
+                continue;
+            }
+            Node route = Node.route(r.name());
+            for (Ref c : r.clients()) {
+                if (linked.add(c.name() + "\n" + r.name())) {
+                    addEdge(g, EdgeKind.ROUTING, vertex(g, NodeKind.SERVICE, c.name()), route, 0, c.position());
+                }
+            }
+            int order = 1;
+            for (RouteTarget t : r.targets()) {
+                Node to = t.server() != null ? vertex(g, NodeKind.SERVER, t.server())
+                        : t.route() != null ? vertex(g, NodeKind.ROUTE, t.route())
+                        : t.cluster() != null ? vertex(g, NodeKind.CLUSTER, t.cluster())
+                        : vertex(g, NodeKind.SERVER, t.written().name());
+                addEdge(g, EdgeKind.ROUTING, route, to, order++, t.position());
+            }
+        }
     }
 
     /** The declared vertex, or a missing placeholder created on first reference. */

@@ -109,7 +109,13 @@ final class GraphAttributes {
             case REPLICATION -> "replicates";
             case MEMBERSHIP -> "member";
             case DEPENDENCY -> "depends";
+            case ROUTING -> e.order() > 0 ? "routes #" + e.order() : "via";
         };
+    }
+
+    /** Failover and route-target edges: the ones marked when their target is missing or decommissioned. */
+    static boolean pointsAtTarget(Edge e) {
+        return e.kind() == EdgeKind.FAILOVER || e.kind() == EdgeKind.ROUTING && e.order() > 0;
     }
 
     static boolean isFailover(Edge e) {

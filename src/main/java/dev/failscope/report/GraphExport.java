@@ -93,6 +93,7 @@ public final class GraphExport {
             case SERVER -> "ellipse";
             case CLUSTER -> "cylinder";
             case SERVICE -> "component";
+            case ROUTE -> "parallelogram";
         }));
         if (n.missing()) {
             m.put("style", DefaultAttribute.createAttribute("dashed"));
@@ -113,6 +114,7 @@ public final class GraphExport {
             case FAILOVER -> m.put("style", DefaultAttribute.createAttribute("dashed"));
             case MEMBERSHIP -> m.put("style", DefaultAttribute.createAttribute("dotted"));
             case DEPENDENCY -> m.put("style", DefaultAttribute.createAttribute("bold"));
+            case ROUTING -> m.put("style", DefaultAttribute.createAttribute("solid"));
             case REPLICATION -> { }
             default -> throw new IllegalStateException("unhandled edge kind " + e.kind());
         }

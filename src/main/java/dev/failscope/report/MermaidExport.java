@@ -38,7 +38,7 @@ public final class MermaidExport {
         for (Edge e : a.edges()) {
             out.append("  ").append(a.id(e.from())).append(' ').append(arrow(e, a)).append(' ')
                     .append(a.id(e.to())).append('\n');
-            if (GraphAttributes.dangling(e) || a.decommissioned(e) && GraphAttributes.isFailover(e)) {
+            if (GraphAttributes.dangling(e) || a.decommissioned(e) && GraphAttributes.pointsAtTarget(e)) {
                 broken.add(index);
             }
             index++;
@@ -70,17 +70,19 @@ public final class MermaidExport {
             case SERVER -> "[\"" + label + "\"]";
             case CLUSTER -> "[(\"" + label + "\")]";
             case SERVICE -> "([\"" + label + "\"])";
+            case ROUTE -> "[/\"" + label + "\"/]";
         };
     }
 
     private static String arrow(Edge e, GraphAttributes a) {
         String flag = GraphAttributes.dangling(e) ? " \u2717 missing" : a.decommissioned(e)
-                && GraphAttributes.isFailover(e) ? " \u2717 decommissioned" : "";
+                && GraphAttributes.pointsAtTarget(e) ? " \u2717 decommissioned" : "";
         return switch (e.kind()) {
             case FAILOVER -> "-. \"failover " + e.order() + flag + "\" .->";
             case REPLICATION -> "-->|\"replicates" + flag + "\"|";
             case MEMBERSHIP -> "---";
             case DEPENDENCY -> "==>|\"depends" + flag + "\"|";
+            case ROUTING -> "-->|\"" + GraphAttributes.label(e) + flag + "\"|";
         };
     }
 

@@ -46,6 +46,8 @@ final class EdgeItems {
             case FAILOVER -> pen.line(pts, look.broken() ? Style.DANGER : Style.FAILOVER, look.broken() ? 2.2 : 1.6,
                     pen.dash(7, 5), 8);
             case DEPENDENCY -> pen.line(pts, Style.DEPENDENCY, 1.2, look.read() ? pen.dash(2, 3) : Dash.SOLID, 7);
+            case ROUTING -> pen.line(pts, look.broken() ? Style.DANGER : Style.ROUTE, look.broken() ? 2.2 : 1.5,
+                    Dash.SOLID, 7);
             case MEMBERSHIP -> {
                 if (d != Detail.FULL || !outside(e)) {
                     return Optional.empty();

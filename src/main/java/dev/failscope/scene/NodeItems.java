@@ -101,6 +101,8 @@ final class NodeItems {
             ghost(pen, n);
         } else if (n.role() == NodeRole.SERVICE) {
             service(pen, n);
+        } else if (n.role() == NodeRole.ROUTE) {
+            route(pen, n);
         } else {
             server(pen, n);
         }
@@ -108,6 +110,23 @@ final class NodeItems {
                 n.box().y()));
         String kind = "node " + n.role().name().toLowerCase(java.util.Locale.ROOT) + (n.node().missing() ? " missing" : "");
         return pen.group(Layer.NODES, model.id(n), kind, n.node().name(), "");
+    }
+
+    /** A route (pooler, proxy, connection string): a slanted box, "⇄ name" over its kind and how it follows. */
+    private void route(Pen pen, NodeBox n) {
+        Box b = n.box();
+        double slant = 10;
+        pen.items.add(new Item.Poly(List.of(new dev.failscope.layout.Point(b.x() + slant, b.y()),
+                new dev.failscope.layout.Point(b.maxX(), b.y()), new dev.failscope.layout.Point(b.maxX() - slant, b.maxY()),
+                new dev.failscope.layout.Point(b.x(), b.maxY())), Style.ROUTE_FILL, Style.ROUTE, pen.px(1.5)));
+        if (full()) {
+            pen.text(TextFit.name("⇄ " + n.node().name(), b.width() - 30, Pen.NAME, true), b.x() + 16, b.y() + 15,
+                    Align.LEFT, Pen.NAME, true, Style.TEXT);
+            pen.text(TextFit.end(model.routeSubtitle(n.node()), b.width() - 30, Pen.SMALL, false), b.x() + 16,
+                    b.y() + 31, Align.LEFT, Pen.SMALL, false, Style.SUBTEXT);
+        } else if (view.detail() == Detail.NAMES) {
+            compactName(pen, n.node().name(), b, Style.TEXT);
+        }
     }
 
     private void ghost(Pen pen, NodeBox n) {

@@ -138,6 +138,7 @@ public final class SceneBuilder {
         names.addAll(state.degraded());
         names.addAll(state.services().keySet());
         names.addAll(state.spof().keySet());
+        names.addAll(state.routes().keySet());
         if (state.trying() != null) {
             names.add(state.trying());
         }

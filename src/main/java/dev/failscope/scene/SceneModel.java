@@ -126,6 +126,8 @@ public final class SceneModel {
                 yield new EdgeLook(false, false, sync, false, label);
             }
             case DEPENDENCY -> new EdgeLook(false, false, false, access(e) == Access.READ, "");
+            case ROUTING -> new EdgeLook(e.order() > 0 && (e.to().missing() || decommissioned(e.to())),
+                    e.to().missing(), false, false, "");
             default -> new EdgeLook(false, false, false, false, "");
         };
     }
@@ -195,6 +197,11 @@ public final class SceneModel {
     /** The server's zone, region or address, for its second line. */
     String subtitle(Node n) {
         return server(n).flatMap(s -> s.zoneOpt().or(s::regionOpt).or(s::addressOpt)).orElse("");
+    }
+
+    /** A route's kind and how it follows the primary ("pgbouncer · fixed host"), or "route". */
+    String routeSubtitle(Node n) {
+        return topology.route(n.name()).map(r -> r.kind().label() + " · " + r.follow().label()).orElse("route");
     }
 
     String engine(String cluster) {

@@ -23,12 +23,37 @@ import java.util.Set;
  * @param services  service outcomes ("✔ ok", "▲ degraded", "✖ down")
  * @param repointed replicas that now follow a new primary: replica to its new source
  * @param spof      single points of failure found by a sweep, with why
+ * @param routes    route outcomes ("✔ FOLLOWING db-replica-1", "✖ PINNED → db-main-1")
  */
 public record SceneState(Set<String> failed, Set<String> stale, String trying, String tryingWhy,
                          Map<String, String> skipped, Set<String> promoted, Set<String> down, Set<String> degraded,
-                         Map<String, Outcome> services, Map<String, String> repointed, Map<String, String> spof) {
+                         Map<String, Outcome> services, Map<String, String> repointed, Map<String, String> spof,
+                         Map<String, Route> routes) {
     public static final SceneState NONE = new SceneState(Set.of(), Set.of(), null, null, Map.of(), Set.of(), Set.of(),
-            Set.of(), Map.of(), Map.of(), Map.of());
+            Set.of(), Map.of(), Map.of(), Map.of(), Map.of());
+
+    /** Without routes. */
+    public SceneState(Set<String> failed, Set<String> stale, String trying, String tryingWhy,
+                      Map<String, String> skipped, Set<String> promoted, Set<String> down, Set<String> degraded,
+                      Map<String, Outcome> services, Map<String, String> repointed, Map<String, String> spof) {
+        this(failed, stale, trying, tryingWhy, skipped, promoted, down, degraded, services, repointed, spof, Map.of());
+    }
+
+    /**
+     * Where a route sends its clients (decided by the simulation).
+     *
+     * @param state  following, waiting, pinned, nowhere or unknown
+     * @param server the server clients reach or are pinned to, or null
+     */
+    public record Route(String state, String server) {
+        public Route {
+            Objects.requireNonNull(state);
+        }
+
+        public boolean following() {
+            return "following".equals(state);
+        }
+    }
 
     /** A service's (or cluster's) outcome. */
     public enum Outcome { OK, DEGRADED, DOWN }
@@ -43,6 +68,7 @@ public record SceneState(Set<String> failed, Set<String> stale, String trying, S
         services = Map.copyOf(services);
         repointed = Map.copyOf(repointed);
         spof = Map.copyOf(spof);
+        routes = Map.copyOf(routes);
     }
 
     public boolean active() {
@@ -55,7 +81,7 @@ public record SceneState(Set<String> failed, Set<String> stale, String trying, S
 
     public SceneState withSpof(Map<String, String> newSpof) {
         return new SceneState(failed, stale, trying, tryingWhy, skipped, promoted, down, degraded, services,
-                repointed, newSpof);
+                repointed, newSpof, routes);
     }
 
     public static Outcome outcome(Health h) {

@@ -48,6 +48,7 @@ final class StateItems {
             case SERVER -> server(n);
             case CLUSTER -> cluster(n);
             case SERVICE -> service(n);
+            case ROUTE -> route(n);
             default -> List.of();
         };
     }
@@ -191,6 +192,31 @@ final class StateItems {
         }
         String mark = o.name().toLowerCase(java.util.Locale.ROOT);
         return List.of(pen.group(Layer.STATES, "", "state " + mark, n.node().name(), mark));
+    }
+
+    /** Where a route sends its clients: "✔ FOLLOWING db-replica-1" or, outlined red, "✖ PINNED → db-main-1". */
+    private List<Group> route(NodeBox n) {
+        SceneState.Route r = state.routes().get(n.node().name());
+        if (r == null) {
+            return List.of();
+        }
+        Box b = n.box();
+        Pen pen = new Pen(view);
+        String word = r.state().toUpperCase(java.util.Locale.ROOT);
+        String label = r.server() == null ? word : r.following() ? "✔ " + word + " " + r.server()
+                : "✖ " + word + " → " + r.server();
+        if (!r.following()) {
+            double slant = 10;
+            pen.items.add(new Item.Poly(List.of(new Point(b.x() + slant, b.y()), new Point(b.maxX(), b.y()),
+                    new Point(b.maxX() - slant, b.maxY()), new Point(b.x(), b.maxY())), Style.DANGER_SOFT,
+                    Style.DANGER, pen.px(2.5)));
+        }
+        if (full()) {
+            pen.pill(TextFit.end(label, b.width() + 60, Pen.SMALL, true), b.x() + 12, b.maxY() + 12,
+                    r.following() ? Style.OK : Style.DANGER, Style.ON_STRONG);
+        }
+        String mark = r.state();
+        return List.of(pen.group(Layer.STATES, "", "state route " + mark, n.node().name(), mark));
     }
 
     /** Replication that moved to a promoted primary, drawn from the new primary to the replica. */

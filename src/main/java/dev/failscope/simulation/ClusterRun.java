@@ -4,9 +4,7 @@ import dev.failscope.analysis.CandidateAssessment;
 import dev.failscope.analysis.CandidateIssue;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Durations;
-import dev.failscope.model.EdgeKind;
 import dev.failscope.model.FailoverPolicy;
-import dev.failscope.model.Node;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Replica;
 import dev.failscope.model.SourcePosition;
@@ -80,7 +78,7 @@ final class ClusterRun {
         if (policy != null) {
             policy.monitors().stream().map(Ref::name).forEach(monitors::add);
         }
-        history.add(ClusterCondition.HEALTHY);
+        history.add(ClusterCondition.healthy(primary));
     }
 
     /** Runs the loop to completion. */
@@ -339,10 +337,13 @@ final class ClusterRun {
     }
 
     void record(Duration at) {
-        boolean readable = index.aliveView(failures, at).incomingEdgesOf(Node.cluster(cluster.name())).stream()
-                .anyMatch(e -> e.kind() == EdgeKind.MEMBERSHIP);
+        boolean readable = index.anyMemberAlive(cluster.name(), failures, at);
         boolean degraded = !failed.isEmpty() || !replication.stale().isEmpty() || degradedByQuorum;
-        ClusterCondition c = new ClusterCondition(at, writable, readable, degraded, blocked);
+        boolean hasPrimary = writable || blocked;
+        List<String> maybe = !hasPrimary ? List.of() : possible.size() > 1 ? possible.stream().sorted().toList()
+                : List.of(primary);
+        ClusterCondition c = new ClusterCondition(at, writable, readable, degraded, blocked,
+                hasPrimary ? primary : null, maybe);
         ClusterCondition last = history.get(history.size() - 1);
         if (last.sameAs(c)) {
             return;

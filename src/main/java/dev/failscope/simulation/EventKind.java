@@ -29,7 +29,13 @@ public enum EventKind {
     /** A service runs with some read paths lost or on reduced redundancy. */
     SERVICE_DEGRADED,
     /** A service that was down has all its required dependencies again. */
-    SERVICE_RESTORED;
+    SERVICE_RESTORED,
+    /** A route (pooler, proxy, connection string) sends its clients to the primary again. */
+    ROUTE_FOLLOWS,
+    /** A route has not noticed the new primary yet: its health check must pass again. */
+    ROUTE_WAITING,
+    /** A route sends its clients to a server that is not the primary, or nowhere, or the configs do not say. */
+    ROUTE_STUCK;
 
     /** {@code candidate-skipped}: the spelling used in JSON. */
     public String label() {

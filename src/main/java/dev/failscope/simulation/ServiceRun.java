@@ -18,18 +18,30 @@ import java.util.TreeSet;
  */
 final class ServiceRun {
     /** The status at one time, with the dependency that decided it. */
-    private record Status(Health health, String reason, SourcePosition position) {
-        static final Status OK = new Status(Health.OK, null, null);
+    private record Status(Health health, String reason, SourcePosition position, String still) {
+        static final Status OK = new Status(Health.OK, null, null, null);
+
+        Status(Health health, String reason, SourcePosition position) {
+            this(health, reason, position, null);
+        }
     }
 
     private final Service service;
     private final Map<String, List<ClusterCondition>> clusters;
     private final Map<String, Failure> failures;
+    private final Map<Dependency, List<RouteState>> routes;
 
     ServiceRun(Service service, Map<String, List<ClusterCondition>> clusters, Map<String, Failure> failures) {
+        this(service, clusters, failures, Map.of());
+    }
+
+    /** @param routes the states of the route each dependency goes through, if it goes through one */
+    ServiceRun(Service service, Map<String, List<ClusterCondition>> clusters, Map<String, Failure> failures,
+               Map<Dependency, List<RouteState>> routes) {
         this.service = service;
         this.clusters = clusters;
         this.failures = failures;
+        this.routes = routes;
     }
 
     /** Appends the service's events to {@code out} and returns how it ends. */
@@ -40,6 +52,10 @@ final class ServiceRun {
         for (Duration t : changeTimes()) {
             Status next = statusAt(t);
             if (next.health() == current.health()) {
+                if (next.health() == Health.DOWN && next.still() != null && !next.reason().equals(current.reason())) {
+                    out.add(event(t, EventKind.SERVICE_DOWN, "service " + service.name() + " still DOWN "
+                            + next.still(), next.position(), next));
+                }
                 current = next.health() == Health.OK ? current : next;
                 continue;
             }
@@ -78,6 +94,7 @@ final class ServiceRun {
             } else if (failures.containsKey(target)) {
                 times.add(failures.get(target).at());
             }
+            routes.getOrDefault(d, List.of()).forEach(r -> times.add(r.at()));
         }
         return times;
     }
@@ -103,7 +120,7 @@ final class ServiceRun {
         }
         List<ClusterCondition> history = clusters.get(target);
         if (history == null) {
-            return Status.OK;
+            history = List.of(ClusterCondition.healthy(null));
         }
         ClusterCondition c = at(history, t);
         if (d.access() == Access.WRITE && !c.writable()) {
@@ -113,10 +130,31 @@ final class ServiceRun {
         if (d.access() == Access.READ && !c.readable()) {
             return new Status(Health.DOWN, "needs " + d.label() + ", and no member of " + target + " is up", pos);
         }
+        List<RouteState> route = routes.get(d);
+        if (route != null && !route.isEmpty()) {
+            RouteState r = route(route, t);
+            if (!r.reaches()) {
+                String promoted = c.primary() != null && !c.primary().equals(history.get(0).primary())
+                        ? "after " + c.primary() + " is promoted: " : "while " + target + " has a primary: ";
+                String why = r.route() + " " + r.reason();
+                return new Status(Health.DOWN, "needs " + d.label() + " through " + why, r.positionOpt()
+                        .orElse(pos), promoted + why);
+            }
+        }
         if (c.degraded() || !c.writable()) {
             return new Status(Health.DEGRADED, d.label() + " runs on reduced redundancy", pos);
         }
         return Status.OK;
+    }
+
+    private static RouteState route(List<RouteState> states, Duration t) {
+        RouteState found = states.get(0);
+        for (RouteState r : states) {
+            if (r.at().compareTo(t) <= 0) {
+                found = r;
+            }
+        }
+        return found;
     }
 
     private static ClusterCondition at(List<ClusterCondition> history, Duration t) {

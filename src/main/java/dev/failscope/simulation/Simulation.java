@@ -15,10 +15,19 @@ import java.util.TreeMap;
  * @param clusters touched clusters by name
  * @param services touched services by name
  * @param servers  failed or stale servers by name
+ * @param routes   how each route the touched services go through ends, by route name
  */
 public record Simulation(FailureScenario scenario, Timeline timeline, Map<String, ClusterOutcome> clusters,
-                         Map<String, ServiceOutcome> services, Map<String, ServerOutcome> servers) {
+                         Map<String, ServiceOutcome> services, Map<String, ServerOutcome> servers,
+                         Map<String, RouteState> routes) {
+    /** A simulation without routes. */
+    public Simulation(FailureScenario scenario, Timeline timeline, Map<String, ClusterOutcome> clusters,
+                      Map<String, ServiceOutcome> services, Map<String, ServerOutcome> servers) {
+        this(scenario, timeline, clusters, services, servers, Map.of());
+    }
+
     public Simulation {
+        routes = java.util.Collections.unmodifiableMap(new TreeMap<>(routes));
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(timeline, "timeline");
         clusters = java.util.Collections.unmodifiableMap(new TreeMap<>(clusters));

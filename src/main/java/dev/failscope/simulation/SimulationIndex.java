@@ -26,7 +26,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.jgrapht.Graph;
-import org.jgrapht.graph.MaskSubgraph;
 
 /**
  * What the simulator needs to know about a topology, computed once and shared by every scenario of a sweep:
@@ -45,6 +44,7 @@ public final class SimulationIndex {
     private final Map<String, Integer> serviceOrder = new HashMap<>();
     private final Map<String, List<String>> clustersOfServer = new HashMap<>();
     private final Map<String, List<String>> servicesOfTarget = new HashMap<>();
+    private final Map<String, List<String>> membersOfCluster = new HashMap<>();
     private final Map<String, List<CandidateAssessment>> assessments = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SimulationIndex(Topology topology) {
@@ -148,12 +148,17 @@ public final class SimulationIndex {
     }
 
     /**
-     * A view of the topology graph without the servers failed by {@code at}: nothing is copied, the mask is
-     * evaluated on each query.
+     * True when some member of the cluster (declared or referenced-but-undeclared, every declaration of the name)
+     * has not failed by {@code at}: the cluster can still serve reads (its membership edges in the graph
+     * without the failed servers).
      */
-    public Graph<Node, Edge> aliveView(Map<String, Failure> failures, Duration at) {
-        return new MaskSubgraph<>(topology.graph(), v -> v.kind() == NodeKind.SERVER && failedBy(failures, v.name(), at),
-                e -> false);
+    boolean anyMemberAlive(String cluster, Map<String, Failure> failures, Duration at) {
+        for (String member : membersOfCluster.getOrDefault(cluster, List.of())) {
+            if (!failedBy(failures, member, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean failedBy(Map<String, Failure> failures, String server, Duration at) {
@@ -221,6 +226,7 @@ public final class SimulationIndex {
         for (Edge e : graph.edgeSet()) {
             if (e.kind() == EdgeKind.MEMBERSHIP && !e.to().missing()) {
                 clusters.computeIfAbsent(e.from().name(), k -> new LinkedHashSet<>()).add(e.to().name());
+                membersOfCluster.computeIfAbsent(e.to().name(), k -> new ArrayList<>()).add(e.from().name());
             } else if (e.kind() == EdgeKind.DEPENDENCY) {
                 services.computeIfAbsent(e.to().kind().name() + ":" + e.to().name(), k -> new LinkedHashSet<>())
                         .add(e.from().name());

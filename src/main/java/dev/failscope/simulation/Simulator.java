@@ -1,6 +1,9 @@
 package dev.failscope.simulation;
 
+import dev.failscope.analysis.RouteReach;
 import dev.failscope.model.Cluster;
+import dev.failscope.model.Dependency;
+import dev.failscope.model.Route;
 import dev.failscope.model.NodeKind;
 import dev.failscope.model.Server;
 import dev.failscope.model.Service;
@@ -13,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Evaluates failure scenarios on an immutable topology. Only the clusters that contain a failed server and the
@@ -36,8 +40,12 @@ public final class Simulator {
     }
 
     public Simulation run(FailureScenario scenario) {
+        return run(scenario, index.failures(scenario));
+    }
+
+    /** As {@link #run(FailureScenario)}, with the scenario's failures already resolved by this index. */
+    Simulation run(FailureScenario scenario, Map<String, Failure> failures) {
         Topology topology = index.topology();
-        Map<String, Failure> failures = index.failures(scenario);
         List<SimulationEvent> events = new ArrayList<>();
         Map<String, ServerOutcome> servers = new HashMap<>();
         for (Failure f : failures.values()) {
@@ -57,11 +65,41 @@ public final class Simulator {
         }
 
         Map<String, ServiceOutcome> services = new HashMap<>();
+        Map<String, List<RouteState>> routeStates = new TreeMap<>();
         for (String name : touchedServices(failures, clusters.keySet())) {
             Service s = topology.service(name).orElseThrow();
-            services.put(name, new ServiceRun(s, histories, failures).run(events));
+            Map<Dependency, List<RouteState>> routes = routes(topology, s, histories, failures, routeStates, events);
+            services.put(name, new ServiceRun(s, histories, failures, routes).run(events));
         }
-        return new Simulation(scenario, new Timeline(events), clusters, services, servers);
+        Map<String, RouteState> routeEnd = new TreeMap<>();
+        routeStates.forEach((k, v) -> routeEnd.put(k, v.get(v.size() - 1)));
+        return new Simulation(scenario, new Timeline(events), clusters, services, servers, routeEnd);
+    }
+
+    /** The states of the route each dependency of {@code s} goes through; each route's changes become events once. */
+    private static Map<Dependency, List<RouteState>> routes(Topology topology, Service s,
+                                                            Map<String, List<ClusterCondition>> histories,
+                                                            Map<String, Failure> failures,
+                                                            Map<String, List<RouteState>> done,
+                                                            List<SimulationEvent> events) {
+        Map<Dependency, List<RouteState>> out = new HashMap<>();
+        for (Dependency d : s.dependsOn()) {
+            Route r = RouteReach.routeOf(topology, s, d).orElse(null);
+            if (r == null || d.kind() != Dependency.Kind.CLUSTER) {
+                continue;
+            }
+            String cluster = d.target().name();
+            List<ClusterCondition> history = histories.getOrDefault(cluster, List.of(ClusterCondition.healthy(
+                    topology.cluster(cluster).map(c -> c.primary().name()).orElse(null))));
+            List<RouteState> states = done.get(r.name());
+            if (states == null) {
+                states = new RouteRun(topology, r, failures).run(history);
+                done.put(r.name(), states);
+                RouteEvents.add(states, events);
+            }
+            out.put(d, states);
+        }
+        return out;
     }
 
     private static SimulationEvent failedEvent(Topology topology, Failure f) {

@@ -47,9 +47,10 @@ public final class Sweep {
         List<FailureScenario> scenarios = scenarios(simulator.index(), options);
         Map<List<String>, SweepRow> byFailedSet = new HashMap<>();
         for (FailureScenario s : scenarios) {
-            List<String> failed = failedSet(simulator.index(), s);
+            Map<String, SimulationIndex.Failure> failures = simulator.index().failures(s);
+            List<String> failed = failedSet(failures);
             SweepRow same = byFailedSet.get(failed);
-            SweepRow row = same != null ? same.as(s) : SweepRow.of(simulator.run(s));
+            SweepRow row = same != null ? same.as(s) : SweepRow.of(simulator.run(s, failures));
             byFailedSet.putIfAbsent(failed, row);
             rows.add(row);
             if (!progress.step(rows.size(), scenarios.size())) {
@@ -64,9 +65,9 @@ public final class Sweep {
      * way: a host that holds one server, a region that is one zone. Only the timeline's wording names the cause
      * (a row keeps none of it), so the sweep simulates each set once.
      */
-    private static List<String> failedSet(SimulationIndex index, FailureScenario scenario) {
-        List<String> key = new ArrayList<>();
-        for (SimulationIndex.Failure f : index.failures(scenario).values()) {
+    private static List<String> failedSet(Map<String, SimulationIndex.Failure> failures) {
+        List<String> key = new ArrayList<>(failures.size());
+        for (SimulationIndex.Failure f : failures.values()) {
             key.add(f.server() + "@" + f.at().toNanos());
         }
         return key;

@@ -268,4 +268,53 @@ class SceneBuilderTest {
                 || g.kind().equals("state repointed")).toList();
         assertThat(SceneBuilder.stateMarks(MODEL, end)).containsExactlyInAnyOrderElementsOf(full);
     }
+
+    @Test
+    void routesAreSlantedBoxesWithTheirEdgesAndTheirSimulatedState(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("topo.yaml"), """
+                kind: inventory
+                servers:
+                  - {name: p, region: eu, zone: eu-a, host: h1}
+                  - {name: r1, region: eu, zone: eu-b, host: h2}
+                ---
+                kind: cluster
+                name: c
+                primary: p
+                replicas:
+                  - {server: r1, mode: sync, lag: 0s}
+                ---
+                kind: failover
+                cluster: c
+                detection: 10s
+                candidates: [r1]
+                ---
+                kind: service
+                name: writer
+                depends-on:
+                  - {cluster: c, access: write, via: rt}
+                ---
+                kind: route
+                name: rt
+                software: pgbouncer
+                serves: c
+                follows: none
+                targets: [p]
+                """);
+        Inspection i = new Inspector().inspect(List.of(dir.toString()));
+        assertThat(i.topology().route("rt")).isPresent();
+        SceneModel m = model(i);
+        Scene plain = still(m, SceneState.NONE);
+        Group route = plain.about("rt").filter(g -> g.layer() == Layer.NODES).findFirst().orElseThrow();
+        assertThat(route.kind()).isEqualTo("node route");
+        assertThat(route.items()).anyMatch(x -> x instanceof Item.Poly p && p.stroke() == Style.ROUTE);
+        assertThat(route.texts()).contains("⇄ rt").anyMatch(t -> t.startsWith("pgbouncer"));
+        assertThat(plain.groups(Layer.EDGES).filter(g -> g.kind().equals("edge routing"))).isNotEmpty();
+        Simulation sim = lose(i, "p");
+        var overlay = dev.failscope.report.render.SimulationOverlay.of(sim, i.topology());
+        Scene end = still(m, overlay.toScene());
+        assertThat(end.texts("rt")).contains("✖ PINNED → p");
+        assertThat(end.about("rt").filter(g -> g.mark().equals("pinned"))).isNotEmpty();
+        assertNoLabelCoversAnother(end);
+    }
 }

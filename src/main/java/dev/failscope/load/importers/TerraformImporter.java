@@ -41,6 +41,11 @@ public final class TerraformImporter implements Importer {
                 Tree.text(doc, "format_version").filter(v -> !v.startsWith("1.") && !v.startsWith("0."))
                         .ifPresent(v -> context.error("Terraform JSON format_version " + v + " is not supported "
                                 + "(expected 1.x)", Tree.position(doc, "format_version")));
+                List<TerraformShape.Problem> problems = TerraformShape.check(doc);
+                problems.forEach(p -> context.error(p.message(), p.at()));
+                if (!problems.isEmpty()) {
+                    continue;
+                }
                 new TerraformMapper(context, TerraformResources.of(doc),
                         TerraformResources.isPlan(doc) ? "plan" : "state",
                         new TerraformConfig(doc)).map();

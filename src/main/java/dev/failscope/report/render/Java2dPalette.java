@@ -54,6 +54,8 @@ public final class Java2dPalette {
         put(Style.REMOVED_HALO, new Color(0x61, 0x6E, 0x7C, 0x59));
         put(Style.CHANGED_HALO, new Color(0xB7, 0x79, 0x1F, 0x59));
         put(Style.GHOST_PLATE, new Color(255, 255, 255, 0xBF));
+        put(Style.ROUTE, new Color(0x2C7A7B));
+        put(Style.ROUTE_FILL, new Color(0xE6F4F1));
     }
 
     private Java2dPalette() {}

@@ -41,7 +41,10 @@ public final class SimulationOverlay {
                 case DOWN, WRITES_BLOCKED -> ServiceState.DOWN;
             });
         }
-        return new StateOverlay(servers, clusters, services);
+        Map<String, StateOverlay.RouteOutcome> routes = new HashMap<>();
+        sim.routes().forEach((name, r) -> routes.put(name, new StateOverlay.RouteOutcome(r.kind().label(),
+                r.server())));
+        return new StateOverlay(servers, clusters, services, routes);
     }
 
     private static ClusterState state(Health h) {

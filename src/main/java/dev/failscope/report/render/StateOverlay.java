@@ -14,8 +14,30 @@ import java.util.Optional;
  * @param services service name to state; services not listed are drawn without a state
  */
 public record StateOverlay(Map<String, ServerState> servers, Map<String, ClusterOutcome> clusters,
-                           Map<String, ServiceState> services) {
+                           Map<String, ServiceState> services, Map<String, RouteOutcome> routes) {
     public static final StateOverlay NONE = new StateOverlay(Map.of(), Map.of(), Map.of());
+
+    /**
+     * Where a route sends its clients at the end.
+     *
+     * @param state  following, waiting, pinned, nowhere or unknown
+     * @param server the server clients reach or are pinned to, or null
+     */
+    public record RouteOutcome(String state, String server) {
+        public RouteOutcome {
+            Objects.requireNonNull(state, "state");
+        }
+
+        public boolean following() {
+            return "following".equals(state);
+        }
+    }
+
+    /** Without routes. */
+    public StateOverlay(Map<String, ServerState> servers, Map<String, ClusterOutcome> clusters,
+                        Map<String, ServiceState> services) {
+        this(servers, clusters, services, Map.of());
+    }
 
     /** Up; stale (alive, but its replication source is gone); failed. */
     public enum ServerState { UP, STALE, FAILED }
@@ -44,10 +66,11 @@ public record StateOverlay(Map<String, ServerState> servers, Map<String, Cluster
         servers = Map.copyOf(servers);
         clusters = Map.copyOf(clusters);
         services = Map.copyOf(services);
+        routes = Map.copyOf(routes);
     }
 
     public boolean isEmpty() {
-        return servers.isEmpty() && clusters.isEmpty() && services.isEmpty();
+        return servers.isEmpty() && clusters.isEmpty() && services.isEmpty() && routes.isEmpty();
     }
 
     public ServerState server(String name) {
@@ -95,8 +118,10 @@ public record StateOverlay(Map<String, ServerState> servers, Map<String, Cluster
         });
         java.util.Map<String, dev.failscope.scene.SceneState.Outcome> svc = new java.util.HashMap<>();
         services.forEach((n, s) -> svc.put(n, dev.failscope.scene.SceneState.Outcome.valueOf(s.name())));
+        java.util.Map<String, dev.failscope.scene.SceneState.Route> rts = new java.util.HashMap<>();
+        routes.forEach((n, r) -> rts.put(n, new dev.failscope.scene.SceneState.Route(r.state(), r.server())));
         return new dev.failscope.scene.SceneState(failed, stale, null, null, java.util.Map.of(), promoted, down,
-                degraded, svc, java.util.Map.of(), java.util.Map.of());
+                degraded, svc, java.util.Map.of(), java.util.Map.of(), rts);
     }
 
     /** True when {@code server} was promoted to primary of some cluster in this scenario. */

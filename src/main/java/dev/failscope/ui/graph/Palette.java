@@ -68,6 +68,8 @@ public record Palette(Color background, Color laneA, Color laneB, Color laneText
             case REMOVED_HALO -> subText.deriveColor(0, 1, 1, 0.35);
             case CHANGED_HALO -> warning.deriveColor(0, 1, 1, 0.35);
             case GHOST_PLATE -> background.deriveColor(0, 1, 1, 0.75);
+            case ROUTE -> Color.web("#2c7a7b");
+            case ROUTE_FILL -> background;
         };
     }
 }

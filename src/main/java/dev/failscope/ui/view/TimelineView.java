@@ -198,6 +198,9 @@ final class TimelineView {
             case DEGRADED, SERVICE_DEGRADED, REPLICA_STALE -> "▲";
             case SERVICE_DOWN -> "✖";
             case SERVICE_RESTORED -> "✔";
+            case ROUTE_FOLLOWS -> "↪";
+            case ROUTE_WAITING -> "◷";
+            case ROUTE_STUCK -> "✖";
         };
     }
 

@@ -82,6 +82,9 @@ public final class Beats {
             case REPOINTED -> "↪";
             case DEGRADED, SERVICE_DEGRADED, REPLICA_STALE -> "▲";
             case SERVICE_RESTORED -> "✔";
+            case ROUTE_FOLLOWS -> "↪";
+            case ROUTE_WAITING -> "◷";
+            case ROUTE_STUCK -> "✖";
         };
     }
 }

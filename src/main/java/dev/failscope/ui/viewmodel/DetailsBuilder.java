@@ -61,6 +61,7 @@ public final class DetailsBuilder {
                 case SERVER -> topology.server(node.name()).ifPresent(s -> server(s, props));
                 case CLUSTER -> cluster(node.name(), props, candidates);
                 case SERVICE -> topology.service(node.name()).ifPresent(s -> service(s, props));
+                case ROUTE -> topology.route(node.name()).ifPresent(r -> RouteDetails.add(r, props));
             }
         }
         List<Finding> about = findings.stream()

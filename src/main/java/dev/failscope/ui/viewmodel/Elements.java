@@ -73,6 +73,7 @@ public final class Elements {
             case CLUSTER -> topology.cluster(node.name()).map(Cluster::position)
                     .or(() -> topology.policy(node.name()).map(FailoverPolicy::position));
             case SERVICE -> topology.service(node.name()).map(Service::position);
+            case ROUTE -> topology.route(node.name()).map(dev.failscope.model.Route::position);
         };
     }
 

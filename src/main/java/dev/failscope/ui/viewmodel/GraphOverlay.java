@@ -19,9 +19,31 @@ import java.util.Set;
  */
 public record GraphOverlay(Set<String> failed, String trying, String tryingWhy, Map<String, String> skipped,
                            Set<String> promoted, Set<String> clustersDown, Set<String> clustersDegraded,
-                           Map<String, ServiceHealth> services, Map<String, String> repointed) {
+                           Map<String, ServiceHealth> services, Map<String, String> repointed,
+                           Map<String, RouteLook> routes) {
     public static final GraphOverlay NONE = new GraphOverlay(Set.of(), null, Map.of(), Set.of(), Set.of(), Map.of(),
             Map.of());
+
+    /**
+     * Where a route sends its clients at this step (from the simulation's route events).
+     *
+     * @param state  following, waiting, pinned, nowhere or unknown ({@code RouteState.Kind} labels)
+     * @param server the server clients reach or are pinned to, or null
+     */
+    public record RouteLook(String state, String server) {
+        /** True when clients reach the primary through the route. */
+        public boolean following() {
+            return "following".equals(state);
+        }
+    }
+
+    /** Without routes. */
+    public GraphOverlay(Set<String> failed, String trying, String tryingWhy, Map<String, String> skipped,
+                        Set<String> promoted, Set<String> clustersDown, Set<String> clustersDegraded,
+                        Map<String, ServiceHealth> services, Map<String, String> repointed) {
+        this(failed, trying, tryingWhy, skipped, promoted, clustersDown, clustersDegraded, services, repointed,
+                Map.of());
+    }
 
     /** Without an attempt's reason and without degraded clusters. */
     public GraphOverlay(Set<String> failed, String trying, Map<String, String> skipped, Set<String> promoted,
@@ -37,6 +59,7 @@ public record GraphOverlay(Set<String> failed, String trying, String tryingWhy, 
         clustersDown = Set.copyOf(clustersDown);
         services = Map.copyOf(services);
         repointed = Map.copyOf(repointed);
+        routes = Map.copyOf(routes);
     }
 
     public boolean active() {
@@ -54,8 +77,10 @@ public record GraphOverlay(Set<String> failed, String trying, String tryingWhy, 
         }
         Map<String, dev.failscope.scene.SceneState.Outcome> svc = new java.util.HashMap<>();
         services.forEach((n, h) -> svc.put(n, dev.failscope.scene.SceneState.Outcome.valueOf(h.name())));
+        Map<String, dev.failscope.scene.SceneState.Route> rts = new java.util.HashMap<>();
+        routes.forEach((n, r) -> rts.put(n, new dev.failscope.scene.SceneState.Route(r.state(), r.server())));
         return new dev.failscope.scene.SceneState(failed, Set.of(), trying, tryingWhy, skipped, promoted, clustersDown,
-                clustersDegraded, svc, repointed, spof);
+                clustersDegraded, svc, repointed, spof, rts);
     }
 
     /** A service's state in a simulation step. */

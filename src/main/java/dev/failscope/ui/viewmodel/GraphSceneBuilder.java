@@ -72,6 +72,8 @@ public final class GraphSceneBuilder {
                     List.of(), false, false, worst, count, "service " + s.name() + "\n" + s.dependsOn().stream()
                     .map(d -> "depends on " + d.label()).reduce((a, b) -> a + "\n" + b).orElse("")))
                     .orElse(NodeLook.PLAIN);
+            case ROUTE -> t.route(n.name()).map(r -> new NodeLook(r.kind().label() + ", " + r.follow().label(),
+                    List.of(), false, false, worst, count, RouteDetails.tooltip(r))).orElse(NodeLook.PLAIN);
         };
     }
 
@@ -136,6 +138,13 @@ public final class GraphSceneBuilder {
                 String label = r == null ? "" : sync ? "sync"
                         : r.lagOpt().map(l -> "async · lag " + Durations.format(l)).orElse("async");
                 yield new EdgeLook(EdgeKind.REPLICATION, false, false, sync, label);
+            }
+            case ROUTING -> {
+                boolean dangling = e.to().missing();
+                boolean decommissioned = e.to().kind() == dev.failscope.model.NodeKind.SERVER && t.server(e.to().name())
+                        .filter(s -> s.status() == ServerStatus.DECOMMISSIONED).isPresent();
+                yield new EdgeLook(EdgeKind.ROUTING, e.order() > 0 && (dangling || decommissioned), dangling, false,
+                        dangling ? "✖ missing" : decommissioned ? "✖ decommissioned" : "");
             }
             default -> new EdgeLook(e.kind(), false, false, false, "");
         };

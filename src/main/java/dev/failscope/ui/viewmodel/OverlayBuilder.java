@@ -28,6 +28,7 @@ public final class OverlayBuilder {
         Map<String, ServiceHealth> services = new HashMap<>();
         Map<String, String> repointed = new HashMap<>();
         Map<String, String> newPrimary = new HashMap<>();
+        Map<String, GraphOverlay.RouteLook> routes = new HashMap<>();
         int n = Math.max(0, Math.min(step, events.size()));
         for (int i = 0; i < n; i++) {
             SimulationEvent e = events.get(i);
@@ -61,6 +62,8 @@ public final class OverlayBuilder {
                 case SERVICE_DEGRADED -> services.put(e.subject(), ServiceHealth.DEGRADED);
                 case SERVICE_RESTORED -> services.put(e.subject(), e.reason().contains("degraded")
                         ? ServiceHealth.DEGRADED : ServiceHealth.OK);
+                case ROUTE_FOLLOWS, ROUTE_WAITING, ROUTE_STUCK -> routes.put(e.subject(),
+                        new GraphOverlay.RouteLook(e.detailOpt().orElse("unknown"), e.related()));
                 default -> { }
             }
         }
@@ -72,7 +75,7 @@ public final class OverlayBuilder {
             }
         });
         return new GraphOverlay(failed, trying, trying == null ? null : attempts.get(trying), skipped, promoted, down,
-                degraded, services, repointed);
+                degraded, services, repointed, routes);
     }
 
     /** The event's short words ("decommissioned"), else its sentence after the first colon. */

@@ -44,6 +44,15 @@ class RuleCatalogTest {
         t.put("unused-server", Severity.INFO);
         t.put("waiver-expired", Severity.WARNING);
         t.put("waiver-unused", Severity.WARNING);
+        // issue 12: the routing layer between services and clusters
+        t.put("route-target-missing", Severity.ERROR);
+        t.put("route-target-decommissioned", Severity.ERROR);
+        t.put("route-pins-server", Severity.ERROR);
+        t.put("route-check-never-passes", Severity.ERROR);
+        t.put("route-bypassed", Severity.ERROR);
+        t.put("route-missing", Severity.ERROR);
+        t.put("route-backend-missing-member", Severity.WARNING);
+        t.put("route-check-wrong-role", Severity.WARNING);
         return t;
     }
 
@@ -52,8 +61,8 @@ class RuleCatalogTest {
         List<Rule> rules = RuleCatalog.standard().rules();
         Map<String, Severity> actual = new LinkedHashMap<>();
         rules.forEach(r -> actual.put(r.id(), r.severity()));
-        assertThat(TABLE).hasSize(28);
-        assertThat(rules).hasSize(28);
+        assertThat(TABLE).hasSize(36);
+        assertThat(rules).hasSize(36);
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(TABLE);
     }
 

@@ -120,4 +120,26 @@ class TerraformImporterTest {
         Inspection i = new Fixture(tmp).file("x.json", "{\"format_version\": \"2.0\", \"values\": {}}").inspect();
         assertThat(Fixture.errors(i)).singleElement().asString().contains("format_version 2.0 is not supported");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "\"resources\": [|\"resources\": \"oops\", \"was\": [|\"resources\" must be an array, not the string 'oops'",
+        "\"actions\": [|\"actions\": {}, \"was\": [|\"actions\" must be an array, not a map",
+        "\"planned_values\": {|\"planned_values\": 7, \"was\": {|\"planned_values\" must be an object"})
+    void aKeyOfTheFormatWithTheWrongTypeIsAPositionedErrorNotAPlanWithoutIt(String from, String to, String says)
+            throws Exception {
+        String plan = java.nio.file.Files.readString(Path.of(PLAN));
+        assertThat(plan).contains(from);
+        Path bad = tmp.resolve("plan.json");
+        java.nio.file.Files.writeString(bad, plan.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)));
+
+        Inspection i = Fixture.inspect(bad.toString());
+
+        assertThat(i.errors()).anySatisfy(e -> {
+            assertThat(e.message()).contains("Terraform JSON: " + says);
+            assertThat(e.position().line()).isGreaterThan(1);
+        });
+        assertThat(i.topology().servers()).as("nothing is read from a damaged document").isEmpty();
+    }
 }
