@@ -111,7 +111,9 @@ public record SceneState(Set<String> failed, Set<String> stale, String trying, S
         if (trying != null) {
             skipped.remove(trying); // tried now: "trying", given up on only later, never both at once
         }
+        Map<String, Route> routes = new HashMap<>();
+        s.routes().forEach((n, r) -> routes.put(n, new Route(r.state(), r.server())));
         return new SceneState(s.failed(), s.stale(), trying, trying == null ? null : s.skipped().get(trying), skipped,
-                s.promoted(), down, degraded, services, s.repointed(), Map.of());
+                s.promoted(), down, degraded, services, s.repointed(), Map.of(), routes);
     }
 }

@@ -316,5 +316,8 @@ class SceneBuilderTest {
         assertThat(end.texts("rt")).contains("✖ PINNED → p");
         assertThat(end.about("rt").filter(g -> g.mark().equals("pinned"))).isNotEmpty();
         assertNoLabelCoversAnother(end);
+        // the review page's steps say the same (SimulationStep replays the route events)
+        Scene last = still(m, SceneState.of(sim.step(sim.timeline().events().size())));
+        assertThat(last.texts("rt")).contains("✖ PINNED → p");
     }
 }
