@@ -58,9 +58,9 @@ final class LegendPainter {
             g.draw(new Line2D.Double(r.x() + 8, r.centerY(), r.maxX() - 8, r.centerY()));
         }));
         entries.add(new Entry("server in maintenance", (g, b) ->
-                Glyphs.pill(g, b.x(), b.centerY() - 7, "MAINTENANCE", Palette.WARN, Palette.BACKGROUND)));
+                Glyphs.pill(g, b.x(), b.centerY() - 7, dev.failscope.scene.Tags.MAINT, Palette.WARN, java.awt.Color.BLACK)));
         entries.add(new Entry("never promoted (no-failover)", (g, b) ->
-                Glyphs.pill(g, b.x(), b.centerY() - 7, "NO FAILOVER", Palette.INK, Palette.BACKGROUND)));
+                Glyphs.pill(g, b.x(), b.centerY() - 7, dev.failscope.scene.Tags.NO_FAILOVER, Palette.INK, Palette.BACKGROUND)));
         entries.add(new Entry("findings: ✖ error / ▲ warning / ℹ info", (g, b) -> {
             double x = b.x();
             x += Glyphs.pill(g, x, b.centerY() - 7, "✖", Palette.DANGER, Palette.BACKGROUND) + 4;
@@ -86,14 +86,14 @@ final class LegendPainter {
             g.setStroke(Palette.CROSS);
             g.draw(new Line2D.Double(r.x() + 4, r.y() + 2, r.maxX() - 4, r.maxY() - 2));
             g.draw(new Line2D.Double(r.x() + 4, r.maxY() - 2, r.maxX() - 4, r.y() + 2));
-            Glyphs.pill(g, r.x() + 10, r.centerY() - 7, "✖ FAILED", Palette.DANGER, Palette.BACKGROUND);
+            Glyphs.pill(g, r.x() + 10, r.centerY() - 7, dev.failscope.scene.Tags.FAILED, Palette.DANGER, Palette.BACKGROUND);
         }));
         entries.add(new Entry("promoted to primary", (g, b) ->
-                Glyphs.pill(g, b.x(), b.centerY() - 7, "♛ PROMOTED", Palette.OK, Palette.BACKGROUND)));
+                Glyphs.pill(g, b.x(), b.centerY() - 7, dev.failscope.scene.Tags.PROMOTED, Palette.OK, Palette.BACKGROUND)));
         entries.add(new Entry("cluster down: no writable primary", (g, b) ->
-                Glyphs.pill(g, b.x(), b.centerY() - 7, "✖ NO PRIMARY", Palette.DANGER, Palette.BACKGROUND)));
+                Glyphs.pill(g, b.x(), b.centerY() - 7, dev.failscope.scene.Tags.NO_PRIMARY, Palette.DANGER, Palette.BACKGROUND)));
         entries.add(new Entry("cluster lost members / reads stale", (g, b) ->
-                Glyphs.pill(g, b.x(), b.centerY() - 7, "▲ DEGRADED", Palette.WARN, java.awt.Color.BLACK)));
+                Glyphs.pill(g, b.x(), b.centerY() - 7, dev.failscope.scene.Tags.DEGRADED, Palette.WARN, java.awt.Color.BLACK)));
         entries.add(new Entry("service ✔ ok / ▲ degraded / ✖ down", (g, b) -> {
             g.setColor(Palette.OK);
             Glyphs.fitted(g, "✔", Palette.NAME, b.x() + 4, b.centerY() + 5, 20);
