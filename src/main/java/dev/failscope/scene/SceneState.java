@@ -23,12 +23,12 @@ import java.util.Set;
  * @param services  service outcomes ("✔ ok", "▲ degraded", "✖ down")
  * @param repointed replicas that now follow a new primary: replica to its new source
  * @param spof      single points of failure found by a sweep, with why
- * @param routes    route outcomes ("✔ FOLLOWING db-replica-1", "✖ PINNED → db-main-1")
+ * @param routes    route outcomes, as the simulation replays them ("✔ FOLLOWING db-replica-1", "✖ PINNED → db-main-1")
  */
 public record SceneState(Set<String> failed, Set<String> stale, String trying, String tryingWhy,
                          Map<String, String> skipped, Set<String> promoted, Set<String> down, Set<String> degraded,
                          Map<String, Outcome> services, Map<String, String> repointed, Map<String, String> spof,
-                         Map<String, Route> routes) {
+                         Map<String, SimulationStep.Route> routes) {
     public static final SceneState NONE = new SceneState(Set.of(), Set.of(), null, null, Map.of(), Set.of(), Set.of(),
             Set.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
@@ -37,22 +37,6 @@ public record SceneState(Set<String> failed, Set<String> stale, String trying, S
                       Map<String, String> skipped, Set<String> promoted, Set<String> down, Set<String> degraded,
                       Map<String, Outcome> services, Map<String, String> repointed, Map<String, String> spof) {
         this(failed, stale, trying, tryingWhy, skipped, promoted, down, degraded, services, repointed, spof, Map.of());
-    }
-
-    /**
-     * Where a route sends its clients (decided by the simulation).
-     *
-     * @param state  following, waiting, pinned, nowhere or unknown
-     * @param server the server clients reach or are pinned to, or null
-     */
-    public record Route(String state, String server) {
-        public Route {
-            Objects.requireNonNull(state);
-        }
-
-        public boolean following() {
-            return "following".equals(state);
-        }
     }
 
     /** A service's (or cluster's) outcome. */
@@ -111,9 +95,7 @@ public record SceneState(Set<String> failed, Set<String> stale, String trying, S
         if (trying != null) {
             skipped.remove(trying); // tried now: "trying", given up on only later, never both at once
         }
-        Map<String, Route> routes = new HashMap<>();
-        s.routes().forEach((n, r) -> routes.put(n, new Route(r.state(), r.server())));
         return new SceneState(s.failed(), s.stale(), trying, trying == null ? null : s.skipped().get(trying), skipped,
-                s.promoted(), down, degraded, services, s.repointed(), Map.of(), routes);
+                s.promoted(), down, degraded, services, s.repointed(), Map.of(), s.routes());
     }
 }

@@ -196,7 +196,7 @@ final class StateItems {
 
     /** Where a route sends its clients: "✔ FOLLOWING db-replica-1" or, outlined red, "✖ PINNED → db-main-1". */
     private List<Group> route(NodeBox n) {
-        SceneState.Route r = state.routes().get(n.node().name());
+        dev.failscope.simulation.SimulationStep.Route r = state.routes().get(n.node().name());
         if (r == null) {
             return List.of();
         }

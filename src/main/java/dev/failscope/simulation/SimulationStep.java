@@ -36,7 +36,16 @@ public record SimulationStep(int applied, SimulationEvent current, Set<String> f
      * @param state  following, waiting, pinned, nowhere or unknown
      * @param server the server clients reach or are pinned to, or null
      */
-    public record Route(String state, String server) {}
+    public record Route(String state, String server) {
+        public Route {
+            java.util.Objects.requireNonNull(state, "state");
+        }
+
+        /** True when clients reach the primary through the route. */
+        public boolean following() {
+            return "following".equals(state);
+        }
+    }
 
     public SimulationStep {
         failed = Set.copyOf(failed);

@@ -118,8 +118,8 @@ public record StateOverlay(Map<String, ServerState> servers, Map<String, Cluster
         });
         java.util.Map<String, dev.failscope.scene.SceneState.Outcome> svc = new java.util.HashMap<>();
         services.forEach((n, s) -> svc.put(n, dev.failscope.scene.SceneState.Outcome.valueOf(s.name())));
-        java.util.Map<String, dev.failscope.scene.SceneState.Route> rts = new java.util.HashMap<>();
-        routes.forEach((n, r) -> rts.put(n, new dev.failscope.scene.SceneState.Route(r.state(), r.server())));
+        java.util.Map<String, dev.failscope.simulation.SimulationStep.Route> rts = new java.util.HashMap<>();
+        routes.forEach((n, r) -> rts.put(n, new dev.failscope.simulation.SimulationStep.Route(r.state(), r.server())));
         return new dev.failscope.scene.SceneState(failed, stale, null, null, java.util.Map.of(), promoted, down,
                 degraded, svc, java.util.Map.of(), java.util.Map.of(), rts);
     }

@@ -77,8 +77,8 @@ public record GraphOverlay(Set<String> failed, String trying, String tryingWhy, 
         }
         Map<String, dev.failscope.scene.SceneState.Outcome> svc = new java.util.HashMap<>();
         services.forEach((n, h) -> svc.put(n, dev.failscope.scene.SceneState.Outcome.valueOf(h.name())));
-        Map<String, dev.failscope.scene.SceneState.Route> rts = new java.util.HashMap<>();
-        routes.forEach((n, r) -> rts.put(n, new dev.failscope.scene.SceneState.Route(r.state(), r.server())));
+        Map<String, dev.failscope.simulation.SimulationStep.Route> rts = new java.util.HashMap<>();
+        routes.forEach((n, r) -> rts.put(n, new dev.failscope.simulation.SimulationStep.Route(r.state(), r.server())));
         return new dev.failscope.scene.SceneState(failed, Set.of(), trying, tryingWhy, skipped, promoted, clustersDown,
                 clustersDegraded, svc, repointed, spof, rts);
     }
