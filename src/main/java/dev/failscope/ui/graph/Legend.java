@@ -15,7 +15,7 @@ final class Legend {
     private Legend() {}
 
     static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation, boolean spof) {
-        int rows = (simulation ? 12 : 8) + (spof ? 1 : 0);
+        int rows = (simulation ? 13 : 9) + (spof ? 1 : 0);
         double w = CanvasSceneWriter.LEGEND_WIDTH;
         double h = 30 + rows * 20;
         double x = 12;
@@ -68,6 +68,15 @@ final class Legend {
         }
         text(gc, "decommissioned (hatched, struck)", tx, ry, FONT, p.text());
         ry += 20;
+        gc.setFill(p.colour(dev.failscope.scene.Style.ROUTE_FILL));
+        gc.setStroke(p.colour(dev.failscope.scene.Style.ROUTE));
+        gc.setLineWidth(1.5);
+        double[] rx = {sx + 6, sx + 46, sx + 40, sx};
+        double[] rys = {ry - 7, ry - 7, ry + 7, ry + 7};
+        gc.fillPolygon(rx, rys, 4);
+        gc.strokePolygon(rx, rys, 4);
+        text(gc, "⇄ route: pooler, proxy, connection string", tx, ry, FONT, p.text());
+        ry += 20;
         gc.setFill(p.warning());
         gc.fillRoundRect(sx, ry - 7, 46, 14, 14, 14);
         text(gc, "MAINT / NO-FAILOVER badges", tx, ry, FONT, p.text());
@@ -78,7 +87,7 @@ final class Legend {
         gc.fillRoundRect(sx + 26, ry - 8, 22, 16, 16, 16);
         textCentered(gc, "✖", sx + 11, ry, Color.WHITE);
         textCentered(gc, "▲", sx + 37, ry, Color.BLACK);
-        text(gc, "findings: error / warning", tx, ry, FONT, p.text());
+        text(gc, "findings: ✖ error / ▲ warning / ℹ info", tx, ry, FONT, p.text());
         if (simulation) {
             ry += 20;
             gc.setStroke(p.danger());
