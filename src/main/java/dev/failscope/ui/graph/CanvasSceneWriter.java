@@ -89,13 +89,20 @@ public final class CanvasSceneWriter {
 
     /** Paints one frame and returns how many groups were drawn (for the benchmark). */
     public int paint(GraphicsContext g, double w, double h, GraphScene scene, Viewport vp, State state) {
+        return write(g, w, h, scene, vp, state, scene(scene, vp, w, h, state));
+    }
+
+    /**
+     * Paints a scene built elsewhere (for example off the FX thread with {@link #scene}, which is pure) for this
+     * viewport; returns how many groups were drawn.
+     */
+    public int write(GraphicsContext g, double w, double h, GraphScene scene, Viewport vp, State state, Scene s) {
         this.gc = g;
         this.p = state.palette();
         gc.setTransform(1, 0, 0, 1, 0, 0);
         gc.setFill(p.background());
         gc.fillRect(0, 0, w, h);
         gc.setTransform(vp.scale(), 0, 0, vp.scale(), vp.tx(), vp.ty());
-        Scene s = scene(scene, vp, w, h, state);
         last = s;
         for (Group group : s.groups()) {
             for (Item item : group.items()) {
