@@ -31,7 +31,7 @@ public final class NativeReader {
 
     static final Set<String> INVENTORY_KEYS = Set.of("kind", "servers", "authoritative");
     static final Set<String> SERVER_KEYS = Set.of("name", "address", "region", "zone", "host", "status",
-            "no-failover", "tags");
+            "no-failover", "tags", "observed");
     static final Set<String> CLUSTER_KEYS = Set.of("kind", "name", "engine", "primary", "replicas", "upstream");
     static final Set<String> REPLICA_KEYS = Set.of("server", "source", "mode", "lag");
     static final Set<String> FAILOVER_KEYS = Set.of("kind", "cluster", "candidates", "detection",
@@ -113,6 +113,11 @@ public final class NativeReader {
         ServerStatus status = f.choice("status", ServerStatus.class).orElse(ServerStatus.ACTIVE);
         boolean noFailover = f.bool("no-failover", false);
         var tags = f.stringMap("tags");
+        Optional<PNode> observed = f.node("observed");
+        if (name != null && observed.isPresent()) {
+            new ObservationReader(sink).read(observed.get(), name.text())
+                    .ifPresent(o -> sink.builder().observation(name.text(), o));
+        }
         if (name != null) {
             sink.builder().server(new Server(name.text(), name.position(), address.orElse(null),
                     region.orElse(null), zone.orElse(null), host.orElse(null), status, noFailover, tags, f.facts()));

@@ -18,11 +18,24 @@ import java.util.Optional;
  * @param priority    the replica priority the live server reports (Redis {@code replica-priority}), or null
  * @param at          ISO-8601 instant of the observation, or null
  * @param position    where the {@code observed:} mapping was written
+ * @param facts       where each key of it was written ({@code lsn}, {@code offset}, ...), for citing one value
  */
 public record Observation(String role, String state, Long timeline, String lsn, Long lagBytes, String sync,
-                          Long offset, Integer priority, String at, SourcePosition position) {
+                          Long offset, Integer priority, String at, SourcePosition position, Facts facts) {
     public Observation {
         Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(facts, "facts");
+    }
+
+    /** An observation without per-key positions (every value cited at the mapping). */
+    public Observation(String role, String state, Long timeline, String lsn, Long lagBytes, String sync,
+                       Long offset, Integer priority, String at, SourcePosition position) {
+        this(role, state, timeline, lsn, lagBytes, sync, offset, priority, at, position, Facts.NONE);
+    }
+
+    /** Where {@code key} (as written: {@code lsn}, {@code lag-bytes}, ...) was written, else the mapping. */
+    public SourcePosition at(String key) {
+        return facts.orElse(key, position);
     }
 
     public Optional<String> roleOpt() {

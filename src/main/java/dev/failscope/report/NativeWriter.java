@@ -4,6 +4,7 @@ import dev.failscope.model.Cluster;
 import dev.failscope.model.Dependency;
 import dev.failscope.model.Durations;
 import dev.failscope.model.FailoverPolicy;
+import dev.failscope.model.Observation;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Replica;
 import dev.failscope.model.Server;
@@ -74,8 +75,29 @@ public final class NativeWriter {
                 new TreeMap<>(s.tags()).forEach((k, v) -> sb.append("      ").append(q(k)).append(": ").append(q(v))
                         .append('\n'));
             }
+            t.observation(s.name()).ifPresent(o -> observed(sb, o));
         }
         return sb.toString();
+    }
+
+    /** A server's {@code observed:} mapping, the known keys only, in the format's order. */
+    private static void observed(StringBuilder sb, Observation o) {
+        sb.append("    observed:   # ").append(comment(o.position())).append('\n');
+        opt(sb, "      ", "role", o.role());
+        opt(sb, "      ", "state", o.state());
+        number(sb, "timeline", o.timeline());
+        opt(sb, "      ", "lsn", o.lsn());
+        number(sb, "lag-bytes", o.lagBytes());
+        opt(sb, "      ", "sync", o.sync());
+        number(sb, "offset", o.offset());
+        number(sb, "priority", o.priority() == null ? null : o.priority().longValue());
+        opt(sb, "      ", "at", o.at());
+    }
+
+    private static void number(StringBuilder sb, String key, Long value) {
+        if (value != null) {
+            sb.append("      ").append(key).append(": ").append(value).append('\n');
+        }
     }
 
     private static String cluster(Cluster c) {

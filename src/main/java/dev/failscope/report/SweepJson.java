@@ -12,7 +12,8 @@ import java.util.List;
  * A sweep as JSON, keys in this order:
  * <pre>
  * {"failures":[{"failure","targets":[…],"pair","result":"ok|degraded|down","clusters_down":[…],
- *               "clusters_degraded":[…],"services_down":[…],"services_degraded":[…],"max_rto_ms"}],
+ *               "clusters_degraded":[…],"services_down":[…],"services_degraded":[…],"max_rto_ms",
+ *               "promoted":{"CLUSTER":[who may end as its primary]}}],
  *  "single_points_of_failure":[…],
  *  "summary":{"single_failures","single_outages","single_degraded","pair_failures","pair_outages"}}
  * </pre>
@@ -53,6 +54,11 @@ public final class SweepJson {
         TimelineJson.strings(g, "services_down", r.servicesDown());
         TimelineJson.strings(g, "services_degraded", r.servicesDegraded());
         TimelineJson.millis(g, "max_rto_ms", r.maxRto());
+        g.writeObjectFieldStart("promoted");
+        for (var e : r.promoted().entrySet()) {
+            TimelineJson.strings(g, e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
         g.writeEndObject();
     }
 }

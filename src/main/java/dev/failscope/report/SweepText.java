@@ -75,6 +75,7 @@ public final class SweepText {
         add(parts, "clusters degraded", r.clustersDegraded());
         add(parts, "services degraded", r.servicesDegraded());
         r.maxRtoOpt().ifPresent(d -> parts.add("RTO " + Durations.format(d)));
+        r.promoted().forEach((cluster, who) -> parts.add("promoted in " + cluster + ": " + String.join(" or ", who)));
         return parts.isEmpty() ? "-" : String.join("; ", parts);
     }
 

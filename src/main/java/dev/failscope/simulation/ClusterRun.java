@@ -62,6 +62,8 @@ final class ClusterRun {
     private final CoordinationWatch coordination = new CoordinationWatch(this);
     private final Promotion promotion = new Promotion(this);
     private final ReplicationState replication;
+    /** What a snapshot saw of the members: read by the engines for the first failover only. */
+    private final Map<String, dev.failscope.model.Observation> observed = new HashMap<>();
 
     ClusterRun(SimulationIndex index, Cluster cluster, Map<String, Failure> failures) {
         this.index = index;
@@ -75,6 +77,11 @@ final class ClusterRun {
             members.add(r.server().name());
         }
         this.replication = new ReplicationState(this, cluster, primary);
+        if (!index.topology().observations().isEmpty()) {
+            for (String m : members) {
+                index.topology().observation(m).ifPresent(o -> observed.put(m, o));
+            }
+        }
         if (policy != null) {
             policy.monitors().stream().map(Ref::name).forEach(monitors::add);
         }
@@ -328,7 +335,7 @@ final class ClusterRun {
             }
         }
         return new dev.failscope.simulation.engine.FailoverState(at, lostAt == null ? at : lostAt, primary,
-                failedAt, promotion.failovers(), aliveMonitors(at));
+                failedAt, promotion.failovers(), aliveMonitors(at), observed);
     }
 
     void emitEvent(Duration at, EventKind kind, String subject, String reason, SourcePosition position,

@@ -58,6 +58,11 @@ final class Promotion {
      */
     void promote(List<String> winners, SourcePosition position, Duration at, String why, Duration min,
                  Duration max) {
+        promote(winners, position, at, why, "", min, max);
+    }
+
+    private void promote(List<String> winners, SourcePosition position, Duration at, String why, String evidence,
+                         Duration min, Duration max) {
         String old = run.primary();
         String next = winners.get(0);
         Duration lost = at.minus(run.lostAt());
@@ -68,7 +73,7 @@ final class Promotion {
         String rpo = rpoRisk.add(run.cluster(), winners);
         run.becomePrimary(next, winners);
         String who = winners.size() == 1 ? next : String.join(" or ", winners);
-        String how = winners.size() == 1 || why.isEmpty() ? "" : ", " + why;
+        String how = !evidence.isEmpty() ? ", " + evidence : winners.size() == 1 || why.isEmpty() ? "" : ", " + why;
         String range = min.equals(max) ? "" : " (" + Durations.format(min) + " to " + Durations.format(max) + ")";
         run.emitEvent(at, EventKind.PROMOTED, next, who + " promoted to primary of " + run.cluster().name() + how
                 + ": RTO " + Durations.format(lost) + range + ", " + rpo, position, "RTO " + Durations.format(lost)
@@ -94,7 +99,7 @@ final class Promotion {
             return;
         }
         promote(s.possible(), run.cluster().replica(s.possible().get(0)).map(r -> r.server()).map(Ref::position)
-                .orElse(run.cluster().position()), at, s.why(), t.rtoMin(), t.rtoMax());
+                .orElse(run.cluster().position()), at, s.why(), s.evidence(), t.rtoMin(), t.rtoMax());
         if (s.maybeNone()) {
             run.emitEvent(at, EventKind.OUTAGE, run.cluster().name(), "or no member is promoted: " + s.why(), s.at(),
                     "maybe no primary", null);

@@ -1,7 +1,10 @@
 package dev.failscope.simulation;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,11 +20,21 @@ import java.util.Optional;
  * @param servicesDegraded services degraded at the end
  * @param maxRto           the longest RTO of a cluster that failed over, or null
  * @param clustersBlocked  clusters whose primary is up but whose writes block
+ * @param promoted         per cluster that failed over, who may end as its primary (one when the configs or the
+ *                         observations decide), by cluster name
  */
 public record SweepRow(FailureScenario scenario, boolean pair, Health result, List<String> clustersDown,
                        List<String> clustersDegraded, List<String> servicesDown, List<String> servicesDegraded,
-                       Duration maxRto, List<String> clustersBlocked) {
+                       Duration maxRto, List<String> clustersBlocked, Map<String, List<String>> promoted) {
+    public SweepRow(FailureScenario scenario, boolean pair, Health result, List<String> clustersDown,
+                    List<String> clustersDegraded, List<String> servicesDown, List<String> servicesDegraded,
+                    Duration maxRto, List<String> clustersBlocked) {
+        this(scenario, pair, result, clustersDown, clustersDegraded, servicesDown, servicesDegraded, maxRto,
+                clustersBlocked, Map.of());
+    }
+
     public SweepRow {
+        promoted = Collections.unmodifiableMap(new LinkedHashMap<>(promoted));
         clustersBlocked = List.copyOf(clustersBlocked);
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(result, "result");
@@ -34,14 +47,20 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
     static SweepRow of(Simulation sim) {
         Simulation.Summary s = sim.summary();
         Duration rto = s.rto().values().stream().max(Duration::compareTo).orElse(null);
+        Map<String, List<String>> promoted = new LinkedHashMap<>();
+        for (ClusterOutcome c : sim.clusters().values()) {
+            if (c.failovers() > 0 && !c.possiblePrimaries().isEmpty()) {
+                promoted.put(c.name(), c.possiblePrimaries());
+            }
+        }
         return new SweepRow(sim.scenario(), sim.scenario().targets().size() > 1, sim.worst(), s.clustersDown(),
-                s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto, s.clustersBlocked());
+                s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto, s.clustersBlocked(), promoted);
     }
 
     /** The same outcome for another scenario that fails the same servers at the same times. */
     SweepRow as(FailureScenario other) {
         return new SweepRow(other, other.targets().size() > 1, result, clustersDown, clustersDegraded, servicesDown,
-                servicesDegraded, maxRto, clustersBlocked);
+                servicesDegraded, maxRto, clustersBlocked, promoted);
     }
 
     public String label() {

@@ -21,9 +21,10 @@ class SweepCommandTest {
         assertThat(lines[0]).isEqualTo("FAILURE             RESULT    IMPACT");
         assertThat(lines).contains(
                 "pg-orders-1         degraded  clusters degraded: orders-pg; services degraded: checkout, "
-                        + "order-history, sales-reports; RTO 30s",
+                        + "order-history, sales-reports; RTO 30s; promoted in orders-pg: pg-orders-2",
                 "zone:us-east-1c     degraded  clusters degraded: accounts-mysql, orders-pg, sessions-redis; "
-                        + "services degraded: account-api, checkout, login, order-history, sales-reports; RTO 5s",
+                        + "services degraded: account-api, checkout, login, order-history, sales-reports; RTO 5s; "
+                        + "promoted in sessions-redis: redis-sessions-2",
                 "region:us-east-1    OUTAGE    clusters down: accounts-mysql, orders-pg, sessions-redis; "
                         + "services down: account-api, checkout, login, order-history, sales-reports");
         assertThat(r.out()).endsWith("""

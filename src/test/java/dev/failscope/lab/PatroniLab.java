@@ -268,6 +268,54 @@ final class PatroniLab implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads what Patroni reports live and writes it as {@code observed:} (configs/observed.yaml, the shape
+     * {@code failscope snapshot} writes): each member's {@code GET /patroni} (role, state, timeline, and its
+     * {@code xlog}: {@code location} on the leader, else the larger of {@code received_location} and
+     * {@code replayed_location}, Patroni's own {@code wal_position}), and the {@code lag} of {@code GET /cluster}.
+     * Returns the text written.
+     */
+    String writeObservations() {
+        java.util.Map<String, Long> lag = new java.util.HashMap<>();
+        members(rest(1)).stream().filter(m -> m.lag() >= 0).forEach(m -> lag.put(m.name(), m.lag()));
+        StringBuilder b = new StringBuilder("# read live by the reality lab: GET /patroni of each member, GET /cluster"
+                + "\nkind: inventory\nservers:\n");
+        for (int i = 1; i <= MEMBERS; i++) {
+            int member = i;
+            JsonNode p = Http.json(rest(i), "/patroni").orElseThrow(() -> new IllegalStateException("pg-" + member
+                    + " does not answer GET /patroni"));
+            JsonNode x = p.path("xlog");
+            long lsn = x.has("location") ? x.path("location").asLong() : Math.max(x.path("received_location")
+                    .asLong(), x.path("replayed_location").asLong());
+            b.append("  - name: pg-").append(i).append("\n    observed:\n      role: ").append(p.path("role").asText())
+                    .append("\n      state: ").append(p.path("state").asText())
+                    .append("\n      timeline: ").append(p.path("timeline").asLong())
+                    .append("\n      lsn: ").append(lsn(lsn)).append('\n');
+            if (!x.has("location") && lag.containsKey("pg-" + i)) {
+                b.append("      lag-bytes: ").append(lag.get("pg-" + i)).append('\n');
+            }
+        }
+        try {
+            Files.writeString(configs.resolve("observed.yaml"), b.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.toString();
+    }
+
+    /** PostgreSQL's text form of a WAL position: {@code %X/%X} of the high and low 32 bits. */
+    static String lsn(long position) {
+        return Long.toHexString(position >>> 32).toUpperCase(java.util.Locale.ROOT) + "/"
+                + Long.toHexString(position & 0xFFFFFFFFL).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The larger of a replica's received and replayed WAL positions, as GET /patroni reports them, or -1. */
+    static long walPosition(int member) {
+        return Http.json(rest(member), "/patroni").map(p -> p.path("xlog")).map(x -> x.has("location")
+                ? x.path("location").asLong() : Math.max(x.path("received_location").asLong(-1),
+                x.path("replayed_location").asLong(-1))).orElse(-1L);
+    }
+
     /** Polls the survivors' REST APIs until one of them (not {@code dead}) leads, or the deadline passes. */
     Outcome observeFailover(long killedAt, List<Integer> dead) {
         List<Integer> alive = IntStream.rangeClosed(1, MEMBERS).boxed().filter(i -> !dead.contains(i)).toList();

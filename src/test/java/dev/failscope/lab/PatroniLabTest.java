@@ -100,9 +100,15 @@ class PatroniLabTest {
             assertThat(w.exit()).as("30 MB written on pg-1: %s", w.output()).isZero();
             // more than 2 x loop_wait: the leader publishes its new WAL position to etcd
             LabHost.sleep(Duration.ofSeconds(6));
+            // the same failover judged twice: from the files alone, and with the positions read live
+            String observed = lab.writeObservations();
+            Prediction seen = Prediction.ask(lab.configs(), PatroniLab.SCOPE, List.of("pg-1"), managerVersion);
+            assertThat(seen.possiblePrimaries()).as("prediction from%n%s", observed).containsExactly("pg-3");
             long killedAt = System.nanoTime();
             lab.killMember(1);
-            check(scenario, lab.observeFailover(killedAt, List.of(1)), prediction);
+            Outcome real = lab.observeFailover(killedAt, List.of(1));
+            check(scenario, real, prediction);
+            check(scenario + "; positions read live (GET /patroni) into observed: lsn", real, seen);
         }
     }
 
@@ -144,6 +150,33 @@ class PatroniLabTest {
     void strictSynchronousModeWithNoStandbyLeftBlocksWrites() {
         strict("sync-strict-no-standby", "synchronous_mode_strict, nosync on pg-3; pg-2 and pg-3 killed",
                 List.of(2, 3));
+    }
+
+    @Test
+    @Order(10)
+    void observedWalPositionsPredictTheOneWinner() {
+        String scenario = "leader killed; pg-3's WAL receiver stopped, then ~0.3 MB written; positions read live "
+                + "(GET /patroni) into observed: lsn";
+        try (PatroniLab lab = new PatroniLab("observed-lsn", new PatroniLab.Setup(Map.of(), List.of(), 1))) {
+            lab.writeConfigs();
+            Prediction blind = Prediction.ask(lab.configs(), PatroniLab.SCOPE, List.of("pg-1"), managerVersion);
+            lab.start();
+            lab.stopWalReceiver(3);
+            Exec.Result w = PatroniLab.psql(1, "create table small as select g, repeat('x', 200) pad "
+                    + "from generate_series(1, 1000) g", Duration.ofSeconds(30));
+            assertThat(w.exit()).as("written on pg-1: %s", w.output()).isZero();
+            long written = PatroniLab.walPosition(1);
+            LabHost.awaitCondition(Duration.ofSeconds(20), "pg-2 received pg-1's WAL",
+                    () -> PatroniLab.walPosition(2) >= written);
+            String observed = lab.writeObservations();
+            Prediction prediction = Prediction.ask(lab.configs(), PatroniLab.SCOPE, List.of("pg-1"), managerVersion);
+            // the configs alone leave the race open; the positions decide it, as Patroni's _is_healthiest_node does
+            assertThat(blind.possiblePrimaries()).containsExactly("pg-2", "pg-3");
+            assertThat(prediction.possiblePrimaries()).as("prediction from%n%s", observed).containsExactly("pg-2");
+            long killedAt = System.nanoTime();
+            lab.killMember(1);
+            check(scenario, lab.observeFailover(killedAt, List.of(1)), prediction);
+        }
     }
 
     private static void strict(String dirName, String scenario, List<Integer> killed) {

@@ -178,6 +178,71 @@ final class RedisLab implements AutoCloseable {
         return Outcome.promoted(switched.get(), switchMs, writableMs, events());
     }
 
+    /**
+     * Reads what each server reports live ({@code INFO replication}: {@code role}, {@code master_repl_offset} on
+     * the master, {@code slave_repl_offset}, {@code slave_priority} and {@code master_link_status} on a replica)
+     * and writes it as {@code observed:} in configs/observed.yaml. Returns the text written.
+     */
+    String writeObservations() {
+        StringBuilder b = new StringBuilder("# read live by the reality lab: INFO replication of each server\n"
+                + "kind: inventory\nservers:\n");
+        for (int port : List.of(MASTER, R1, R2)) {
+            java.util.Map<String, String> info = info(port);
+            boolean master = "master".equals(info.get("role"));
+            b.append("  - name: \"").append(name(port)).append("\"\n    observed:\n      role: ")
+                    .append(master ? "master" : "slave").append('\n');
+            if (master) {
+                b.append("      state: running\n      offset: ").append(info.get("master_repl_offset")).append('\n');
+            } else {
+                // a replica whose link to the master is down still runs (Sentinel skips it only after 10 x
+                // down-after-milliseconds of link down, which INFO's master_link_down_since_seconds would tell)
+                b.append("      state: ").append("up".equals(info.get("master_link_status")) ? "streaming" : "running")
+                        .append("\n      offset: ").append(info.get("slave_repl_offset"))
+                        .append("\n      priority: ").append(info.get("slave_priority")).append('\n');
+            }
+        }
+        try {
+            Files.writeString(configs.resolve("observed.yaml"), b.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.toString();
+    }
+
+    /** {@code INFO replication} of a server as key/value pairs (empty when it does not answer). */
+    static java.util.Map<String, String> info(int port) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        Resp.text(port, "INFO", "replication").ifPresent(t -> t.lines().map(String::strip).filter(l -> l.contains(":"))
+                .forEach(l -> out.put(l.substring(0, l.indexOf(':')), l.substring(l.indexOf(':') + 1))));
+        return out;
+    }
+
+    /** The replica priority every sentinel reports for {@code port} ({@code SENTINEL REPLICAS}), if they agree. */
+    static Optional<String> sentinelsSeePriority(int port) {
+        String seen = null;
+        for (int s : SENTINELS) {
+            Optional<List<Object>> replicas = Resp.list(s, "SENTINEL", "REPLICAS", MASTER_NAME);
+            if (replicas.isEmpty()) {
+                return Optional.empty();
+            }
+            String p = null;
+            for (Object r : replicas.get()) {
+                if (r instanceof List<?> flat) {
+                    @SuppressWarnings("unchecked")
+                    List<Object> f = (List<Object>) flat;
+                    if (String.valueOf(port).equals(field(f, "port"))) {
+                        p = field(f, "slave-priority");
+                    }
+                }
+            }
+            if (p == null || seen != null && !seen.equals(p)) {
+                return Optional.empty();
+            }
+            seen = p;
+        }
+        return Optional.ofNullable(seen);
+    }
+
     static long msSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
     }

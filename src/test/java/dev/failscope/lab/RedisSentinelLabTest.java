@@ -88,6 +88,32 @@ class RedisSentinelLabTest {
                 List.of(26381));
     }
 
+    @Test
+    @Order(8)
+    void observedLivePriorityPredictsTheOneWinnerWhereTheConfigsTie() {
+        String scenario = "master killed; replica-priority 100 on both in the files, CONFIG SET replica-priority 10 "
+                + "on 16381 live; INFO replication read into observed: priority, offset";
+        try (RedisLab lab = new RedisLab("observed-priority", new RedisLab.Setup(100, 100, 2))) {
+            lab.writeConfigs();
+            List<String> failed = List.of(RedisLab.name(RedisLab.MASTER));
+            Prediction blind = Prediction.ask(lab.configs(), RedisLab.MASTER_NAME, failed, managerVersion);
+            lab.start();
+            assertThat(Resp.text(RedisLab.R2, "CONFIG", "SET", "replica-priority", "10")).contains("OK");
+            // the sentinels read slave_priority from INFO every 10 s
+            LabHost.await(Duration.ofSeconds(25), "every sentinel seeing replica-priority 10 on " + RedisLab.R2,
+                    () -> RedisLab.sentinelsSeePriority(RedisLab.R2).filter("10"::equals));
+            String observed = lab.writeObservations();
+            Prediction prediction = Prediction.ask(lab.configs(), RedisLab.MASTER_NAME, failed, managerVersion);
+            assertThat(blind.possiblePrimaries()).containsExactly(RedisLab.name(RedisLab.R1),
+                    RedisLab.name(RedisLab.R2));
+            assertThat(prediction.possiblePrimaries()).as("prediction from%n%s", observed)
+                    .containsExactly(RedisLab.name(RedisLab.R2));
+            long killedAt = lab.killMaster();
+            Outcome real = lab.observe(killedAt);
+            check(scenario, real, prediction);
+        }
+    }
+
     private static void run(String dirName, String scenario, RedisLab.Setup setup, List<Integer> deadSentinels) {
         try (RedisLab lab = new RedisLab(dirName, setup)) {
             lab.writeConfigs();
@@ -104,9 +130,13 @@ class RedisSentinelLabTest {
             }
             long killedAt = lab.killMaster();
             Outcome real = lab.observe(killedAt);
-            List<String> why = table.record(scenario, real, prediction, RedisLab.name(RedisLab.MASTER));
-            assertThat(why).as("%s%nreal: %s%nFailscope (%s): %s%nsentinel events:%n%s", scenario, real.describe(),
-                    String.join(" ", prediction.args()), prediction.describe(), real.detail()).isEmpty();
+            check(scenario, real, prediction);
         }
+    }
+
+    private static void check(String scenario, Outcome real, Prediction prediction) {
+        List<String> why = table.record(scenario, real, prediction, RedisLab.name(RedisLab.MASTER));
+        assertThat(why).as("%s%nreal: %s%nFailscope (%s): %s%nsentinel events:%n%s", scenario, real.describe(),
+                String.join(" ", prediction.args()), prediction.describe(), real.detail()).isEmpty();
     }
 }

@@ -27,7 +27,7 @@ class NativeWriterTest {
     @ParameterizedTest
     @ValueSource(strings = {"src/test/resources/real-configs", "src/test/resources/terraform",
         "sample-topologies/catifyme", "sample-topologies/three-zone-healthy",
-        "src/test/resources/real-configs/redis"})
+        "src/test/resources/real-configs/redis", "docs/examples/observed/snapshot.yaml"})
     void exportedTopologyLoadsBackTheSame(String path) throws IOException {
         LoadResult first = new TopologyLoader().load(List.of(path));
         assertThat(first.errors()).isEmpty();
@@ -48,6 +48,9 @@ class NativeWriterTest {
         for (Server s : t.servers()) {
             sb.append("server ").append(List.of(s.name(), "" + s.address(), "" + s.region(), "" + s.zone(),
                     "" + s.host(), s.status(), s.noFailover(), new java.util.TreeMap<>(s.tags()))).append('\n');
+            t.observation(s.name()).ifPresent(o -> sb.append("  observed ").append(java.util.Arrays.asList(o.role(),
+                    o.state(), o.timeline(), o.lsn(), o.lagBytes(), o.sync(), o.offset(), o.priority(), o.at()))
+                    .append('\n'));
         }
         for (Cluster c : t.clusters()) {
             sb.append("cluster ").append(c.name()).append(' ').append(c.engine()).append(' ')

@@ -134,11 +134,20 @@ final class RedisAssembler {
         List<Replica> replicas = new ArrayList<>();
         List<Located> candidates = new ArrayList<>();
         Map<String, Map<String, ManagerSpec.Setting>> memberSettings = new LinkedHashMap<>();
+        if (nodes.get(primary) != null && !writeSettings(nodes.get(primary)).isEmpty()) {
+            memberSettings.put(primary, writeSettings(nodes.get(primary)));
+        }
         for (Located r : replicaRefs.values()) {
             NodeInfo node = nodes.get(r.text());
-            if (node != null && node.node().priority != null) {
-                memberSettings.put(r.text(), Map.of("replica-priority", new ManagerSpec.Setting(
-                        node.node().priority.text(), node.node().priority.at())));
+            if (node != null) {
+                Map<String, ManagerSpec.Setting> settings = writeSettings(node);
+                if (node.node().priority != null) {
+                    settings.put("replica-priority", new ManagerSpec.Setting(node.node().priority.text(),
+                            node.node().priority.at()));
+                }
+                if (!settings.isEmpty()) {
+                    memberSettings.put(r.text(), settings);
+                }
             }
             Located source = node == null || node.node().replicaOf == null
                     || node.node().replicaOf.text().equals(primary) ? null : node.node().replicaOf;
@@ -305,5 +314,22 @@ final class RedisAssembler {
                 ? name : null;
         ctx.model().server(new Server(name, at, address, null, null, null, ServerStatus.ACTIVE, noFailover,
                 Map.of(), new Facts(facts)));
+    }
+
+    /**
+     * A data node's {@code min-replicas-to-write} and {@code min-replicas-max-lag} (also the {@code min-slaves-}
+     * spellings), which its master role applies to writes (replication.c {@code checkGoodReplicasStatus}).
+     */
+    private static Map<String, ManagerSpec.Setting> writeSettings(NodeInfo node) {
+        Map<String, ManagerSpec.Setting> out = new LinkedHashMap<>();
+        if (node.node().minReplicasToWrite != null) {
+            out.put("min-replicas-to-write", new ManagerSpec.Setting(node.node().minReplicasToWrite.text(),
+                    node.node().minReplicasToWrite.at()));
+        }
+        if (node.node().minReplicasMaxLag != null) {
+            out.put("min-replicas-max-lag", new ManagerSpec.Setting(node.node().minReplicasMaxLag.text(),
+                    node.node().minReplicasMaxLag.at()));
+        }
+        return out;
     }
 }

@@ -94,6 +94,8 @@ public final class RedisImporter implements Importer {
         Located port;
         Located replicaOf;
         Located priority;
+        Located minReplicasToWrite;
+        Located minReplicasMaxLag;
     }
 
     private static final class RedisSession implements Session {
@@ -146,6 +148,8 @@ public final class RedisImporter implements Importer {
                         }
                     }
                     case "replica-priority", "slave-priority" -> n.priority = number(source, l, 1);
+                    case "min-replicas-to-write", "min-slaves-to-write" -> n.minReplicasToWrite = number(source, l, 1);
+                    case "min-replicas-max-lag", "min-slaves-max-lag" -> n.minReplicasMaxLag = number(source, l, 1);
                     case "replica-announce-ip", "slave-announce-ip" -> n.announceIp = located(source, l, 1);
                     case "replica-announce-port", "slave-announce-port" -> n.announcePort = number(source, l, 1);
                     case "bind" -> n.bind = firstRoutable(source, l);

@@ -82,11 +82,32 @@ final class CnpgEngine implements FailoverEngine {
                         + "the last commit", m.setting("failoverQuorum").map(ManagerSpec.Setting::at).orElse(null));
             }
         }
+        String why = "whichever has received more WAL (CloudNativePG promotes the most advanced instance; "
+                + "pkg/postgres/status.go PostgresqlStatusList.Less)";
+        if (state.hasObservations()) {
+            return observed(state, viable, why);
+        }
         if (viable.size() == 1) {
             return Selection.one(viable.get(0));
         }
-        return new Selection(viable, "whichever has received more WAL (CloudNativePG promotes the most advanced "
-                + "instance; pkg/postgres/status.go PostgresqlStatusList.Less)", null, false);
+        return new Selection(viable, why, null, false);
+    }
+
+    /**
+     * PostgresqlStatusList.Less on observed state: instances seen down sort last (an instance whose status has
+     * an error never comes first), then {@code // Compare received LSN (bigger LSN orders first)}, then the
+     * replay LSN, then the pod name. A snapshot's {@code lsn} is the received position; the replay LSN is not in
+     * it, so an equal lsn stays a tie.
+     */
+    private static Selection observed(FailoverState state, List<String> viable, String why) {
+        List<String> notes = new ArrayList<>();
+        List<String> up = Ranking.observedDown(state, viable, notes);
+        if (up.isEmpty()) {
+            return Selection.none(String.join("; ", notes) + ": no instance left to promote", null);
+        }
+        Ranking.Result r = Ranking.rank(up, List.of(Ranking.lsn(state, "is ahead of")), "an equal received "
+                + "LSN: the replay LSN (not observed), then the pod name, decide");
+        return Ranking.verdict(r, notes, why, "pkg/postgres/status.go PostgresqlStatusList.Less", null, false);
     }
 
     @Override

@@ -70,18 +70,25 @@ final class MhaEngine implements FailoverEngine {
 
     @Override
     public Selection select(FailoverPolicy policy, Cluster cluster, FailoverState state, List<String> viable) {
-        if (viable.isEmpty()) {
-            return Selection.none("no slave may become master (no_master, or down)", null);
+        List<String> notes = new java.util.ArrayList<>();
+        List<String> alive = state.hasObservations() ? Ranking.observedDown(state, viable, notes) : viable;
+        String down = notes.isEmpty() ? "" : String.join("; ", notes) + "; ";
+        if (alive.isEmpty()) {
+            return Selection.none(down + "no slave may become master (no_master, or down)", null);
         }
-        List<String> preferred = viable.stream().filter(v -> flag(policy.manager(), v, "candidate_master")).toList();
-        List<String> possible = preferred.isEmpty() ? viable : preferred;
+        List<String> preferred = alive.stream().filter(v -> flag(policy.manager(), v, "candidate_master")).toList();
+        List<String> possible = preferred.isEmpty() ? alive : preferred;
         if (possible.size() == 1) {
-            return Selection.one(possible.get(0));
+            return notes.isEmpty() ? Selection.one(possible.get(0)) : Selection.observed(possible.get(0),
+                    Ranking.evidence(possible.get(0), notes, "", "ServerManager.pm select_new_master"));
         }
-        return new Selection(possible, preferred.isEmpty()
+        // get_latest_slaves compares Master_Log_File and Read_Master_Log_Pos, which no snapshot's observed: holds
+        String open = state.hasObservations() ? "; the observations hold no relay log position "
+                + "(Master_Log_File, Read_Master_Log_Pos), so they cannot decide" : "";
+        return new Selection(possible, down + (preferred.isEmpty()
                 ? "whichever slave has received the latest relay log events (ServerManager.pm select_new_master)"
                 : "whichever candidate_master has the latest relay log events, else the first alive one "
-                        + "(ServerManager.pm select_new_master)", null, false);
+                        + "(ServerManager.pm select_new_master)") + open, null, false);
     }
 
     static boolean flag(ManagerSpec m, String server, String key) {

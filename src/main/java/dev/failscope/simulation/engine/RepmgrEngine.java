@@ -122,6 +122,9 @@ final class RepmgrEngine implements FailoverEngine {
                 && m.member(s, "priority").map(p -> priority(p) > 0).orElse(true)).toList();
         String order = "whichever has the most advanced received LSN, then the highest priority, then the lowest "
                 + "node_id (repmgrd-physical.c:4667-4701 do_election)";
+        if (state.hasObservations()) {
+            return observed(m, state, viable, manual, order);
+        }
         if (!manual.isEmpty()) {
             return new Selection(viable, order + "; or nobody, if the siblings elect " + String.join(", ", manual)
                     + " (failover=manual but priority above 0: still compared, never promotes itself)",
@@ -131,6 +134,47 @@ final class RepmgrEngine implements FailoverEngine {
             return Selection.one(viable.get(0));
         }
         return new Selection(viable, order, null, false);
+    }
+
+    /**
+     * do_election on observed state: the siblings seen down do not answer; the rest are compared by
+     * {@code last_wal_receive_lsn} (l. 4667), then {@code priority} (l. 4687), then the lower {@code node_id}
+     * (l. 4701). A {@code failover=manual} sibling is compared too: when it is the one elected, nobody promotes.
+     */
+    private static Selection observed(ManagerSpec m, FailoverState state, List<String> viable, List<String> manual,
+                                      String order) {
+        List<String> pool = new ArrayList<>(viable);
+        manual.stream().filter(s -> !pool.contains(s)).forEach(pool::add);
+        List<String> notes = new ArrayList<>();
+        List<String> up = Ranking.observedDown(state, pool, notes);
+        List<String> promotable = up.stream().filter(s -> !manual.contains(s)).toList();
+        if (promotable.isEmpty()) {
+            return Selection.none(String.join("; ", notes) + ": no standby repmgrd can promote" + SOURCE, null);
+        }
+        Ranking.Result r = Ranking.rank(up, List.of(Ranking.lsn(state, "is ahead of"),
+                new Ranking.Key("priority", true, "is above", s -> m.member(s, "priority")
+                        .map(p -> new Ranking.Fact(priority(p), p.value(), p.at()))
+                        .or(() -> Optional.of(new Ranking.Fact(100, "100", null)))),
+                new Ranking.Key("node_id", false, "is below", s -> m.member(s, "node_id")
+                        .filter(p -> p.value().matches("\\d{1,9}"))
+                        .map(p -> new Ranking.Fact(Long.parseLong(p.value()), p.value(), p.at())))),
+                "equal LSN, priority and node_id");
+        List<String> elected = r.possible().stream().filter(manual::contains).toList();
+        SourcePosition manualAt = elected.isEmpty() ? null : m.member(elected.get(0), "failover")
+                .map(ManagerSpec.Setting::at).orElse(null);
+        if (r.one() && !elected.isEmpty()) {
+            return Selection.none(Ranking.evidence(elected.get(0), notes, r.decided(), "repmgrd-physical.c "
+                    + "do_election") + ", and it has failover=manual: it never promotes itself, so nobody is "
+                    + "promoted", manualAt);
+        }
+        List<String> winners = r.possible().stream().filter(s -> !manual.contains(s)).toList();
+        Ranking.Result left = new Ranking.Result(winners, r.decided(), r.undecided());
+        if (elected.isEmpty()) {
+            return Ranking.verdict(left, notes, order, "repmgrd-physical.c do_election", null, false);
+        }
+        return Ranking.verdict(left, notes, order + "; or nobody, if the siblings elect " + String.join(", ", elected)
+                + " (failover=manual but priority above 0: still compared, never promotes itself)",
+                "repmgrd-physical.c do_election", manualAt, true);
     }
 
     /** The lost primary's own standbys and the witnesses: the nodes that vote in its election. */

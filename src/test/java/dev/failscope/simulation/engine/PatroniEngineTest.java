@@ -152,4 +152,24 @@ class PatroniEngineTest {
         assertThat(c.get("rto_ms").asLong()).isEqualTo(10000);
         assertThat(c.get("rto_range_ms").get("max").asLong()).isEqualTo(15000); // + 2 s REST timeout of pg-2
     }
+
+    @Test
+    void quorumCommitPromotesWhileQuorumPlusOneVotersAnswer() {
+        // three members, synchronous_node_count 1: voters pg-2 and pg-3, numsync 1, quorum 2 - 1 = 1
+        Lab lab = lab().edit("pg-1.yml", "    ttl: 10\n", "    ttl: 10\n    synchronous_mode: quorum\n");
+        JsonNode sim = lab.simulate("pg-1");
+        assertThat(Lab.possible(sim, "lab")).containsExactly("pg-2", "pg-3");
+        // pg-2 dies with the leader: pg-3 has only its own vote, fewer than quorum 1 + 1 voters up
+        JsonNode both = lab.simulate("pg-1", "pg-2");
+        assertThat(Lab.cluster(both, "lab").get("state").asText()).isEqualTo("down");
+        assertThat(both.get("events").toString()).contains("synchronous_mode: quorum: 1 of the 2 voters in /sync "
+                + "(pg-2, pg-3) up, and a member needs quorum 1 votes");
+        // a voter dead well before the leader was dropped from /sync: the quorum shrinks with it
+        JsonNode earlier = lab.simulate("pg-2", "pg-1@60s");
+        assertThat(Lab.possible(earlier, "lab")).containsExactly("pg-3");
+        // synchronous_node_count 2: numsync 2, quorum 0, any survivor may promote
+        JsonNode two = lab.edit("pg-1.yml", "    synchronous_mode: quorum\n",
+                "    synchronous_mode: quorum\n    synchronous_node_count: 2\n").simulate("pg-1", "pg-2");
+        assertThat(Lab.possible(two, "lab")).containsExactly("pg-3");
+    }
 }
