@@ -18,12 +18,20 @@ import java.util.Optional;
  * @param cluster    the cluster as declared
  * @param policy     the failover policy in force, if any
  * @param candidates every candidate in order, with its verdict
+ * @param routes     the routes clients reach the cluster through, with what the routing rules say of each
  */
-public record Explanation(Cluster cluster, Optional<FailoverPolicy> policy, List<Candidate> candidates) {
+public record Explanation(Cluster cluster, Optional<FailoverPolicy> policy, List<Candidate> candidates,
+                          List<RouteVerdict> routes) {
     public Explanation {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(policy, "policy");
         candidates = List.copyOf(candidates);
+        routes = List.copyOf(routes);
+    }
+
+    /** Without routes. */
+    public Explanation(Cluster cluster, Optional<FailoverPolicy> policy, List<Candidate> candidates) {
+        this(cluster, policy, candidates, List.of());
     }
 
     /** The verdict on one candidate. */
@@ -82,7 +90,17 @@ public record Explanation(Cluster cluster, Optional<FailoverPolicy> policy, List
                 candidates.add(candidate(c, a));
             }
         }
-        return new Result(Optional.of(new Explanation(c, policy, candidates)), Optional.empty());
+        List<RouteVerdict> routes = topology.routes().isEmpty() ? List.of()
+                : RouteVerdict.of(topology, c.name(), routeFindings(topology));
+        return new Result(Optional.of(new Explanation(c, policy, candidates, routes)), Optional.empty());
+    }
+
+    /** The findings of the routing rules of the standard catalogue. */
+    private static List<dev.failscope.model.Finding> routeFindings(Topology topology) {
+        List<dev.failscope.model.Finding> out = new ArrayList<>();
+        RuleCatalog.standard().rules().stream().filter(r -> r.id().startsWith("route-"))
+                .forEach(r -> out.addAll(r.check(topology)));
+        return out;
     }
 
     private static Candidate candidate(Cluster c, CandidateAssessment a) {

@@ -41,14 +41,14 @@ public record Inspection(LoadResult load, List<Finding> findings, List<WaivedFin
     }
 
     /**
-     * This inspection, or, when loading succeeded but read no server, cluster, failover policy or service (no
+     * This inspection, or, when loading succeeded but read no server, cluster, failover policy, service or route (no
      * file, an empty or mistyped folder, only files in formats Failscope does not read), the same with a load
      * error saying so: a gate must never pass on nothing.
      */
     public Inspection requireTopology(List<String> paths) {
         Topology t = topology();
         if (hasLoadErrors() || !t.servers().isEmpty() || !t.clusters().isEmpty() || !t.policies().isEmpty()
-                || !t.services().isEmpty()) {
+                || !t.services().isEmpty() || !t.routes().isEmpty()) {
             return this;
         }
         String where = paths.isEmpty() ? "the paths given" : String.join(", ", paths);
@@ -58,7 +58,7 @@ public record Inspection(LoadResult load, List<Finding> findings, List<WaivedFin
                 ? where + " holds no file Failscope reads (*." + String.join(", *.",
                         new java.util.TreeSet<>(TopologyLoader.DIRECTORY_EXTENSIONS)) + ")"
                 : "the " + (files == 1 ? "file" : files + " files") + " read from " + where + " declare"
-                        + (files == 1 ? "s" : "") + " no server, cluster, failover policy or service"
+                        + (files == 1 ? "s" : "") + " no server, cluster, failover policy, service or route"
                         + (skipped == 0 ? "" : " (" + skipped + " skipped: not a format Failscope reads; force one "
                         + "with --as)");
         SourcePosition at = SourcePosition.ofFile(paths.isEmpty() ? "." : paths.get(0));

@@ -88,9 +88,26 @@ public final class RouteReach {
         return Optional.empty();
     }
 
-    /** The server a fixed route sends clients to: its first non-backup target, else its first. */
+    /**
+     * The server a fixed route sends clients to: its first non-backup target, else its first. Empty when that
+     * target is another route or a whole cluster: then the route reaches whatever that one does.
+     */
     public static Optional<Backend> pinned(Topology topology, Route route) {
+        if (forwarded(topology, route).isPresent() || first(route).map(t -> t.cluster() != null).orElse(false)) {
+            return Optional.empty();
+        }
         List<Backend> all = backends(topology, route);
         return all.stream().filter(b -> !b.backup()).findFirst().or(() -> all.stream().findFirst());
+    }
+
+    /** The declared route a fixed route's first target forwards to (PgBouncer in front of HAProxy), if any. */
+    public static Optional<Route> forwarded(Topology topology, Route route) {
+        return first(route).filter(t -> t.server() == null && t.route() != null)
+                .flatMap(t -> topology.route(t.route())).filter(r -> !r.name().equals(route.name()));
+    }
+
+    private static Optional<RouteTarget> first(Route route) {
+        return route.targets().stream().filter(t -> !t.backup()).findFirst()
+                .or(() -> route.targets().stream().findFirst());
     }
 }

@@ -3,6 +3,8 @@ package dev.failscope.report;
 import dev.failscope.analysis.CandidateIssue;
 import dev.failscope.analysis.Explanation;
 import dev.failscope.analysis.Explanation.Candidate;
+import dev.failscope.analysis.RouteVerdict;
+import dev.failscope.model.Finding;
 import dev.failscope.model.SourcePosition;
 
 /**
@@ -47,7 +49,32 @@ public final class ExplainReport {
         }
         out.append("first viable candidate: ").append(e.firstViable().map(c -> "#" + c.order() + " " + c.ref().name())
                 .orElse("none; losing " + primary + " is an outage")).append('\n');
+        routes(e, out);
         return Escaping.textBlock(out.toString());
+    }
+
+    /** {@code routes to catify-main:} and one line per route, with its first finding (or how it follows). */
+    private static void routes(Explanation e, StringBuilder out) {
+        if (e.routes().isEmpty()) {
+            return;
+        }
+        out.append("routes to ").append(e.cluster().name()).append(":\n");
+        int width = e.routes().stream().mapToInt(r -> Escaping.visible(r.route().name()).length()).max().orElse(0);
+        for (RouteVerdict v : e.routes()) {
+            String head = "  " + TimelineText.pad(Escaping.visible(v.route().name()), width) + "  "
+                    + v.route().kind().label() + ", " + v.route().follow().label() + ": ";
+            if (v.findings().isEmpty()) {
+                out.append(head).append("reaches the primary  (").append(Escaping.visible(
+                        v.route().position().toString())).append(")\n");
+                continue;
+            }
+            for (int i = 0; i < v.findings().size(); i++) {
+                Finding f = v.findings().get(i);
+                String lead = i == 0 ? head : "  " + " ".repeat(width) + "  also: ";
+                out.append(lead).append(Escaping.visible(shortly(f))).append(" [").append(f.rule()).append("]  (")
+                        .append(Escaping.visible(f.position().toString())).append(")\n");
+            }
+        }
     }
 
     /** {@code viable: replica of C}, {@code not viable: decommissioned}, {@code viable, with warnings: ...}. */
@@ -59,6 +86,49 @@ public final class ExplainReport {
             case VIABLE_WITH_WARNINGS -> "viable, with warnings: " + c.issues().get(0).detail() + " ["
                     + c.issues().get(0).reason().rule() + "]";
         };
+    }
+
+    /** A few words for a routing finding: "pins db-main-1", "no backend for db-replica-1". */
+    private static String shortly(Finding f) {
+        String t = f.target() == null ? "" : f.target();
+        return switch (f.rule()) {
+            case "route-pins-server" -> "pins " + t + ": clients stay on it after a failover";
+            case "route-target-missing" -> "target " + t + " matches no server";
+            case "route-target-decommissioned" -> "target " + t + " is decommissioned";
+            case "route-check-never-passes" -> "its health check never passes on the primary";
+            case "route-check-wrong-role" -> "its health check passes on the wrong servers";
+            case "route-backend-missing-member" -> "no backend for " + t;
+            case "route-bypassed" -> "service " + f.subject() + " bypasses its declared route through it";
+            default -> f.severity().label();
+        };
+    }
+
+    /** {@code "routes":[{"name","software","follows","location","reaches_primary","reasons":[…]}]}. */
+    private static void routesJson(com.fasterxml.jackson.core.JsonGenerator g, Explanation e)
+            throws java.io.IOException {
+        g.writeArrayFieldStart("routes");
+        for (RouteVerdict v : e.routes()) {
+            g.writeStartObject();
+            g.writeStringField("name", v.route().name());
+            g.writeStringField("software", v.route().kind().label());
+            g.writeStringField("follows", v.route().follow().label());
+            g.writeFieldName("location");
+            JsonWriting.location(g, v.route().position());
+            g.writeBooleanField("reaches_primary", v.follows());
+            g.writeArrayFieldStart("reasons");
+            for (Finding f : v.findings()) {
+                g.writeStartObject();
+                g.writeStringField("rule", f.rule());
+                g.writeStringField("severity", f.severity().label());
+                g.writeStringField("reason", f.message());
+                g.writeFieldName("decided_by");
+                JsonWriting.location(g, f.position());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     public static String json(Explanation e) {
@@ -104,6 +174,9 @@ public final class ExplainReport {
                 g.writeString(first.get().ref().name());
             } else {
                 g.writeNull();
+            }
+            if (!e.routes().isEmpty()) {
+                routesJson(g, e);
             }
             g.writeEndObject();
         });

@@ -2,6 +2,8 @@ package dev.failscope.report;
 
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Dependency;
+import dev.failscope.model.Route;
+import dev.failscope.model.RouteTarget;
 import dev.failscope.model.Durations;
 import dev.failscope.model.FailoverPolicy;
 import dev.failscope.model.Observation;
@@ -41,6 +43,9 @@ public final class NativeWriter {
         }
         if (!t.services().isEmpty()) {
             files.put("services.yaml", documents(t.services().stream().map(NativeWriter::service).toList()));
+        }
+        if (!t.routes().isEmpty()) {
+            files.put("routes.yaml", documents(t.routes().stream().map(NativeWriter::route).toList()));
         }
         return files;
     }
@@ -172,7 +177,49 @@ public final class NativeWriter {
             sb.append("  - ").append(d.kind() == Dependency.Kind.CLUSTER ? "cluster" : "server").append(": ")
                     .append(q(d.target().name())).append('\n');
             sb.append("    access: ").append(d.access().label()).append('\n');
+            if (d.via() != null) {
+                sb.append("    via: ").append(q(d.via().name())).append('\n');
+            }
         }
+        return sb.toString();
+    }
+
+    /** A route with its targets as written, so they resolve again on load. */
+    private static String route(Route r) {
+        StringBuilder sb = from(r.position()).append("kind: route\nname: ").append(q(r.name())).append('\n');
+        sb.append("software: ").append(r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .append('\n');
+        if (r.cluster() != null) {
+            sb.append("serves: ").append(q(r.cluster().name())).append('\n');
+        }
+        sb.append("access: ").append(r.access().label()).append('\n');
+        sb.append("follows: ").append(r.follow().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .append('\n');
+        r.checkOpt().ifPresent(c -> {
+            sb.append("check:\n    method: ").append(q(c.method())).append('\n');
+            opt(sb, "    ", "path", c.path());
+            if (c.port() != null) {
+                sb.append("    port: ").append(c.port()).append('\n');
+            }
+            sb.append("    interval: ").append(q(Durations.format(c.interval()))).append('\n');
+            sb.append("    fall: ").append(c.fall()).append("\n    rise: ").append(c.rise()).append('\n');
+        });
+        opt(sb, "", "listen", r.listen());
+        sb.append("targets:\n");
+        for (RouteTarget t : r.targets()) {
+            String key = t.route() != null && t.server() == null ? "route" : t.cluster() != null && t.server() == null
+                    ? "cluster" : "server";
+            String name = key.equals("route") ? t.route() : key.equals("cluster") ? t.cluster() : t.written().name();
+            sb.append("  - ").append(key).append(": ").append(q(name)).append("   # ")
+                    .append(comment(t.position())).append('\n');
+            if (t.backup()) {
+                sb.append("    backup: true\n");
+            }
+            if (t.readOnly()) {
+                sb.append("    read-only: true\n");
+            }
+        }
+        names(sb, "clients", r.clients(), false);
         return sb.toString();
     }
 

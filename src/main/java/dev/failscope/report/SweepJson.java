@@ -59,6 +59,9 @@ public final class SweepJson {
             TimelineJson.strings(g, e.getKey(), e.getValue());
         }
         g.writeEndObject();
+        if (!r.routesStuck().isEmpty()) {
+            TimelineJson.strings(g, "routes_stuck", r.routesStuck());
+        }
         g.writeEndObject();
     }
 }

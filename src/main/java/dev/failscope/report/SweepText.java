@@ -76,6 +76,7 @@ public final class SweepText {
         add(parts, "services degraded", r.servicesDegraded());
         r.maxRtoOpt().ifPresent(d -> parts.add("RTO " + Durations.format(d)));
         r.promoted().forEach((cluster, who) -> parts.add("promoted in " + cluster + ": " + String.join(" or ", who)));
+        r.routesStuck().forEach(s -> parts.add("route " + s));
         return parts.isEmpty() ? "-" : String.join("; ", parts);
     }
 

@@ -7,6 +7,7 @@ import dev.failscope.model.SourcePosition;
 import dev.failscope.model.Topology;
 import dev.failscope.simulation.ClusterOutcome;
 import dev.failscope.simulation.FailureTarget;
+import dev.failscope.simulation.RouteState;
 import dev.failscope.simulation.ServerOutcome;
 import dev.failscope.simulation.ServiceOutcome;
 import dev.failscope.simulation.Simulation;
@@ -26,6 +27,8 @@ import java.util.TreeMap;
  *              "rto_ms","rto_range_ms":{"min","max"}|null,"rpo_risk_ms"}},
  *  "services":{"NAME":{"state","down_at_ms","restored_at_ms","downtimes":[{"from_ms","to_ms"|null}]}},
  *  "servers":{"NAME":{"state":"failed|stale","failed_at_ms"}},
+ *  "routes":{"NAME":{"state":"following|waiting|pinned|nowhere|unknown","server"|null,"since_ms","reason",
+ *            "location"}},   (only when the topology has routes)
  *  "summary":{"clusters_down":[…],"services_down":[…]}}
  * </pre>
  * Every declared cluster and service is listed (untouched ones as ok); servers only when failed or stale.
@@ -57,6 +60,9 @@ public final class TimelineJson {
                 g.writeEndObject();
             }
             g.writeEndObject();
+            if (!topology.routes().isEmpty()) {
+                routes(g, sim);
+            }
             Simulation.Summary summary = sim.summary();
             g.writeObjectFieldStart("summary");
             strings(g, "clusters_down", summary.clustersDown());
@@ -124,6 +130,22 @@ public final class TimelineJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** How each route the touched services go through ends. */
+    private static void routes(JsonGenerator g, Simulation sim) throws IOException {
+        g.writeObjectFieldStart("routes");
+        for (RouteState r : sim.routes().values()) {
+            g.writeObjectFieldStart(r.route());
+            g.writeStringField("state", r.kind().label());
+            g.writeStringField("server", r.server());
+            millis(g, "since_ms", r.at());
+            g.writeStringField("reason", r.reason());
+            g.writeFieldName("location");
+            location(g, r.position());
             g.writeEndObject();
         }
         g.writeEndObject();

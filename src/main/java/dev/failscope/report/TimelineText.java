@@ -3,6 +3,7 @@ package dev.failscope.report;
 import dev.failscope.model.Durations;
 import dev.failscope.simulation.ClusterOutcome;
 import dev.failscope.simulation.Health;
+import dev.failscope.simulation.RouteState;
 import dev.failscope.simulation.ServiceOutcome;
 import dev.failscope.simulation.Simulation;
 import dev.failscope.simulation.SimulationEvent;
@@ -55,6 +56,10 @@ public final class TimelineText {
         for (ServiceOutcome s : sim.services().values()) {
             rows.add(new String[] {Escaping.visible("service " + s.name()), s.health().label(),
                 Escaping.visible(serviceDetail(s))});
+        }
+        for (RouteState r : sim.routes().values()) {
+            rows.add(new String[] {Escaping.visible("route " + r.route()), r.kind().label(),
+                Escaping.visible(r.reason() + r.positionOpt().map(p -> " (" + p.reference() + ")").orElse(""))});
         }
         StringBuilder out = new StringBuilder("summary:\n");
         if (rows.isEmpty()) {

@@ -119,6 +119,12 @@ final class NodeItems {
         pen.items.add(new Item.Poly(List.of(new dev.failscope.layout.Point(b.x() + slant, b.y()),
                 new dev.failscope.layout.Point(b.maxX(), b.y()), new dev.failscope.layout.Point(b.maxX() - slant, b.maxY()),
                 new dev.failscope.layout.Point(b.x(), b.maxY())), Style.ROUTE_FILL, Style.ROUTE, pen.px(1.5)));
+        routeWords(pen, n);
+    }
+
+    /** A route's name and subtitle (full detail) or compact name (names only). */
+    void routeWords(Pen pen, NodeBox n) {
+        Box b = n.box();
         if (full()) {
             pen.text(TextFit.name("⇄ " + n.node().name(), b.width() - 30, Pen.NAME, true), b.x() + 16, b.y() + 15,
                     Align.LEFT, Pen.NAME, true, Style.TEXT);

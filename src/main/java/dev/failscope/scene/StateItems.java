@@ -206,10 +206,12 @@ final class StateItems {
         String label = r.server() == null ? word : r.following() ? "✔ " + word + " " + r.server()
                 : "✖ " + word + " → " + r.server();
         if (!r.following()) {
+            // repainted red, with its words again on top
             double slant = 10;
             pen.items.add(new Item.Poly(List.of(new Point(b.x() + slant, b.y()), new Point(b.maxX(), b.y()),
-                    new Point(b.maxX() - slant, b.maxY()), new Point(b.x(), b.maxY())), Style.DANGER_SOFT,
+                    new Point(b.maxX() - slant, b.maxY()), new Point(b.x(), b.maxY())), Style.DANGER_FILL,
                     Style.DANGER, pen.px(2.5)));
+            nodes.routeWords(pen, n);
         }
         if (full()) {
             pen.pill(TextFit.end(label, b.width() + 60, Pen.SMALL, true), b.x() + 12, b.maxY() + 12,

@@ -40,6 +40,18 @@ final class RouteRun {
 
     /** The route's states in time order, the first at 0. */
     List<RouteState> run(List<ClusterCondition> history) {
+        return run(history, new java.util.HashSet<>());
+    }
+
+    private List<RouteState> run(List<ClusterCondition> history, java.util.Set<String> seen) {
+        seen.add(route.name());
+        java.util.Optional<Route> next = route.follow() == Follow.NONE ? RouteReach.forwarded(topology, route)
+                : java.util.Optional.empty();
+        if (next.isPresent() && !seen.contains(next.get().name())) {
+            List<RouteState> inner = new RouteRun(topology, next.get(), failures).run(history, seen);
+            return inner.stream().map(s -> new RouteState(route.name(), s.at(), s.kind(), s.server(),
+                    "forwards to " + s.route() + ", which " + s.reason(), s.position())).toList();
+        }
         List<RouteState> out = new ArrayList<>();
         String last = history.get(0).primary();
         Duration readyAt = Duration.ZERO;
@@ -179,13 +191,29 @@ final class RouteRun {
             return Verdict.now(state(RouteState.Kind.NOWHERE, null, "checks " + what + ", which fails on the "
                     + "primary " + primary + ": writes go to replicas or nowhere", check.position()));
         }
-        List<String> up = servers.stream().filter(s -> !failed(s, c.at())).toList();
+        List<String> up = liveInUse(c.at());
         if (up.equals(List.of(primary))) {
-            return Verdict.now(following(primary, primary + " is the only live backend"));
+            return Verdict.now(following(primary, primary + " is the only live backend"
+                    + (isBackup(primary) ? " (a backup, used once the others are down)" : "")));
         }
         return Verdict.now(state(RouteState.Kind.UNKNOWN, null, "checks " + what + ", which passes on "
                 + "replicas too: writes may go to " + String.join(" or ", up.stream().filter(s -> !s.equals(primary))
                 .toList()) + ", a read-only replica", check.position()));
+    }
+
+    /** The live backends the proxy balances over: the non-backup ones, or the backups once all those are down. */
+    private List<String> liveInUse(Duration at) {
+        List<String> main = backends.stream().filter(b -> !b.backup() && b.server() != null)
+                .map(Backend::server).filter(s -> !failed(s, at)).distinct().toList();
+        if (!main.isEmpty()) {
+            return main;
+        }
+        return backends.stream().filter(b -> b.backup() && b.server() != null).map(Backend::server)
+                .filter(s -> !failed(s, at)).distinct().toList();
+    }
+
+    private boolean isBackup(String server) {
+        return backends.stream().noneMatch(b -> server.equals(b.server()) && !b.backup());
     }
 
     /** A fixed host: clients reach the server written there, whoever is primary. */

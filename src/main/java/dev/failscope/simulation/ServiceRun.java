@@ -133,11 +133,18 @@ final class ServiceRun {
         List<RouteState> route = routes.get(d);
         if (route != null && !route.isEmpty()) {
             RouteState r = route(route, t);
+            boolean elsewhere = d.access() == Access.WRITE && r.reaches() && c.primary() != null
+                    && r.server() != null && !c.possible().contains(r.server());
+            if (elsewhere) {
+                r = new RouteState(r.route(), r.at(), RouteState.Kind.PINNED, r.server(), "sends clients to "
+                        + r.server() + ", not to the primary " + c.primary() + " (a read route for writes)",
+                        r.position());
+            }
             if (!r.reaches()) {
                 String promoted = c.primary() != null && !c.primary().equals(history.get(0).primary())
                         ? "after " + c.primary() + " is promoted: " : "while " + target + " has a primary: ";
                 String why = r.route() + " " + r.reason();
-                return new Status(Health.DOWN, "needs " + d.label() + " through " + why, r.positionOpt()
+                return new Status(Health.DOWN, "needs " + d.label() + " through " + r.route() + ", which " + r.reason(), r.positionOpt()
                         .orElse(pos), promoted + why);
             }
         }
@@ -148,20 +155,19 @@ final class ServiceRun {
     }
 
     private static RouteState route(List<RouteState> states, Duration t) {
-        RouteState found = states.get(0);
-        for (RouteState r : states) {
-            if (r.at().compareTo(t) <= 0) {
-                found = r;
-            }
-        }
-        return found;
+        return latest(states, RouteState::at, t);
     }
 
     private static ClusterCondition at(List<ClusterCondition> history, Duration t) {
-        ClusterCondition found = history.get(0);
-        for (ClusterCondition c : history) {
-            if (c.at().compareTo(t) <= 0) {
-                found = c;
+        return latest(history, ClusterCondition::at, t);
+    }
+
+    /** The last entry at or before {@code t} (the first when none is), of a list in time order. */
+    private static <T> T latest(List<T> inOrder, java.util.function.Function<T, Duration> time, Duration t) {
+        T found = inOrder.get(0);
+        for (T x : inOrder) {
+            if (time.apply(x).compareTo(t) <= 0) {
+                found = x;
             }
         }
         return found;

@@ -25,6 +25,8 @@ import java.util.TreeMap;
  */
 public final class Simulator {
     private final SimulationIndex index;
+    /** The route each dependency goes through, by service name, computed once (empty without routes). */
+    private final Map<String, Map<Dependency, Route>> routeOf;
 
     public Simulator(Topology topology) {
         this(SimulationIndex.of(topology));
@@ -33,6 +35,7 @@ public final class Simulator {
     /** A simulator over a prepared index: build the index once, run many scenarios. */
     public Simulator(SimulationIndex index) {
         this.index = index;
+        this.routeOf = routesOf(index.topology());
     }
 
     public SimulationIndex index() {
@@ -77,14 +80,28 @@ public final class Simulator {
     }
 
     /** The states of the route each dependency of {@code s} goes through; each route's changes become events once. */
-    private static Map<Dependency, List<RouteState>> routes(Topology topology, Service s,
+    private static Map<String, Map<Dependency, Route>> routesOf(Topology topology) {
+        Map<String, Map<Dependency, Route>> out = new HashMap<>();
+        if (topology.routes().isEmpty()) {
+            return out;
+        }
+        for (Service s : topology.services()) {
+            for (Dependency d : s.dependsOn()) {
+                RouteReach.routeOf(topology, s, d).ifPresent(r -> out.computeIfAbsent(s.name(),
+                        k -> new HashMap<>()).putIfAbsent(d, r));
+            }
+        }
+        return out;
+    }
+
+    private Map<Dependency, List<RouteState>> routes(Topology topology, Service s,
                                                             Map<String, List<ClusterCondition>> histories,
                                                             Map<String, Failure> failures,
                                                             Map<String, List<RouteState>> done,
                                                             List<SimulationEvent> events) {
         Map<Dependency, List<RouteState>> out = new HashMap<>();
         for (Dependency d : s.dependsOn()) {
-            Route r = RouteReach.routeOf(topology, s, d).orElse(null);
+            Route r = routeOf.getOrDefault(s.name(), Map.of()).get(d);
             if (r == null || d.kind() != Dependency.Kind.CLUSTER) {
                 continue;
             }

@@ -22,19 +22,23 @@ import java.util.Optional;
  * @param clustersBlocked  clusters whose primary is up but whose writes block
  * @param promoted         per cluster that failed over, who may end as its primary (one when the configs or the
  *                         observations decide), by cluster name
+ * @param routesStuck      routes that do not reach what they serve at the end, as "NAME: REASON"
  */
 public record SweepRow(FailureScenario scenario, boolean pair, Health result, List<String> clustersDown,
                        List<String> clustersDegraded, List<String> servicesDown, List<String> servicesDegraded,
-                       Duration maxRto, List<String> clustersBlocked, Map<String, List<String>> promoted) {
+                       Duration maxRto, List<String> clustersBlocked, Map<String, List<String>> promoted,
+                       List<String> routesStuck) {
+    /** A row without promotions or routes. */
     public SweepRow(FailureScenario scenario, boolean pair, Health result, List<String> clustersDown,
                     List<String> clustersDegraded, List<String> servicesDown, List<String> servicesDegraded,
                     Duration maxRto, List<String> clustersBlocked) {
         this(scenario, pair, result, clustersDown, clustersDegraded, servicesDown, servicesDegraded, maxRto,
-                clustersBlocked, Map.of());
+                clustersBlocked, Map.of(), List.of());
     }
 
     public SweepRow {
         promoted = Collections.unmodifiableMap(new LinkedHashMap<>(promoted));
+        routesStuck = List.copyOf(routesStuck);
         clustersBlocked = List.copyOf(clustersBlocked);
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(result, "result");
@@ -54,13 +58,15 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
             }
         }
         return new SweepRow(sim.scenario(), sim.scenario().targets().size() > 1, sim.worst(), s.clustersDown(),
-                s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto, s.clustersBlocked(), promoted);
+                s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto, s.clustersBlocked(), promoted,
+                sim.routes().values().stream().filter(r -> !r.reaches()).map(r -> r.route() + " " + r.reason())
+                        .toList());
     }
 
     /** The same outcome for another scenario that fails the same servers at the same times. */
     SweepRow as(FailureScenario other) {
         return new SweepRow(other, other.targets().size() > 1, result, clustersDown, clustersDegraded, servicesDown,
-                servicesDegraded, maxRto, clustersBlocked, promoted);
+                servicesDegraded, maxRto, clustersBlocked, promoted, routesStuck);
     }
 
     public String label() {

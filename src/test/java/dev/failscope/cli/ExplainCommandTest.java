@@ -37,6 +37,24 @@ class ExplainCommandTest {
     }
 
     @Test
+    void routesToTheClusterAreListedWithWhatTheRoutingRulesSay() throws Exception {
+        Cli.Run pinned = Cli.run("explain", "catify-main", "sample-topologies/catifyme-routed");
+        Cli.Run fixed = Cli.run("explain", "catify-main", "sample-topologies/catifyme-routed-fixed");
+        Cli.Run json = Cli.run("explain", "catify-main", "sample-topologies/catifyme-routed", "--format", "json");
+
+        assertThat(pinned.out()).endsWith("routes to catify-main:\n  pgbouncer-catify  pgbouncer, fixed host: pins "
+                + "db-main-1: clients stay on it after a failover [route-pins-server]  "
+                + "(sample-topologies/catifyme-routed/routes.yaml:12:5)\n");
+        assertThat(fixed.out()).endsWith("  haproxy-catify-rw  haproxy, health check: reaches the primary  "
+                + "(sample-topologies/catifyme-routed-fixed/routes.yaml:11:7)\n");
+        JsonNode route = new ObjectMapper().readTree(json.out()).get("routes").get(0);
+        assertThat(route.get("reaches_primary").asBoolean()).isFalse();
+        assertThat(route.get("reasons").get(0).get("rule").asText()).isEqualTo("route-pins-server");
+        assertThat(new ObjectMapper().readTree(Cli.run("explain", "catify-main", "sample-topologies/catifyme-fixed",
+                "--format", "json").out()).has("routes")).as("no routes, no key").isFalse();
+    }
+
+    @Test
     void everyCandidateIsListedWithWarningsAndTheirPositions() {
         Fixtures.write(dir, "t.yaml", """
                 kind: inventory

@@ -16,6 +16,16 @@ class NoGreenOnNothingTest {
     Path dir;
 
     @Test
+    void aFileOfRoutesAloneIsATopologyAndItsUnmatchedTargetsAreErrors() throws Exception {
+        Files.writeString(dir.resolve("routes.yaml"), "kind: route\nname: r\nfollows: none\ntargets: [db-9]\n");
+        Cli.Run run = Cli.run("check", dir.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("error: route 'r' (route) sends clients to 'db-9', which matches no "
+                + "inventory server").doesNotContain("no topology was read");
+    }
+
+    @Test
     void anEmptyFolderIsExit2InCheckSweepDiffAndAudit() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         String msg = empty + ":1:1: error: no topology was read: " + empty + " holds no file Failscope reads";
@@ -39,7 +49,7 @@ class NoGreenOnNothingTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).startsWith(dir + ":1:1: error: no topology was read: the file read from " + dir
-                + " declares no server, cluster, failover policy or service (1 skipped: not a format Failscope "
+                + " declares no server, cluster, failover policy, service or route (1 skipped: not a format Failscope "
                 + "reads; force one with --as)\n");
         assertThat(Cli.run("check", "--format", "json", dir.toString()).out()).contains("\"errors\"")
                 .doesNotContain("\"findings\"");

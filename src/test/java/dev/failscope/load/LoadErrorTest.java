@@ -86,7 +86,7 @@ class LoadErrorTest {
         write("a.yaml", "kind: Deployment\n");
 
         assertThat(errors("a.yaml")).containsExactly(
-                "a.yaml:1:7: error: unknown kind 'Deployment': expected one of inventory, cluster, failover, service, waivers");
+                "a.yaml:1:7: error: unknown kind 'Deployment': expected one of inventory, cluster, failover, service, waivers, route");
     }
 
     @Test

@@ -27,7 +27,9 @@ class NativeWriterTest {
     @ParameterizedTest
     @ValueSource(strings = {"src/test/resources/real-configs", "src/test/resources/terraform",
         "sample-topologies/catifyme", "sample-topologies/three-zone-healthy",
-        "src/test/resources/real-configs/redis", "docs/examples/observed/snapshot.yaml"})
+        "src/test/resources/real-configs/redis", "sample-topologies/catifyme-routed",
+        "sample-topologies/catifyme-routed-fixed", "src/test/resources/routes/dangling",
+        "docs/examples/observed/snapshot.yaml"})
     void exportedTopologyLoadsBackTheSame(String path) throws IOException {
         LoadResult first = new TopologyLoader().load(List.of(path));
         assertThat(first.errors()).isEmpty();
@@ -68,7 +70,16 @@ class NativeWriterTest {
         }
         for (Service s : t.services()) {
             sb.append("service ").append(s.name()).append(' ').append(s.dependsOn().stream()
-                    .map(d -> d.kind() + ":" + d.label()).toList()).append('\n');
+                    .map(d -> d.kind() + ":" + d.label() + (d.via() == null ? "" : " via " + d.via().name()))
+                    .toList()).append('\n');
+        }
+        for (dev.failscope.model.Route r : t.routes()) {
+            sb.append("route ").append(List.of(r.name(), r.kind(), "" + r.clusterOpt().map(Ref::name).orElse("-"),
+                    r.access(), r.follow(), "" + r.checkOpt().map(c -> List.of(c.method(), "" + c.path(),
+                    "" + c.port(), c.interval(), c.fall(), c.rise())).orElse(null), "" + r.listen(),
+                    r.targets().stream().map(x -> x.written().name() + "=" + x.server() + "/" + x.route() + "/"
+                            + x.cluster() + (x.backup() ? " backup" : "")).toList(), names(r.clients())))
+                    .append('\n');
         }
         t.authoritativeInventory().ifPresent(p -> sb.append("authoritative\n"));
         return sb.toString();

@@ -37,6 +37,24 @@ final class Fixtures {
         return r.topology();
     }
 
+    /** Cluster c: primary p, replicas r1 (sync, lag 0s) and r2 (async, lag 2s), then a document separator. */
+    static final String CLUSTER = """
+            kind: cluster
+            name: c
+            primary: p
+            replicas:
+              - {server: r1, mode: sync, lag: 0s}
+              - {server: r2, mode: async, lag: 2s}
+            ---
+            """;
+
+    /** Simulates the failure of {@code fail} (server names or domain targets), which must parse. */
+    static Simulation simulate(Topology t, String... fail) {
+        ScenarioParse p = SimulationIndex.of(t).parse(List.of(fail));
+        assertThat(p.errors()).isEmpty();
+        return new Simulator(t).run(p.scenario());
+    }
+
     /** Three servers in three zones of one region; cluster c with primary p and replicas r1 (sync), r2 (async 2s). */
     static String inventory(String extraServers) {
         return """

@@ -14,14 +14,7 @@ class RouteSimulationTest {
     @TempDir
     Path dir;
 
-    private static final String CLUSTER = """
-            kind: cluster
-            name: c
-            primary: p
-            replicas:
-              - {server: r1, mode: sync, lag: 0s}
-              - {server: r2, mode: async, lag: 2s}
-            ---
+    private static final String CLUSTER = Fixtures.CLUSTER + """
             kind: failover
             cluster: c
             detection: 10s
@@ -39,9 +32,7 @@ class RouteSimulationTest {
     }
 
     private static Simulation run(Topology t, String... fail) {
-        ScenarioParse p = SimulationIndex.of(t).parse(List.of(fail));
-        assertThat(p.errors()).isEmpty();
-        return new Simulator(t).run(p.scenario());
+        return Fixtures.simulate(t, fail);
     }
 
     private static List<String> lines(Simulation s) {
@@ -63,7 +54,7 @@ class RouteSimulationTest {
                 "10s service-down service writer still DOWN after r1 is promoted: rt pins p, which failed @29");
         assertThat(s.routes().get("rt").kind()).isEqualTo(RouteState.Kind.PINNED);
         assertThat(s.routes().get("rt").server()).isEqualTo("p");
-        assertThat(s.service("writer").reason()).isEqualTo("needs c:write through rt pins p, which failed");
+        assertThat(s.service("writer").reason()).isEqualTo("needs c:write through rt, which pins p, which failed");
     }
 
     @Test
@@ -114,6 +105,18 @@ class RouteSimulationTest {
     }
 
     @Test
+    void aPoolerInFrontOfAFollowingProxyFollowsWithIt() {
+        Simulation s = run(routed("kind: route\nname: rt\nsoftware: pgbouncer\nfollows: none\n"
+                + "targets: [{route: ha}]\n---\nkind: route\nname: ha\nsoftware: haproxy\nfollows: health-check\n"
+                + "check: {method: http, path: /primary, port: 8008, interval: 2s, rise: 3}\ntargets: [p, r1, r2]\n"),
+                "p");
+
+        assertThat(s.service("writer").restoredAt()).isEqualTo(Duration.ofSeconds(16));
+        assertThat(s.routes().get("rt").reason())
+                .isEqualTo("forwards to ha, which sends clients to r1: its check GET /primary passes on r1");
+    }
+
+    @Test
     void multiHostFollowsAtOnce() {
         Simulation s = run(routed("kind: route\nname: rt\nsoftware: connection-string\nfollows: multi-host\n"
                 + "targets: [p, r1, r2]\n"), "p");
@@ -128,6 +131,76 @@ class RouteSimulationTest {
 
         assertThat(s.service("writer").health()).isEqualTo(Health.DEGRADED);
         assertThat(s.timeline().ofKind(EventKind.ROUTE_STUCK)).isEmpty();
+    }
+
+    @Test
+    void aCheckOnTheDatabasePortLeavesNowhereToGo() {
+        Simulation s = run(routed("kind: route\nname: rt\nfollows: health-check\n"
+                + "check: {method: http, path: /primary}\ntargets: [p, r1, r2]\n"), "p");
+
+        assertThat(s.service("writer").health()).isEqualTo(Health.DOWN);
+        assertThat(s.routes().get("rt").reason()).contains("on the database port, which never answers HTTP");
+    }
+
+    @Test
+    void aReadOnlyCheckWithOneLiveBackendLeftReachesIt() {
+        Simulation s = run(routed("kind: route\nname: rt\nfollows: health-check\n"
+                + "check: {method: http, path: /read-only, port: 8008}\ntargets: [p, r1]\n"), "p");
+
+        assertThat(s.routes().get("rt").kind()).isEqualTo(RouteState.Kind.FOLLOWING);
+        assertThat(s.routes().get("rt").reason()).isEqualTo("sends clients to r1: r1 is the only live backend");
+    }
+
+    @Test
+    void aTcpCheckWithTheReplicaAsBackupFollowsOnceTheBackupIsAllThatIsLeft() {
+        Simulation s = run(routed("kind: route\nname: rt\nfollows: health-check\ncheck: {method: tcp}\n"
+                + "targets: [p, {server: r1, backup: true}]\n"), "p");
+
+        assertThat(s.service("writer").restoredAt()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.routes().get("rt").reason()).isEqualTo("sends clients to r1: r1 is the only live backend "
+                + "(a backup, used once the others are down)");
+        Simulation before = run(routed("kind: route\nname: rt\nfollows: health-check\ncheck: {method: tcp}\n"
+                + "targets: [p, {server: r1, backup: true}]\n"), "r2");
+        assertThat(before.timeline().ofKind(EventKind.ROUTE_STUCK)).as("the backup is idle while p is up").isEmpty();
+    }
+
+    @Test
+    void aFixedHostNamingNoServerIsNowhereFromTheStart() {
+        Simulation s = run(routed("kind: route\nname: rt\nfollows: none\ntargets: [10.9.9.9:5432]\n"), "r2");
+
+        assertThat(s.service("writer").downAt()).isEqualTo(Duration.ZERO);
+        assertThat(s.routes().get("rt").reason()).isEqualTo("pins 10.9.9.9:5432, which is no inventory server");
+    }
+
+    @Test
+    void aVirtualIpWithoutServerTargetsIsAssumedToFollowAndSaysSo() {
+        Simulation s = run(routed("kind: route\nname: rt\nfollows: virtual-ip\ntargets: [10.9.9.100:5432]\n"),
+                "p");
+
+        assertThat(s.service("writer").restoredAt()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.routes().get("rt").reason()).contains("assumed to move with the primary");
+    }
+
+    @Test
+    void aReadRouteServesReadsFromALiveReplica() {
+        Topology t = Fixtures.yaml(dir, Fixtures.inventory("") + CLUSTER.replace("access: write, via: rt",
+                "access: read, via: rt") + "kind: route\nname: rt\naccess: read\nfollows: health-check\n"
+                + "check: {method: http, path: /replica, port: 8008}\ntargets: [r1, r2]\n");
+
+        Simulation s = run(t, "r1");
+
+        assertThat(s.service("writer").health()).isNotEqualTo(Health.DOWN);
+        assertThat(s.routes().get("rt").reason()).isEqualTo("sends reads to r2");
+    }
+
+    @Test
+    void writesThroughAReadRouteDoNotReachThePrimary() {
+        Simulation s = run(routed("kind: route\nname: rt\naccess: read\nfollows: health-check\n"
+                + "check: {method: http, path: /replica, port: 8008}\ntargets: [r1, r2]\n"), "p");
+
+        assertThat(s.service("writer").health()).isEqualTo(Health.DOWN);
+        assertThat(s.service("writer").reason()).isEqualTo("needs c:write through rt, which sends clients to r2, "
+                + "not to the primary r1 (a read route for writes)");
     }
 
     @Test

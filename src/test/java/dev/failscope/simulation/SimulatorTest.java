@@ -14,15 +14,7 @@ class SimulatorTest {
     @TempDir
     Path dir;
 
-    private static final String CLUSTER = """
-            kind: cluster
-            name: c
-            primary: p
-            replicas:
-              - {server: r1, mode: sync, lag: 0s}
-              - {server: r2, mode: async, lag: 2s}
-            ---
-            """;
+    private static final String CLUSTER = Fixtures.CLUSTER;
 
     private static final String WRITER = """
             ---
@@ -33,9 +25,7 @@ class SimulatorTest {
             """;
 
     private static Simulation run(Topology t, String... fail) {
-        ScenarioParse p = SimulationIndex.of(t).parse(List.of(fail));
-        assertThat(p.errors()).isEmpty();
-        return new Simulator(t).run(p.scenario());
+        return Fixtures.simulate(t, fail);
     }
 
     private static List<String> lines(Simulation s) {

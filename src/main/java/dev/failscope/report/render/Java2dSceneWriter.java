@@ -56,7 +56,8 @@ public final class Java2dSceneWriter {
     public Java2dSceneWriter(RenderInput input, SceneModel model) {
         this.input = input;
         this.model = model;
-        this.legend = new LegendPainter(!input.overlay().isEmpty() || input.state().active());
+        this.legend = new LegendPainter(!input.overlay().isEmpty() || input.state().active(),
+                !input.topology().routes().isEmpty());
     }
 
     public RenderInput input() {

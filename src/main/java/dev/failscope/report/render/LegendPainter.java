@@ -22,6 +22,11 @@ final class LegendPainter {
     private final List<Entry> entries = new ArrayList<>();
 
     LegendPainter(boolean overlay) {
+        this(overlay, false);
+    }
+
+    /** @param routes also the routing layer's entries (only pictures with routes show them) */
+    LegendPainter(boolean overlay, boolean routes) {
         entries.add(new Entry("sync replication (thick)", (g, b) -> line(g, b, Palette.REPLICATION, Palette.SYNC, 10)));
         entries.add(new Entry("async replication, with its lag", (g, b) -> {
             line(g, b, Palette.REPLICATION, Palette.ASYNC, 8);
@@ -74,8 +79,37 @@ final class LegendPainter {
             g.setStroke(Palette.DEPEND_READ);
             g.draw(new Line2D.Double(b.x(), b.centerY() + 5, b.maxX(), b.centerY() + 5));
         }));
+        if (routes) {
+            addRouteEntries(overlay);
+        }
         if (overlay) {
             addOverlayEntries();
+        }
+    }
+
+    /** The routing layer's entries (only pictures with routes show them). */
+    private void addRouteEntries(boolean overlay) {
+        entries.add(new Entry("route: pooler, proxy, client URL", (g, b) -> {
+            java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+            p.moveTo(b.x() + 14, b.y());
+            p.lineTo(b.maxX() - 4, b.y());
+            p.lineTo(b.maxX() - 14, b.maxY());
+            p.lineTo(b.x() + 4, b.maxY());
+            p.closePath();
+            g.setColor(Java2dPalette.colour(dev.failscope.scene.Style.ROUTE_FILL));
+            g.fill(p);
+            g.setColor(Java2dPalette.colour(dev.failscope.scene.Style.ROUTE));
+            g.setStroke(Palette.BOX);
+            g.draw(p);
+        }));
+        entries.add(new Entry("route to missing / decommissioned", (g, b) -> {
+            g.setColor(Palette.DANGER);
+            g.setStroke(Palette.DOWN);
+            g.draw(new Line2D.Double(b.x(), b.centerY(), b.maxX(), b.centerY()));
+        }));
+        if (overlay) {
+            entries.add(new Entry("route pinned / following (simulation)", (g, b) ->
+                    Glyphs.pill(g, b.x(), b.centerY() - 7, "✖ PINNED", Palette.DANGER, java.awt.Color.WHITE)));
         }
     }
 

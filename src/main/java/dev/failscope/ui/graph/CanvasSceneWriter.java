@@ -114,7 +114,8 @@ public final class CanvasSceneWriter {
         }
         gc.setTransform(1, 0, 0, 1, 0, 0);
         if (state.legend()) {
-            Legend.draw(gc, p, h, state.overlay().active(), !state.spof().isEmpty());
+            Legend.draw(gc, p, h, state.overlay().active(), !state.spof().isEmpty(),
+                    !scene.topology().routes().isEmpty());
         }
         return s.groups().size();
     }

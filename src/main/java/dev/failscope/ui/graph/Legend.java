@@ -15,7 +15,13 @@ final class Legend {
     private Legend() {}
 
     static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation, boolean spof) {
-        int rows = (simulation ? 13 : 9) + (spof ? 1 : 0);
+        draw(gc, p, viewH, simulation, spof, false);
+    }
+
+    /** @param routes also the routing layer's rows (drawn by {@link #routeRows}) */
+    static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation, boolean spof,
+                     boolean routes) {
+        int rows = (simulation ? 12 : 8) + (spof ? 1 : 0) + (routes ? ROUTE_ROWS : 0);
         double w = CanvasSceneWriter.LEGEND_WIDTH;
         double h = 30 + rows * 20;
         double x = 12;
@@ -68,15 +74,6 @@ final class Legend {
         }
         text(gc, "decommissioned (hatched, struck)", tx, ry, FONT, p.text());
         ry += 20;
-        gc.setFill(p.colour(dev.failscope.scene.Style.ROUTE_FILL));
-        gc.setStroke(p.colour(dev.failscope.scene.Style.ROUTE));
-        gc.setLineWidth(1.5);
-        double[] rx = {sx + 6, sx + 46, sx + 40, sx};
-        double[] rys = {ry - 7, ry - 7, ry + 7, ry + 7};
-        gc.fillPolygon(rx, rys, 4);
-        gc.strokePolygon(rx, rys, 4);
-        text(gc, "⇄ route: pooler, proxy, connection string", tx, ry, FONT, p.text());
-        ry += 20;
         gc.setFill(p.warning());
         gc.fillRoundRect(sx, ry - 7, 46, 14, 14, 14);
         text(gc, "MAINT / NO-FAILOVER badges", tx, ry, FONT, p.text());
@@ -109,6 +106,9 @@ final class Legend {
             textCentered(gc, "▲", sx + 23, ry, Color.BLACK);
             text(gc, "DEGRADED: reduced redundancy", tx, ry, FONT, p.text());
         }
+        if (routes) {
+            ry = routeRows(gc, p, sx, tx, ry, simulation);
+        }
         if (spof) {
             ry += 20;
             gc.setStroke(p.danger());
@@ -116,6 +116,27 @@ final class Legend {
             gc.strokeRoundRect(sx + 4, ry - 8, 38, 16, 8, 8);
             text(gc, dev.failscope.scene.Tags.SPOF + ": single point of failure (sweep)", tx, ry, FONT, p.text());
         }
+    }
+
+    /** Rows {@link #routeRows} adds to the legend. */
+    static final int ROUTE_ROWS = 2;
+
+    /** The legend's routing rows below {@code ry}; returns the y of the last row drawn. */
+    static double routeRows(GraphicsContext gc, Palette p, double sx, double tx, double ry, boolean simulation) {
+        double y = ry + 20;
+        double[] xs = {sx + 8, sx + 46, sx + 38, sx};
+        double[] ys = {y - 7, y - 7, y + 7, y + 7};
+        gc.setStroke(p.colour(dev.failscope.scene.Style.ROUTE));
+        gc.setLineWidth(1.5);
+        gc.strokePolygon(xs, ys, 4);
+        text(gc, simulation ? "⇄ route; ✖ PINNED / ✔ FOLLOWING in a run" : "⇄ route: pooler, proxy, client URL",
+                tx, y, FONT, p.text());
+        y += 20;
+        gc.setStroke(p.danger());
+        gc.setLineWidth(2.2);
+        gc.strokeLine(sx, y, sx + 46, y);
+        text(gc, "route to a missing / decommissioned server", tx, y, FONT, p.text());
+        return y;
     }
 
     private static void text(GraphicsContext gc, String t, double x, double y, Font f, Color c) {

@@ -94,6 +94,19 @@ class RouteRulesTest {
     }
 
     @Test
+    void pinsServerDoesNotFireOnAPoolerInFrontOfAFollowingProxy() {
+        Fixture fx = fixture(SOUND.replace("name: rw", "name: ha") + """
+                ---
+                kind: route
+                name: rw
+                software: pgbouncer
+                follows: none
+                targets: [{route: ha}]
+                """);
+        assertThat(fx.findings("route-pins-server")).isEmpty();
+    }
+
+    @Test
     void backendMissingMember() {
         Finding f = fixture(SOUND.replace("[db-1, db-2, db-3]", "[db-1, db-3]")).only("route-backend-missing-member");
         assertFinding(f, "route-backend-missing-member", "rw", "db-2", "route.yaml", 7, 10);
