@@ -23,11 +23,30 @@ import java.util.Set;
  * @param clusters     touched clusters and their state now
  * @param services     touched services and their state now
  * @param repointed    replicas re-pointed so far, with their new source
+ * @param routes       routes the timeline has said something about, with where they send clients now
  */
 public record SimulationStep(int applied, SimulationEvent current, Set<String> failed, Set<String> stale,
                              String trying, Map<String, String> skipped, Set<String> promoted,
                              Map<String, String> primaries, Set<String> clustersDown, Map<String, Health> clusters,
-                             Map<String, Health> services, Map<String, String> repointed) {
+                             Map<String, Health> services, Map<String, String> repointed,
+                             Map<String, Route> routes) {
+    /**
+     * Where a route sends its clients at this step (from its route-follows, -waiting and -stuck events).
+     *
+     * @param state  following, waiting, pinned, nowhere or unknown
+     * @param server the server clients reach or are pinned to, or null
+     */
+    public record Route(String state, String server) {
+        public Route {
+            java.util.Objects.requireNonNull(state, "state");
+        }
+
+        /** True when clients reach the primary through the route. */
+        public boolean following() {
+            return "following".equals(state);
+        }
+    }
+
     public SimulationStep {
         failed = Set.copyOf(failed);
         stale = Set.copyOf(stale);
@@ -38,6 +57,7 @@ public record SimulationStep(int applied, SimulationEvent current, Set<String> f
         clusters = Map.copyOf(clusters);
         services = Map.copyOf(services);
         repointed = Map.copyOf(repointed);
+        routes = Map.copyOf(routes);
     }
 
     /** Replays the first {@code n} events of the timeline. */
@@ -54,6 +74,7 @@ public record SimulationStep(int applied, SimulationEvent current, Set<String> f
         Map<String, Health> clusters = new HashMap<>();
         Map<String, Health> services = new HashMap<>();
         Map<String, String> repointed = new HashMap<>();
+        Map<String, Route> routes = new HashMap<>();
         SimulationEvent current = null;
         for (SimulationEvent e : timeline.events().subList(0, n)) {
             current = e;
@@ -80,6 +101,8 @@ public record SimulationStep(int applied, SimulationEvent current, Set<String> f
                 case REPLICA_STALE -> stale.add(e.subject());
                 case OUTAGE -> down.add(e.cluster());
                 case SERVICE_DOWN, SERVICE_DEGRADED, SERVICE_RESTORED -> services.put(e.subject(), e.state());
+                case ROUTE_FOLLOWS, ROUTE_WAITING, ROUTE_STUCK -> routes.put(e.subject(),
+                        new Route(e.detailOpt().orElse("unknown"), e.related()));
                 default -> { }
             }
         }
@@ -87,7 +110,7 @@ public record SimulationStep(int applied, SimulationEvent current, Set<String> f
                 || current.kind() == EventKind.ATTEMPT_TIMED_OUT || current.kind() == EventKind.PROMOTED)
                 ? current.subject() : null;
         return new SimulationStep(n, current, failed, stale, trying, skipped, promoted, primaries, down, clusters,
-                services, repointed);
+                services, repointed, routes);
     }
 
     public Optional<SimulationEvent> currentOpt() {

@@ -13,7 +13,7 @@ class LayeringTest {
     static final String[] CORE = {
         "dev.failscope.model..", "dev.failscope.load..", "dev.failscope.analysis..", "dev.failscope.simulation..",
         "dev.failscope.diff..", "dev.failscope.layout..", "dev.failscope.report..", "dev.failscope.generate..",
-        "dev.failscope.io..", "dev.failscope.live.."};
+        "dev.failscope.io..", "dev.failscope.live..", "dev.failscope.scene.."};
 
     @ArchTest
     static final ArchRule coreDoesNotDependOnFacesOrTheirLibraries = noClasses()

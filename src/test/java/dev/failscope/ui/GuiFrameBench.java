@@ -5,7 +5,7 @@ import dev.failscope.layout.Box;
 import dev.failscope.layout.Fleets;
 import dev.failscope.layout.NodeRole;
 import dev.failscope.model.Topology;
-import dev.failscope.ui.graph.GraphPainter;
+import dev.failscope.ui.graph.CanvasSceneWriter;
 import dev.failscope.ui.graph.Palette;
 import dev.failscope.ui.viewmodel.GraphOverlay;
 import dev.failscope.ui.viewmodel.GraphScene;
@@ -24,7 +24,7 @@ import javafx.stage.Stage;
 
 /**
  * Benchmark harness (not a unit test): frame time of the graph canvas at 50, 500 and 5,000 servers, at
- * fit-to-window and zoomed in to about 50 visible servers. A frame is one {@link GraphPainter#paint} plus a
+ * fit-to-window and zoomed in to about 50 visible servers. A frame is one {@link CanvasSceneWriter#paint} plus a
  * canvas snapshot, which forces the software pipeline to rasterise the recorded commands. Median of 25 frames
  * after 5 warm-up frames (and the minimum, less disturbed by other load). Run it with the Monocle properties of the Surefire configuration:
  *
@@ -90,8 +90,8 @@ public final class GuiFrameBench {
             Stage stage = new Stage();
             stage.setScene(new Scene(new Pane(canvas), W, H));
             stage.show();
-            GraphPainter painter = new GraphPainter();
-            GraphPainter.State state = new GraphPainter.State(null, null, GraphOverlay.NONE, 0, true, Palette.LIGHT);
+            CanvasSceneWriter painter = new CanvasSceneWriter();
+            CanvasSceneWriter.State state = new CanvasSceneWriter.State(null, null, GraphOverlay.NONE, 0, true, Palette.LIGHT);
             double[] frames = new double[25];
             double[] paints = new double[25];
             int drawn = 0;

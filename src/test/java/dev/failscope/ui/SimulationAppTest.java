@@ -7,7 +7,7 @@ import dev.failscope.layout.LayoutMetrics;
 import dev.failscope.model.Node;
 import dev.failscope.simulation.EventKind;
 import dev.failscope.simulation.SimulationEvent;
-import dev.failscope.ui.graph.GraphPainter;
+import dev.failscope.ui.graph.CanvasSceneWriter;
 import dev.failscope.ui.graph.Palette;
 import dev.failscope.ui.viewmodel.GraphOverlay;
 import dev.failscope.ui.viewmodel.SimulationViewModel;
@@ -175,8 +175,8 @@ class SimulationAppTest extends AppTestBase {
         robot.interact(() -> sim().playingProperty().set(true));
         texts.add(robot.lookup("#sim-play").queryAs(Button.class).getText());
         robot.interact(() -> sim().playingProperty().set(false));
-        texts.add(GraphPainter.FAILED_TAG);
-        texts.add(GraphPainter.DEGRADED_TAG);
+        texts.add(CanvasSceneWriter.FAILED_TAG);
+        texts.add(CanvasSceneWriter.DEGRADED_TAG);
         Font font = robot.lookup("#sim-play").queryAs(Button.class).getFont();
         WritableImage missing = render("\uE000", font);
         for (String t : texts) {

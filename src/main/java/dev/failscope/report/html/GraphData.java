@@ -9,6 +9,7 @@ import dev.failscope.model.Finding;
 import dev.failscope.model.ServerStatus;
 import dev.failscope.model.Topology;
 import dev.failscope.report.render.ImageExport;
+import dev.failscope.report.render.Java2dSceneWriter;
 import dev.failscope.report.render.RenderInput;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -27,8 +28,10 @@ import java.util.Map;
  * @param prefix the id prefix of this side's SVG
  * @param svg    the {@code <svg>} element
  * @param json   the geometry for the script
+ * @param model  the scene model the picture was drawn from (for the state marks the script lays over it)
  */
-record GraphData(String key, String label, String prefix, String svg, Map<String, Object> json) {
+record GraphData(String key, String label, String prefix, String svg, Map<String, Object> json,
+                 dev.failscope.scene.SceneModel model) {
 
     /** Up to this many boxes the SVG is inlined whole; above it the page gets an overview PNG and SVG tiles. */
     static final int INLINE_LIMIT = 1500;
@@ -37,14 +40,16 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
     /** The overview PNG's longer side, in pixels. */
     static final double OVERVIEW_PX = 4096;
 
-    static GraphData of(String key, String label, Topology topology, List<Finding> findings) {
-        RenderInput input = RenderInput.of(topology).withFindings(findings);
+    static GraphData of(String key, String label, Topology topology, List<Finding> findings,
+                        dev.failscope.scene.SceneDiff diff) {
+        RenderInput input = RenderInput.of(topology).withFindings(findings).withDiff(diff);
+        var model = new dev.failscope.scene.SceneModel(topology, input.layout(), findings);
         String prefix = "fs-" + key.charAt(0) + "-";
         Map<String, Object> json = geometry(key, label, prefix, topology, input.layout());
         if (input.layout().nodes().size() <= INLINE_LIMIT) {
-            return new GraphData(key, label, prefix, ImageExport.graphSvgElement(input, prefix), json);
+            return new GraphData(key, label, prefix, ImageExport.graphSvgElement(input, prefix), json, model);
         }
-        return new GraphData(key, label, prefix, overview(input, json), json);
+        return new GraphData(key, label, prefix, overview(new Java2dSceneWriter(input, model), json), json, model);
     }
 
     /**
@@ -54,14 +59,15 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
      * {@code <script type="text/x-failscope-tile">} elements: never run, a tenth of the bytes, cheap to parse,
      * inflated by the page (DecompressionStream) only when needed.
      */
-    private static String overview(RenderInput input, Map<String, Object> json) {
+    private static String overview(Java2dSceneWriter writer, Map<String, Object> json) {
+        RenderInput input = writer.input();
         Box b = input.layout().bounds();
         double w = Math.max(1, Math.ceil(b.width()));
         double h = Math.max(1, Math.ceil(b.height()));
         double scale = Math.min(1, OVERVIEW_PX / Math.max(w, h));
         byte[] png;
         try {
-            png = ImageExport.graphPng(input, scale);
+            png = ImageExport.graphPng(writer, scale);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("writing a PNG to memory", e);
         }
@@ -72,7 +78,7 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 Box tile = new Box(c * TILE, r * TILE, Math.min(TILE, w - c * TILE), Math.min(TILE, h - r * TILE));
-                tiles.add(ImageExport.graphSvgElement(input, prefix, prefix + "t" + (r * cols + c) + "-", tile));
+                tiles.add(ImageExport.graphSvgElement(writer, prefix, prefix + "t" + (r * cols + c) + "-", tile));
             }
         }
         Map<String, Object> t = new LinkedHashMap<>();
@@ -151,6 +157,11 @@ record GraphData(String key, String label, String prefix, String svg, Map<String
         side.put("nodes", nodes);
         side.put("edges", edges);
         return side;
+    }
+
+    /** The state marks of a simulation step or sweep row on this side, in page coordinates. */
+    List<Object> marks(dev.failscope.scene.SceneState state) {
+        return SceneJson.groups(dev.failscope.scene.SceneBuilder.stateMarks(model, state), model.layout().bounds());
     }
 
     private static String lower(String s) {

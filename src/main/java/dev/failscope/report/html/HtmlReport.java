@@ -44,7 +44,7 @@ public final class HtmlReport {
         PageBuilder page = new PageBuilder("sweep", "failscope sweep — " + label);
         page.side("graph", label, inspection.topology(), inspection.findings());
         page.findings(inspection.findings(), "graph", "found");
-        page.data.put("sweep", result.rows().stream().map(RunData::sweepRow).toList());
+        page.data.put("sweep", result.rows().stream().map(r -> RunData.sweepRow(r, page.sides.get(0))).toList());
         long outages = result.rows().stream().filter(r -> r.outage()).count();
         page.summary(summary(inspection) + "; " + count(result.rows().size(), "failure") + " simulated, "
                 + count(outages, "outage") + ", " + count(result.singlePointsOfFailure().size(),
@@ -57,7 +57,8 @@ public final class HtmlReport {
         PageBuilder page = new PageBuilder("simulate", "failscope simulate — " + label);
         page.side("graph", label, inspection.topology(), inspection.findings());
         page.findings(inspection.findings(), "graph", "found");
-        page.data.put("simulations", List.of(RunData.simulation("losing " + sim.scenario().label(), "graph", sim)));
+        page.data.put("simulations", List.of(RunData.simulation("losing " + sim.scenario().label(), page.sides.get(0),
+                sim)));
         Simulation.Summary s = sim.summary();
         page.summary("losing " + sim.scenario().label() + ": " + count(s.clustersDown().size(), "cluster")
                 + " down, " + count(s.servicesDown().size(), "service") + " down"
@@ -71,16 +72,16 @@ public final class HtmlReport {
      */
     public static String diff(Comparison c, DiffLabels labels) {
         PageBuilder page = new PageBuilder("diff", "failscope diff — " + labels.before() + " → " + labels.after());
-        page.side("before", labels.before(), c.before().topology(), c.before().findings());
-        page.side("after", labels.after(), c.after().topology(), c.after().findings());
+        page.side("before", labels.before(), c.before().topology(), c.before().findings(), DiffMarks.of(c, true));
+        page.side("after", labels.after(), c.after().topology(), c.after().findings(), DiffMarks.of(c, false));
         page.findings(c.findings().introduced(), "after", "introduced");
         page.findings(c.findings().resolved(), "before", "resolved");
         page.data.put("story", c.story());
         page.data.put("changes", c.changes().stream().map(HtmlReport::change).toList());
         List<Object> sims = new ArrayList<>();
         for (ResilienceDelta d : c.resilience()) {
-            simulate(c.after().topology(), d.cluster(), "after", sims);
-            simulate(c.before().topology(), d.cluster(), "before", sims);
+            simulate(c.after().topology(), d.cluster(), page.sides.get(1), sims);
+            simulate(c.before().topology(), d.cluster(), page.sides.get(0), sims);
         }
         page.data.put("simulations", sims);
         page.data.put("resilience", c.resilience().stream().map(ResilienceDelta::describe).toList());
@@ -105,11 +106,11 @@ public final class HtmlReport {
         return page.render();
     }
 
-    private static void simulate(Topology t, String cluster, String side, List<Object> into) {
+    private static void simulate(Topology t, String cluster, GraphData side, List<Object> into) {
         t.cluster(cluster).ifPresent(cl -> {
             String primary = cl.primary().name();
             Simulation sim = new Simulator(t).run(FailureScenario.servers(primary));
-            into.add(RunData.simulation(side + ": losing " + primary + " (" + cluster + ")", side, sim));
+            into.add(RunData.simulation(side.key() + ": losing " + primary + " (" + cluster + ")", side, sim));
         });
     }
 
@@ -160,7 +161,12 @@ public final class HtmlReport {
         }
 
         void side(String key, String label, Topology topology, List<Finding> badges) {
-            sides.add(GraphData.of(key, label, topology, badges));
+            side(key, label, topology, badges, dev.failscope.scene.SceneDiff.NONE);
+        }
+
+        void side(String key, String label, Topology topology, List<Finding> badges,
+                  dev.failscope.scene.SceneDiff diff) {
+            sides.add(GraphData.of(key, label, topology, badges, diff));
         }
 
         void findings(List<Finding> list, String side, String status) {
@@ -185,6 +191,7 @@ public final class HtmlReport {
         String render() {
             data.put("sides", sides.stream().map(GraphData::json).toList());
             data.put("findings", findings);
+            data.put("palette", SceneJson.palette());
             boolean overlay = data.containsKey("simulations");
             String legend = ImageExport.legendSvgElement(overlay, 720);
             return HtmlPage.render(title, sides, legend, data);

@@ -21,22 +21,22 @@ final class RunData {
      * A timeline the page can step through: step 0 is the state before the first event, step n the state after
      * the n-th (what {@link Simulation#step(int)} replays).
      */
-    static Map<String, Object> simulation(String label, String side, Simulation sim) {
+    static Map<String, Object> simulation(String label, GraphData side, Simulation sim) {
         List<Object> steps = new ArrayList<>();
         int n = sim.timeline().events().size();
         for (int i = 0; i <= n; i++) {
-            steps.add(step(sim.step(i)));
+            steps.add(step(sim.step(i), side));
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", label);
-        m.put("side", side);
+        m.put("side", side.key());
         m.put("outage", sim.outage());
         m.put("worst", lower(sim.worst().name()));
         m.put("steps", steps);
         return m;
     }
 
-    private static Map<String, Object> step(SimulationStep s) {
+    private static Map<String, Object> step(SimulationStep s, GraphData side) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("at", Durations.format(s.at()));
         s.currentOpt().ifPresent(e -> {
@@ -53,6 +53,7 @@ final class RunData {
         m.put("down", new TreeSet<>(s.clustersDown()));
         m.put("clusters", healths(s.clusters()));
         m.put("services", healths(s.services()));
+        m.put("marks", side.marks(dev.failscope.scene.SceneState.of(s)));
         return m;
     }
 
@@ -62,7 +63,7 @@ final class RunData {
         return out;
     }
 
-    static Map<String, Object> sweepRow(SweepRow r) {
+    static Map<String, Object> sweepRow(SweepRow r, GraphData side) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("label", r.label());
         m.put("pair", r.pair());
@@ -73,7 +74,20 @@ final class RunData {
         m.put("servicesDown", r.servicesDown());
         m.put("servicesDegraded", r.servicesDegraded());
         r.maxRtoOpt().ifPresent(d -> m.put("maxRto", Durations.format(d)));
+        m.put("marks", side.marks(sweepState(r)));
         return m;
+    }
+
+    /** A sweep row as the scene marks it: its failed servers, clusters and services down or degraded. */
+    private static dev.failscope.scene.SceneState sweepState(SweepRow r) {
+        java.util.Set<String> failed = new TreeSet<>();
+        r.scenario().targets().stream().filter(t -> t.kind() == dev.failscope.simulation.FailureTarget.Kind.SERVER)
+                .forEach(t -> failed.add(t.name()));
+        Map<String, dev.failscope.scene.SceneState.Outcome> services = new TreeMap<>();
+        r.servicesDegraded().forEach(n -> services.put(n, dev.failscope.scene.SceneState.Outcome.DEGRADED));
+        r.servicesDown().forEach(n -> services.put(n, dev.failscope.scene.SceneState.Outcome.DOWN));
+        return new dev.failscope.scene.SceneState(failed, java.util.Set.of(), null, null, Map.of(), java.util.Set.of(),
+                new TreeSet<>(r.clustersDown()), new TreeSet<>(r.clustersDegraded()), services, Map.of(), Map.of());
     }
 
     static String lower(String s) {

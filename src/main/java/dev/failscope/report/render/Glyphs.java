@@ -2,7 +2,6 @@ package dev.failscope.report.render;
 
 import dev.failscope.layout.Box;
 import dev.failscope.layout.Point;
-import dev.failscope.model.Severity;
 import dev.failscope.report.Escaping;
 import java.awt.Color;
 import java.awt.Font;
@@ -65,38 +64,6 @@ final class Glyphs {
         centred(g, text, Palette.SMALL_BOLD, cx, cy);
     }
 
-    /** Severity badge: error = circle, warning = triangle, info = square, each with its letter (and count). */
-    static void severityBadge(Graphics2D g, double cx, double cy, Severity severity, int count) {
-        String text = severity.name().substring(0, 1) + (count > 1 ? Integer.toString(count) : "");
-        double r = 9;
-        double w = Math.max(2 * r, 8 + g.getFontMetrics(Palette.SMALL_BOLD).stringWidth(text));
-        Shape shape = switch (severity) {
-            case ERROR -> new RoundRectangle2D.Double(cx - w / 2, cy - r, w, 2 * r, 2 * r, 2 * r);
-            case WARNING -> triangle(cx, cy, Math.max(w, 22) * 0.62);
-            case INFO -> new Rectangle2D.Double(cx - w / 2, cy - r, w, 2 * r);
-        };
-        Color c = switch (severity) {
-            case ERROR -> Palette.DANGER;
-            case WARNING -> Palette.WARN;
-            case INFO -> Palette.INFO;
-        };
-        g.setColor(c);
-        g.fill(shape);
-        g.setColor(Palette.BACKGROUND);
-        g.setStroke(new java.awt.BasicStroke(1.5f));
-        g.draw(shape);
-        centred(g, text, Palette.SMALL_BOLD, cx, severity == Severity.WARNING ? cy + 2 : cy);
-    }
-
-    private static Shape triangle(double cx, double cy, double r) {
-        Path2D.Double p = new Path2D.Double();
-        p.moveTo(cx, cy - r * 1.05);
-        p.lineTo(cx + r * 1.1, cy + r * 0.75);
-        p.lineTo(cx - r * 1.1, cy + r * 0.75);
-        p.closePath();
-        return p;
-    }
-
     /** A small rounded tag with text, e.g. "MAINTENANCE"; returns its width. */
     static double pill(Graphics2D g, double x, double y, String raw, Color fill, Color ink) {
         String text = Escaping.visible(raw);
@@ -109,25 +76,6 @@ final class Glyphs {
         g.setFont(Palette.SMALL_BOLD);
         g.drawString(text, (float) (x + 5), (float) (y + h - 3.5));
         return w;
-    }
-
-    /** A crown above a box's top-left corner: the promoted primary. */
-    static void crown(Graphics2D g, double x, double y, double w) {
-        double h = w * 0.6;
-        Path2D.Double p = new Path2D.Double();
-        p.moveTo(x, y);
-        p.lineTo(x, y - h);
-        p.lineTo(x + w * 0.25, y - h * 0.45);
-        p.lineTo(x + w * 0.5, y - h * 1.05);
-        p.lineTo(x + w * 0.75, y - h * 0.45);
-        p.lineTo(x + w, y - h);
-        p.lineTo(x + w, y);
-        p.closePath();
-        g.setColor(new Color(0xF2C94C));
-        g.fill(p);
-        g.setColor(new Color(0x7A5B00));
-        g.setStroke(new java.awt.BasicStroke(1.4f));
-        g.draw(p);
     }
 
     /** Diagonal hatching inside {@code shape}. */
@@ -149,18 +97,6 @@ final class Glyphs {
         String shown = fit(g.getFontMetrics(font), text, maxWidth);
         g.drawString(shown, (float) x, (float) y);
         return shown;
-    }
-
-    /**
-     * Draws text with its baseline at y in {@code font}, or in a smaller size (down to 9 px) when it does not
-     * fit, and only then shortened with an ellipsis; returns the text drawn and leaves that font set.
-     */
-    static String shrunk(Graphics2D g, String text, Font font, double x, double y, double maxWidth) {
-        Font f = font;
-        while (f.getSize2D() > 9 && g.getFontMetrics(f).stringWidth(text) > maxWidth) {
-            f = f.deriveFont(f.getSize2D() - 1);
-        }
-        return fitted(g, text, f, x, y, maxWidth);
     }
 
     static String fit(FontMetrics fm, String text, double maxWidth) {

@@ -12,7 +12,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jfree.svg.SVGGraphics2D;
 
-/** Writes a {@link GraphPainter} page as PNG or SVG. Works headless. */
+/** Writes a {@link Java2dSceneWriter} page as PNG or SVG. Works headless. */
 public final class ImageExport {
     /** PNGs are scaled down to stay under this many pixels (about 160 MB of ARGB). */
     public static final long MAX_PIXELS = 40_000_000L;
@@ -37,7 +37,7 @@ public final class ImageExport {
 
     /** The PNG size for {@code scale}, reduced so it stays under {@link #MAX_PIXELS}. */
     public static PixelSize pixelSize(RenderInput input, double scale) {
-        Point page = new GraphPainter(input).pageSize();
+        Point page = new Java2dSceneWriter(input).pageSize();
         double s = scale;
         double pixels = page.x() * page.y() * s * s;
         if (pixels > MAX_PIXELS) {
@@ -53,7 +53,7 @@ public final class ImageExport {
         Graphics2D g = img.createGraphics();
         try {
             g.scale(size.scale(), size.scale());
-            new GraphPainter(input).paintPage(g);
+            new Java2dSceneWriter(input).paintPage(g);
         } finally {
             g.dispose();
         }
@@ -96,7 +96,7 @@ public final class ImageExport {
 
     /** The page as a standalone SVG document (no DOCTYPE; deterministic ids). */
     public static String svg(RenderInput input) {
-        GraphPainter painter = new GraphPainter(input);
+        Java2dSceneWriter painter = new Java2dSceneWriter(input);
         Point page = painter.pageSize();
         SVGGraphics2D g = new SVGGraphics2D(page.x(), page.y());
         g.setDefsKeyPrefix("failscope-");
@@ -122,14 +122,21 @@ public final class ImageExport {
      */
     public static String graphSvgElement(RenderInput input, String idPrefix, String defsPrefix,
                                          dev.failscope.layout.Box region) {
+        return graphSvgElement(new Java2dSceneWriter(input), idPrefix, defsPrefix, region);
+    }
+
+    /** As above, with a writer made once for many tiles (its scene model is prepared once). */
+    public static String graphSvgElement(Java2dSceneWriter writer, String idPrefix, String defsPrefix,
+                                         dev.failscope.layout.Box region) {
+        RenderInput input = writer.input();
         dev.failscope.layout.Box b = input.layout().bounds();
         SVGGraphics2D g = new SVGGraphics2D(region.width(), region.height());
         g.setDefsKeyPrefix(defsPrefix);
         g.setGeomDoubleConverter(ImageExport::tenths);
         g.setTransformDoubleConverter(ImageExport::tenths);
         g.translate(-b.x(), -b.y());
-        new GraphPainter(input).paintGraph(g, new dev.failscope.layout.Box(b.x() + region.x(), b.y() + region.y(),
-                region.width(), region.height()), idPrefix);
+        writer.paintGraph(g, new dev.failscope.layout.Box(b.x() + region.x(), b.y() + region.y(),
+                region.width(), region.height()), idPrefix, 1);
         return g.getSVGElement(null, true, new org.jfree.svg.ViewBox(region.x(), region.y(), region.width(),
                 region.height()), null, null);
     }
@@ -144,6 +151,12 @@ public final class ImageExport {
 
     /** The graph alone as PNG bytes, {@code scale} pixels per layout unit (an overview of a large graph). */
     public static byte[] graphPng(RenderInput input, double scale) throws IOException {
+        return graphPng(new Java2dSceneWriter(input), scale);
+    }
+
+    /** As above, with a writer made once. */
+    public static byte[] graphPng(Java2dSceneWriter writer, double scale) throws IOException {
+        RenderInput input = writer.input();
         dev.failscope.layout.Box b = input.layout().bounds();
         int w = Math.max(1, (int) Math.ceil(b.width() * scale));
         int h = Math.max(1, (int) Math.ceil(b.height() * scale));
@@ -154,7 +167,7 @@ public final class ImageExport {
             g.fillRect(0, 0, w, h);
             g.scale(scale, scale);
             g.translate(-b.x(), -b.y());
-            new GraphPainter(input).paintGraph(g, b);
+            writer.paintGraph(g, b, "fs-", scale);
         } finally {
             g.dispose();
         }

@@ -2,8 +2,6 @@ package dev.failscope.report.render;
 
 import dev.failscope.layout.Box;
 import dev.failscope.layout.Point;
-import dev.failscope.model.Severity;
-import dev.failscope.report.render.StateOverlay.ServiceState;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.Shape;
@@ -65,13 +63,14 @@ final class LegendPainter {
             g.draw(new Line2D.Double(r.x() + 8, r.centerY(), r.maxX() - 8, r.centerY()));
         }));
         entries.add(new Entry("server in maintenance", (g, b) ->
-                Glyphs.pill(g, b.x(), b.centerY() - 7, "MAINTENANCE", Palette.WARN, Palette.BACKGROUND)));
+                Glyphs.pill(g, b.x(), b.centerY() - 7, dev.failscope.scene.Tags.MAINT, Palette.WARN, java.awt.Color.BLACK)));
         entries.add(new Entry("never promoted (no-failover)", (g, b) ->
-                Glyphs.pill(g, b.x(), b.centerY() - 7, "NO FAILOVER", Palette.INK, Palette.BACKGROUND)));
-        entries.add(new Entry("findings: error / warning / info", (g, b) -> {
-            Glyphs.severityBadge(g, b.x() + 10, b.centerY(), Severity.ERROR, 1);
-            Glyphs.severityBadge(g, b.x() + 36, b.centerY(), Severity.WARNING, 1);
-            Glyphs.severityBadge(g, b.x() + 62, b.centerY(), Severity.INFO, 1);
+                Glyphs.pill(g, b.x(), b.centerY() - 7, dev.failscope.scene.Tags.NO_FAILOVER, Palette.INK, Palette.BACKGROUND)));
+        entries.add(new Entry("findings: ✖ error / ▲ warning / ℹ info", (g, b) -> {
+            double x = b.x();
+            x += Glyphs.pill(g, x, b.centerY() - 7, "✖", Palette.DANGER, Palette.BACKGROUND) + 4;
+            x += Glyphs.pill(g, x, b.centerY() - 7, "▲", Palette.WARN, java.awt.Color.BLACK) + 4;
+            Glyphs.pill(g, x, b.centerY() - 7, "ℹ", Palette.INFO, Palette.BACKGROUND);
         }));
         entries.add(new Entry("service uses: write / read (dotted)", (g, b) -> {
             g.setColor(Palette.DEPENDENCY);
@@ -81,30 +80,61 @@ final class LegendPainter {
             g.draw(new Line2D.Double(b.x(), b.centerY() + 5, b.maxX(), b.centerY() + 5));
         }));
         if (routes) {
-            RoutePainter.legend(overlay).forEach((text, sample) -> entries.add(new Entry(text, sample)));
+            addRouteEntries(overlay);
         }
         if (overlay) {
             addOverlayEntries();
         }
     }
 
+    /** The routing layer's entries (only pictures with routes show them). */
+    private void addRouteEntries(boolean overlay) {
+        entries.add(new Entry("route: pooler, proxy, client URL", (g, b) -> {
+            java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+            p.moveTo(b.x() + 14, b.y());
+            p.lineTo(b.maxX() - 4, b.y());
+            p.lineTo(b.maxX() - 14, b.maxY());
+            p.lineTo(b.x() + 4, b.maxY());
+            p.closePath();
+            g.setColor(Java2dPalette.colour(dev.failscope.scene.Style.ROUTE_FILL));
+            g.fill(p);
+            g.setColor(Java2dPalette.colour(dev.failscope.scene.Style.ROUTE));
+            g.setStroke(Palette.BOX);
+            g.draw(p);
+        }));
+        entries.add(new Entry("route to missing / decommissioned", (g, b) -> {
+            g.setColor(Palette.DANGER);
+            g.setStroke(Palette.DOWN);
+            g.draw(new Line2D.Double(b.x(), b.centerY(), b.maxX(), b.centerY()));
+        }));
+        if (overlay) {
+            entries.add(new Entry("route pinned / following (simulation)", (g, b) ->
+                    Glyphs.pill(g, b.x(), b.centerY() - 7, "✖ PINNED", Palette.DANGER, java.awt.Color.WHITE)));
+        }
+    }
+
     private void addOverlayEntries() {
         entries.add(new Entry("failed server (crossed out)", (g, b) -> {
             Box r = box(b);
-            g.setColor(Palette.SERVER_LINE);
-            g.setStroke(Palette.BOX);
-            g.draw(Glyphs.rounded(r, 8));
-            StatusSigns.crossOut(g, r);
+            g.setColor(Palette.DANGER);
+            g.setStroke(Palette.CROSS);
+            g.draw(new Line2D.Double(r.x() + 4, r.y() + 2, r.maxX() - 4, r.maxY() - 2));
+            g.draw(new Line2D.Double(r.x() + 4, r.maxY() - 2, r.maxX() - 4, r.y() + 2));
+            Glyphs.pill(g, r.x() + 10, r.centerY() - 7, dev.failscope.scene.Tags.FAILED, Palette.DANGER, Palette.BACKGROUND);
         }));
-        entries.add(new Entry("promoted to primary (crown)", (g, b) -> Glyphs.crown(g, b.x() + 20, b.maxY() - 4, 24)));
+        entries.add(new Entry("promoted to primary", (g, b) ->
+                Glyphs.pill(g, b.x(), b.centerY() - 7, dev.failscope.scene.Tags.PROMOTED, Palette.OK, Palette.BACKGROUND)));
         entries.add(new Entry("cluster down: no writable primary", (g, b) ->
-                Glyphs.pill(g, b.x(), b.centerY() - 7, "✖ NO PRIMARY", Palette.DANGER, Palette.BACKGROUND)));
+                Glyphs.pill(g, b.x(), b.centerY() - 7, dev.failscope.scene.Tags.NO_PRIMARY, Palette.DANGER, Palette.BACKGROUND)));
         entries.add(new Entry("cluster lost members / reads stale", (g, b) ->
-                Glyphs.pill(g, b.x(), b.centerY() - 7, "DEGRADED", Palette.WARN, Palette.BACKGROUND)));
-        entries.add(new Entry("service ok / degraded / down", (g, b) -> {
-            StatusSigns.service(g, ServiceState.OK, b.x() + 10, b.centerY());
-            StatusSigns.service(g, ServiceState.DEGRADED, b.x() + 36, b.centerY());
-            StatusSigns.service(g, ServiceState.DOWN, b.x() + 62, b.centerY());
+                Glyphs.pill(g, b.x(), b.centerY() - 7, dev.failscope.scene.Tags.DEGRADED, Palette.WARN, java.awt.Color.BLACK)));
+        entries.add(new Entry("service ✔ ok / ▲ degraded / ✖ down", (g, b) -> {
+            g.setColor(Palette.OK);
+            Glyphs.fitted(g, "✔", Palette.NAME, b.x() + 4, b.centerY() + 5, 20);
+            g.setColor(Palette.WARN);
+            Glyphs.fitted(g, "▲", Palette.NAME, b.x() + 30, b.centerY() + 5, 20);
+            g.setColor(Palette.DANGER);
+            Glyphs.fitted(g, "✖", Palette.NAME, b.x() + 56, b.centerY() + 5, 20);
         }));
     }
 

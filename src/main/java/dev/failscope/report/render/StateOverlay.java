@@ -89,6 +89,41 @@ public record StateOverlay(Map<String, ServerState> servers, Map<String, Cluster
         return Optional.ofNullable(services.get(name));
     }
 
+    /** The same state as the scene marks it. */
+    public dev.failscope.scene.SceneState toScene() {
+        if (isEmpty()) {
+            return dev.failscope.scene.SceneState.NONE;
+        }
+        java.util.Set<String> failed = new java.util.HashSet<>();
+        java.util.Set<String> stale = new java.util.HashSet<>();
+        servers.forEach((n, s) -> {
+            if (s == ServerState.FAILED) {
+                failed.add(n);
+            } else if (s == ServerState.STALE) {
+                stale.add(n);
+            }
+        });
+        java.util.Set<String> promoted = new java.util.HashSet<>();
+        java.util.Set<String> down = new java.util.HashSet<>();
+        java.util.Set<String> degraded = new java.util.HashSet<>();
+        clusters.forEach((n, o) -> {
+            if (o.failedOver() && o.primary() != null) {
+                promoted.add(o.primary());
+            }
+            if (o.state() == ClusterState.DOWN) {
+                down.add(n);
+            } else if (o.state() == ClusterState.DEGRADED) {
+                degraded.add(n);
+            }
+        });
+        java.util.Map<String, dev.failscope.scene.SceneState.Outcome> svc = new java.util.HashMap<>();
+        services.forEach((n, s) -> svc.put(n, dev.failscope.scene.SceneState.Outcome.valueOf(s.name())));
+        java.util.Map<String, dev.failscope.simulation.SimulationStep.Route> rts = new java.util.HashMap<>();
+        routes.forEach((n, r) -> rts.put(n, new dev.failscope.simulation.SimulationStep.Route(r.state(), r.server())));
+        return new dev.failscope.scene.SceneState(failed, stale, null, null, java.util.Map.of(), promoted, down,
+                degraded, svc, java.util.Map.of(), java.util.Map.of(), rts);
+    }
+
     /** True when {@code server} was promoted to primary of some cluster in this scenario. */
     public boolean promoted(String server) {
         return clusters.values().stream().anyMatch(c -> c.failedOver() && server.equals(c.primary()));

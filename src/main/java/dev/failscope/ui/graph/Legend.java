@@ -19,14 +19,13 @@ final class Legend {
     }
 
     /**
-     * @param routes also the routing layer's rows (drawn by {@link RoutePainter#legendRows})
+     * @param routes also the routing layer's rows (drawn by {@link #routeRows})
      * @param drift  also the drift mark's row (File → Connect…)
      */
     static void draw(GraphicsContext gc, Palette p, double viewH, boolean simulation, boolean spof,
                      boolean routes, boolean drift) {
-        int rows = (simulation ? 12 : 8) + (spof ? 1 : 0) + (routes ? RoutePainter.LEGEND_ROWS : 0)
-                + (drift ? 1 : 0);
-        double w = GraphPainter.LEGEND_WIDTH;
+        int rows = (simulation ? 12 : 8) + (spof ? 1 : 0) + (routes ? ROUTE_ROWS : 0) + (drift ? 1 : 0);
+        double w = CanvasSceneWriter.LEGEND_WIDTH;
         double h = 30 + rows * 20;
         double x = 12;
         double y = viewH - h - 12;
@@ -88,7 +87,7 @@ final class Legend {
         gc.fillRoundRect(sx + 26, ry - 8, 22, 16, 16, 16);
         textCentered(gc, "✖", sx + 11, ry, Color.WHITE);
         textCentered(gc, "▲", sx + 37, ry, Color.BLACK);
-        text(gc, "findings: error / warning", tx, ry, FONT, p.text());
+        text(gc, "findings: ✖ error / ▲ warning / ℹ info", tx, ry, FONT, p.text());
         if (simulation) {
             ry += 20;
             gc.setStroke(p.danger());
@@ -111,14 +110,14 @@ final class Legend {
             text(gc, "DEGRADED: reduced redundancy", tx, ry, FONT, p.text());
         }
         if (routes) {
-            ry = RoutePainter.legendRows(gc, p, sx, tx, ry, simulation);
+            ry = routeRows(gc, p, sx, tx, ry, simulation);
         }
         if (spof) {
             ry += 20;
             gc.setStroke(p.danger());
             gc.setLineWidth(3);
             gc.strokeRoundRect(sx + 4, ry - 8, 38, 16, 8, 8);
-            text(gc, PainterBase.SPOF_TAG + ": single point of failure (sweep)", tx, ry, FONT, p.text());
+            text(gc, dev.failscope.scene.Tags.SPOF + ": single point of failure (sweep)", tx, ry, FONT, p.text());
         }
         if (drift) {
             ry += 20;
@@ -127,8 +126,29 @@ final class Legend {
             gc.setLineDashes(6, 4);
             gc.strokeRoundRect(sx + 4, ry - 8, 38, 16, 8, 8);
             gc.setLineDashes((double[]) null);
-            text(gc, PainterBase.DRIFT_TAG + ": running cluster differs (File → Connect…)", tx, ry, FONT, p.text());
+            text(gc, dev.failscope.scene.Tags.DRIFT + ": running cluster differs (File → Connect…)", tx, ry, FONT, p.text());
         }
+    }
+
+    /** Rows {@link #routeRows} adds to the legend. */
+    static final int ROUTE_ROWS = 2;
+
+    /** The legend's routing rows below {@code ry}; returns the y of the last row drawn. */
+    static double routeRows(GraphicsContext gc, Palette p, double sx, double tx, double ry, boolean simulation) {
+        double y = ry + 20;
+        double[] xs = {sx + 8, sx + 46, sx + 38, sx};
+        double[] ys = {y - 7, y - 7, y + 7, y + 7};
+        gc.setStroke(p.colour(dev.failscope.scene.Style.ROUTE));
+        gc.setLineWidth(1.5);
+        gc.strokePolygon(xs, ys, 4);
+        text(gc, simulation ? "⇄ route; ✖ PINNED / ✔ FOLLOWING in a run" : "⇄ route: pooler, proxy, client URL",
+                tx, y, FONT, p.text());
+        y += 20;
+        gc.setStroke(p.danger());
+        gc.setLineWidth(2.2);
+        gc.strokeLine(sx, y, sx + 46, y);
+        text(gc, "route to a missing / decommissioned server", tx, y, FONT, p.text());
+        return y;
     }
 
     private static void text(GraphicsContext gc, String t, double x, double y, Font f, Color c) {

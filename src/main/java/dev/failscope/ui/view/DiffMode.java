@@ -11,8 +11,8 @@ import dev.failscope.model.Edge;
 import dev.failscope.model.Node;
 import dev.failscope.ui.viewmodel.DiffGeometry;
 import dev.failscope.ui.viewmodel.DiffOverlayBuilder;
-import dev.failscope.ui.graph.DiffOverlayPainter;
-import dev.failscope.ui.graph.GraphPainter;
+import dev.failscope.ui.graph.DiffLayer;
+import dev.failscope.ui.graph.CanvasSceneWriter;
 import dev.failscope.ui.viewmodel.DiffOverlay;
 import dev.failscope.ui.viewmodel.DiffViewModel;
 import dev.failscope.ui.viewmodel.FindingsViewModel;
@@ -33,7 +33,7 @@ final class DiffMode {
     private final DiffViewModel vm;
     private final GraphView graph;
     private final javafx.stage.Stage stage;
-    private final DiffOverlayPainter painter = new DiffOverlayPainter();
+    private final DiffLayer painter = new DiffLayer();
     private final ChangesView changes;
 
     DiffMode(MainView view, FindingsView findings, FindingsViewModel findingsVm, Executor background) {
@@ -112,7 +112,7 @@ final class DiffMode {
         double h = graph.canvas().getHeight();
         double x = v.toScreenX(p.x());
         double y = v.toScreenY(p.y());
-        return v.scale() >= GraphPainter.LABELS && x > w * 0.15 && x < w * 0.85 && y > h * 0.15 && y < h * 0.85;
+        return v.scale() >= CanvasSceneWriter.LABELS && x > w * 0.15 && x < w * 0.85 && y > h * 0.15 && y < h * 0.85;
     }
 
     private static boolean same(Edge e, Change change, Change.EdgeRef ref) {

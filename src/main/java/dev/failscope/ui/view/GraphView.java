@@ -5,7 +5,7 @@ import dev.failscope.layout.Lane;
 import dev.failscope.layout.NodeBox;
 import dev.failscope.model.Node;
 import dev.failscope.model.NodeKind;
-import dev.failscope.ui.graph.GraphPainter;
+import dev.failscope.ui.graph.CanvasSceneWriter;
 import dev.failscope.ui.graph.Palette;
 import dev.failscope.ui.viewmodel.GraphOverlay;
 import dev.failscope.ui.viewmodel.GraphScene;
@@ -33,7 +33,7 @@ import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
 /**
- * The topology graph: a Canvas drawing the core layout through {@link GraphPainter}. Pan by dragging, zoom
+ * The topology graph: a Canvas drawing the core layout through {@link CanvasSceneWriter}. Pan by dragging, zoom
  * with the wheel, pinch or +/−, click to select, hover for the key facts, right-click for simulation.
  */
 public final class GraphView {
@@ -42,7 +42,7 @@ public final class GraphView {
     private final Canvas canvas = new Canvas();
     private final Pane canvasPane = new Pane(canvas);
     private final StackPane root = new StackPane();
-    private final GraphPainter painter = new GraphPainter();
+    private final CanvasSceneWriter painter = new CanvasSceneWriter();
     private final BooleanProperty legendShown = new SimpleBooleanProperty(this, "legendShown", true);
     private final Tooltip tooltip = new Tooltip();
     private final ContextMenu menu = new ContextMenu();
@@ -305,7 +305,7 @@ public final class GraphView {
     void fit() {
         // Leave the legend's column free when there is room for it, so it does not cover the graph.
         double left = legendShown.get() && !presenting && canvas.getWidth() > 900
-                ? dev.failscope.ui.graph.GraphPainter.LEGEND_WIDTH + 12 : 0;
+                ? dev.failscope.ui.graph.CanvasSceneWriter.LEGEND_WIDTH + 12 : 0;
         vm.sceneProperty().get().ifPresent(s -> viewport = Viewport.fit(layer == null ? s.layout().bounds()
                 : layer.bounds(s.layout()),
                 canvas.getWidth() - left, canvas.getHeight(), 24, presenting ? PRESENT_MAX_FIT : Viewport.MAX_FIT)
@@ -388,7 +388,7 @@ public final class GraphView {
         }
         vm.sceneProperty().get().flatMap(s -> s.layout().box(node)).ifPresent(nb -> {
             Box vis = viewport.visible(canvas.getWidth(), canvas.getHeight());
-            if (!vis.contains(nb.box()) || viewport.scale() < GraphPainter.LABELS) {
+            if (!vis.contains(nb.box()) || viewport.scale() < CanvasSceneWriter.LABELS) {
                 centreOn(node);
             }
         });
@@ -418,13 +418,43 @@ public final class GraphView {
             return 0;
         }
         int drawn = painter.paint(canvas.getGraphicsContext2D(), w, h, s.get(), viewport,
-                new GraphPainter.State(main.selectionProperty().get(), hovered, vm.overlayProperty().get(), pulse,
+                new CanvasSceneWriter.State(main.selectionProperty().get(), hovered, vm.overlayProperty().get(), pulse,
                         legendShown.get() && !presenting, palette,
-                        presenting ? java.util.Map.of() : vm.spofProperty().get(),
+                        presenting ? java.util.Map.of() : vm.spofProperty().get(), detail, collapsedIds(),
                         presenting ? java.util.Map.of() : vm.driftProperty().get()));
         paintDomain(canvas.getGraphicsContext2D());
         minimap.update(palette);
         return drawn;
+    }
+
+    private dev.failscope.scene.Detail detail;
+    private java.util.Set<String> collapsed = java.util.Set.of();
+
+    /**
+     * Forces a level of detail (e.g. {@link dev.failscope.scene.Detail#OVERVIEW} at any zoom), or with null
+     * follows the zoom.
+     */
+    public void setDetail(dev.failscope.scene.Detail forced) {
+        this.detail = forced;
+        repaint();
+    }
+
+    /** What is drawn collapsed: the context menu's and keys' choices ({@link #setCollapse}) and {@link #setCollapsed}. */
+    private java.util.Set<String> collapsedIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>(collapsed);
+        ids.addAll(collapse.state().get().ids());
+        return ids;
+    }
+
+    /** The collapsed clusters, zones and regions ({@link dev.failscope.scene.Collapse} ids). */
+    public void setCollapsed(java.util.Set<String> ids) {
+        this.collapsed = java.util.Set.copyOf(ids);
+        repaint();
+    }
+
+    /** The scene of the last frame painted (tests; what the gui's own checks read). */
+    public java.util.Optional<dev.failscope.scene.Scene> lastScene() {
+        return java.util.Optional.ofNullable(painter.lastScene());
     }
 
     /** What "fit" shows of the scene: the layout and what the layer draws outside it. */
@@ -434,8 +464,9 @@ public final class GraphView {
 
     /** Paints the current scene, overlay and layer onto another surface (export), without legend or selection. */
     void paintInto(javafx.scene.canvas.GraphicsContext g, double w, double h, Viewport vp) {
-        vm.sceneProperty().get().ifPresent(s -> painter.paint(g, w, h, s, vp, new GraphPainter.State(null, null,
-                vm.overlayProperty().get(), 0, false, palette, vm.spofProperty().get(), vm.driftProperty().get())));
+        vm.sceneProperty().get().ifPresent(s -> painter.paint(g, w, h, s, vp, new CanvasSceneWriter.State(null, null,
+                vm.overlayProperty().get(), 0, false, palette, vm.spofProperty().get(), detail, collapsedIds(),
+                vm.driftProperty().get())));
     }
 
     /**

@@ -22,7 +22,9 @@ public final class Exporter {
     private Exporter() {}
 
     public static RenderInput input(GraphScene scene, List<Finding> findings, GraphOverlay overlay, String title) {
-        return new RenderInput(scene.topology(), scene.layout(), findings, state(scene, overlay), title);
+        // the legend follows the renderer's overlay; the marks are the step's own, as the canvas draws them
+        return new RenderInput(scene.topology(), scene.layout(), findings, state(scene, overlay), title)
+                .withState(overlay.toScene(Map.of()));
     }
 
     /**

@@ -70,6 +70,19 @@ public record GraphOverlay(Set<String> failed, String trying, String tryingWhy, 
         return Objects.equals(trying, server);
     }
 
+    /** The same state as the scene marks it, with the sweep's single points of failure. */
+    public dev.failscope.scene.SceneState toScene(Map<String, String> spof) {
+        if (!active()) {
+            return dev.failscope.scene.SceneState.NONE.withSpof(spof);
+        }
+        Map<String, dev.failscope.scene.SceneState.Outcome> svc = new java.util.HashMap<>();
+        services.forEach((n, h) -> svc.put(n, dev.failscope.scene.SceneState.Outcome.valueOf(h.name())));
+        Map<String, dev.failscope.simulation.SimulationStep.Route> rts = new java.util.HashMap<>();
+        routes.forEach((n, r) -> rts.put(n, new dev.failscope.simulation.SimulationStep.Route(r.state(), r.server())));
+        return new dev.failscope.scene.SceneState(failed, Set.of(), trying, tryingWhy, skipped, promoted, clustersDown,
+                clustersDegraded, svc, repointed, spof, rts);
+    }
+
     /** A service's state in a simulation step. */
     public enum ServiceHealth {
         OK("✔ ok"), DEGRADED("▲ degraded"), DOWN("✖ down");

@@ -11,15 +11,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the graph view draws for one topology: the core layout plus the look of each element, computed
- * once in the background so that a frame only reads maps.
+ * Everything the graph view draws for one topology: the core layout, the prepared scene model (what each frame's
+ * {@link dev.failscope.scene.Scene} is built from) and each element's tooltip facts, computed once in the
+ * background so that a frame only reads maps.
  */
-public record GraphScene(Topology topology, Layout layout, Map<Node, NodeLook> nodes, Map<Edge, EdgeLook> edges) {
+public record GraphScene(Topology topology, Layout layout, Map<Node, NodeLook> nodes, Map<Edge, EdgeLook> edges,
+                         dev.failscope.scene.SceneModel model) {
     public GraphScene {
         Objects.requireNonNull(topology);
         Objects.requireNonNull(layout);
         nodes = Map.copyOf(nodes);
         edges = Map.copyOf(edges);
+        Objects.requireNonNull(model);
+    }
+
+    /** Without findings for the scene's badges. */
+    public GraphScene(Topology topology, Layout layout, Map<Node, NodeLook> nodes, Map<Edge, EdgeLook> edges) {
+        this(topology, layout, nodes, edges, new dev.failscope.scene.SceneModel(topology, layout, List.of()));
     }
 
     public NodeLook look(Node node) {

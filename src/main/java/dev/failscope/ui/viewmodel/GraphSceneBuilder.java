@@ -48,7 +48,9 @@ public final class GraphSceneBuilder {
         for (Edge e : topology.graph().edgeSet()) {
             edges.put(e, look(topology, e, verdicts));
         }
-        return new GraphScene(topology, TopologyLayout.layout(topology), nodes, edges);
+        var layout = TopologyLayout.layout(topology);
+        return new GraphScene(topology, layout, nodes, edges, new dev.failscope.scene.SceneModel(topology, layout,
+                findings));
     }
 
     private static void mark(Map<String, Severity> worst, Map<String, Integer> counts, String name, Severity s) {

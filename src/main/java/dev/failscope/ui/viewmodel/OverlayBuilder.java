@@ -37,6 +37,8 @@ public final class OverlayBuilder {
             }
             switch (e.kind()) {
                 case FAILED -> failed.add(e.subject());
+                // no writable primary from the loss until a promotion, as SimulationStep (the review page) says
+                case PRIMARY_LOST -> e.clusterOpt().ifPresent(down::add);
                 // The manager tries the candidate and waits for its attempt-timeout: "trying" until then, and
                 // given up on ("timed out") after; never both at once.
                 case CANDIDATE_SKIPPED -> attempts.put(e.subject(), shortReason(e));

@@ -159,61 +159,57 @@
     return svg('rect', { x: b[0] - pad, y: b[1] - pad, width: b[2] + 2 * pad, height: b[3] + 2 * pad, rx: 8,
       'class': cls || '' }, g);
   }
-  function tag(g, b, text) {
-    var w = 12 + text.length * 7.4;
-    svg('rect', { x: b[0] + b[2] - w, y: b[1] - 16, width: w, height: 15, rx: 3, 'class': 'fs-tagbox' }, g);
-    var t = svg('text', { x: b[0] + b[2] - w + 4, y: b[1] - 5, 'class': 'fs-tagtext' }, g);
-    t.textContent = text;
+  /* Scene marks (SceneJson): the same groups the GUI and render draw, translated to SVG, nothing decided here. */
+  var palette = data.palette || {};
+  function colour(style) { return palette[style] || 'none'; }
+  function dash(on, off) { return on > 0 ? on + ' ' + off : 'none'; }
+  function pts(a) { var out = []; for (var i = 0; i < a.length; i += 2) { out.push(a[i] + ',' + a[i + 1]); } return out.join(' '); }
+  function arrowHead(g, a, size, style) {
+    var n = a.length, x1 = a[n - 4], y1 = a[n - 3], x2 = a[n - 2], y2 = a[n - 1];
+    var dx = x2 - x1, dy = y2 - y1, l = Math.sqrt(dx * dx + dy * dy);
+    if (l < 1e-6) { return; }
+    var ux = dx / l, uy = dy / l, bx = x2 - ux * size, by = y2 - uy * size;
+    svg('polygon', { points: [x2, y2, bx - uy * size * 0.5, by + ux * size * 0.5, bx + uy * size * 0.5,
+      by - ux * size * 0.5].join(' '), fill: colour(style) }, g);
   }
-  function mark(group, s, name, state, label) {
-    var i = nodeOf(s, name);
-    if (i < 0) { return; }
-    var n = s.nodes[i];
-    var g = svg('g', { 'class': 'fs-state fs-state-' + state, 'data-state': state }, group);
-    g.setAttribute('data-name', name);
-    g.setAttribute('data-kind', n.kind);
-    rect(g, n.box, 3);
-    if (state === 'failed') {
-      var b = n.box;
-      svg('line', { x1: b[0], y1: b[1], x2: b[0] + b[2], y2: b[1] + b[3], 'class': 'fs-x' }, g);
-      svg('line', { x1: b[0] + b[2], y1: b[1], x2: b[0], y2: b[1] + b[3], 'class': 'fs-x' }, g);
-    }
-    tag(g, n.box, label);
-  }
-  function stateMarks(group, s, view) {
-    view.failed.forEach(function (n) { mark(group, s, n, 'failed', 'FAILED'); });
-    view.stale.forEach(function (n) { mark(group, s, n, 'stale', 'STALE'); });
-    view.promoted.forEach(function (n) { mark(group, s, n, 'promoted', 'PROMOTED'); });
-    if (view.trying && view.promoted.indexOf(view.trying) < 0) { mark(group, s, view.trying, 'trying', 'TRYING'); }
-    Object.keys(view.clusters).forEach(function (c) {
-      var h = view.down.indexOf(c) >= 0 ? 'down' : view.clusters[c];
-      if (h === 'down') { mark(group, s, c, 'down', 'NO PRIMARY'); } else if (h === 'degraded') { mark(group, s, c, 'degraded', 'DEGRADED'); }
-    });
-    view.down.forEach(function (c) { if (!(c in view.clusters)) { mark(group, s, c, 'down', 'NO PRIMARY'); } });
-    Object.keys(view.services).forEach(function (n) {
-      var h = view.services[n];
-      if (h === 'down') { mark(group, s, n, 'down', 'DOWN'); } else if (h === 'degraded') { mark(group, s, n, 'degraded', 'DEGRADED'); }
-    });
-  }
-  function changeMarks(group, s) {
-    var seen = Object.create(null);
-    (data.changes || []).forEach(function (c) {
-      if ((c.type === 'removed') !== (s.key === 'before')) {
-        if (c.type !== 'changed' && c.type !== 'reordered') { return; }
+  function drawItem(g, it) {
+    var k = it[0];
+    if (k === 'r') {
+      var rx = Math.min(it[5], it[3], it[4]) / 2;
+      svg('rect', { x: it[1], y: it[2], width: it[3], height: it[4], rx: rx, fill: colour(it[6]),
+        stroke: colour(it[7]), 'stroke-width': it[8], 'stroke-dasharray': dash(it[9], it[10]) }, g);
+    } else if (k === 'c') {
+      svg('circle', { cx: it[1], cy: it[2], r: it[3], fill: colour(it[4]), stroke: colour(it[5]), 'stroke-width': it[6] }, g);
+    } else if (k === 'p') {
+      svg('polygon', { points: pts(it[1]), fill: colour(it[2]), stroke: colour(it[3]), 'stroke-width': it[4] }, g);
+    } else if (k === 'l') {
+      svg('polyline', { points: pts(it[1]), fill: 'none', stroke: colour(it[2]), 'stroke-width': it[3],
+        'stroke-dasharray': dash(it[4], it[5]) }, g);
+      if (it[6] > 0) { arrowHead(g, it[1], it[6], it[2]); }
+    } else if (k === 't') {
+      var t = svg('text', { x: it[2], y: it[3], 'text-anchor': it[4], 'dominant-baseline': 'central',
+        'font-size': it[5], 'font-weight': it[6] ? 'bold' : 'normal', fill: colour(it[7]), 'class': 'fs-scene-text' }, g);
+      t.textContent = it[1];
+    } else if (k === 'h') {
+      var x = it[1], y = it[2], w = it[3], h = it[4];
+      for (var d = -h; d < w; d += it[6]) {
+        var t0 = Math.max(0, -d), t1 = Math.min(h, w - d);
+        if (t0 < t1) {
+          svg('line', { x1: x + d + t0, y1: y + h - t0, x2: x + d + t1, y2: y + h - t1, stroke: colour(it[5]),
+            'stroke-width': it[7] }, g);
+        }
       }
-      [c.subject, c.target].forEach(function (name) {
-        var i = nodeOf(s, name);
-        if (i < 0 || seen[i]) { return; }
-        seen[i] = true;
-        var g = svg('g', { 'class': 'fs-change fs-change-' + c.type, 'data-change': c.type }, group);
-        g.setAttribute('data-name', name);
-        rect(g, s.nodes[i].box, 7);
-        tag(g, [s.nodes[i].box[0] - 8, s.nodes[i].box[1], 24, 0], c.type === 'added' ? '+' : c.type === 'removed' ? '−' : '~');
-      });
+    }
+  }
+  function drawMarks(group, marks) {
+    (marks || []).forEach(function (m) {
+      var g = svg('g', { 'class': 'fs-state fs-state-' + m.state, 'data-state': m.state }, group);
+      g.setAttribute('data-name', m.name);
+      m.items.forEach(function (it) { drawItem(g, it); });
     });
   }
   function currentState() {
-    if (st.sweepRow >= 0) { return sweepView(data.sweep[st.sweepRow]); }
+    if (st.sweepRow >= 0) { return data.sweep[st.sweepRow]; }
     var sim = sims[st.sim];
     if (!sim || sideIndex(sim.side) !== st.side) { return null; }
     return sim.steps[st.step];
@@ -225,9 +221,8 @@
     overlay.setAttribute('width', s.size[0]);
     overlay.setAttribute('height', s.size[1]);
     overlay.setAttribute('viewBox', '0 0 ' + s.size[0] + ' ' + s.size[1]);
-    if (data.mode === 'diff') { changeMarks(svg('g', { 'class': 'fs-changes' }, overlay), s); }
     var view = currentState();
-    if (view) { stateMarks(svg('g', { 'class': 'fs-states' }, overlay), s, view); }
+    if (view) { drawMarks(svg('g', { 'class': 'fs-states' }, overlay), view.marks); }
     var mg = svg('g', { 'class': 'fs-matches' }, overlay);
     st.matches.slice(0, 500).forEach(function (i) { rect(mg, s.nodes[i].box, 2, 'fs-mark-match'); });
     var sg = svg('g', { 'class': 'fs-selection' }, overlay);
@@ -415,16 +410,6 @@
       tr.setAttribute('data-result', r.result);
     });
   }
-  function sweepView(r) {
-    var clusters = {}, services = {};
-    r.clustersDown.forEach(function (c) { clusters[c] = 'down'; });
-    r.clustersDegraded.forEach(function (c) { clusters[c] = 'degraded'; });
-    r.servicesDown.forEach(function (c) { services[c] = 'down'; });
-    r.servicesDegraded.forEach(function (c) { services[c] = 'degraded'; });
-    return { failed: r.targets.filter(function (t) { return t.indexOf(':') < 0; }), stale: [], promoted: [],
-      down: r.clustersDown, clusters: clusters, services: services };
-  }
-
   /* ---- sides (diff: before / after) ---- */
   function showSide(i) {
     st.side = i;

@@ -196,7 +196,8 @@ class ReviewPageBrowserTest {
         assertThat(driver.getTitle()).isEqualTo("failscope simulate — src/test/resources/html/hostile");
         // the names are there, as text: in the SVG, in the tables and in the page's data
         String svgText = (String) js("return document.querySelector('.fs-side svg').textContent;");
-        assertThat(svgText).contains("db-<script>window.fsPwned=").contains("svc-</title><script>alert('t")
+        // (long names lose their middle to fit their boxes, the end that tells servers apart stays: issue 14)
+        assertThat(svgText).contains("db-<script>wi").contains("svc-</title>")
                 .contains("c-<svg onload=\"window.fsPwned='svg'\">");
         driver.findElement(By.id("fs-viewport")).sendKeys(Keys.END);
         assertThat(state(target)).isEqualTo("failed");

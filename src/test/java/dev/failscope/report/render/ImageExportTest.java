@@ -44,7 +44,7 @@ class ImageExportTest {
         byte[] bytes = Files.readAllBytes(file);
         assertThat(Arrays.copyOf(bytes, 8)).isEqualTo(PNG_MAGIC);
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
-        Point page = new GraphPainter(input).pageSize();
+        Point page = new Java2dSceneWriter(input).pageSize();
         assertThat(img.getWidth()).isEqualTo((int) Math.ceil(page.x() * 1.5));
         assertThat(img.getHeight()).isEqualTo((int) Math.ceil(page.y() * 1.5));
         assertThat(ImageExport.pixelSize(input, 1.5).width()).isEqualTo(img.getWidth());

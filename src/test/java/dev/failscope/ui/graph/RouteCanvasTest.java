@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
 /** The canvas draws a route, and in a simulation fills it red when it is pinned to a dead server. */
-class RoutePainterTest {
+class RouteCanvasTest {
     private static final int W = 1400;
     private static final int H = 1000;
 
@@ -43,8 +43,8 @@ class RoutePainterTest {
         Platform.runLater(() -> {
             try {
                 Canvas canvas = new Canvas(W, H);
-                GraphPainter.State state = new GraphPainter.State(null, null, overlay, 0, false, Palette.LIGHT);
-                new GraphPainter().paint(canvas.getGraphicsContext2D(), W, H, scene, Viewport.IDENTITY, state);
+                CanvasSceneWriter.State state = new CanvasSceneWriter.State(null, null, overlay, 0, false, Palette.LIGHT);
+                new CanvasSceneWriter().paint(canvas.getGraphicsContext2D(), W, H, scene, Viewport.IDENTITY, state);
                 WritableImage img = canvas.snapshot(new SnapshotParameters(), null);
                 out.complete(img.getPixelReader().getColor((int) (b.maxX() - 20), (int) (b.y() + 22)));
             } catch (RuntimeException e) {
@@ -62,9 +62,9 @@ class RoutePainterTest {
         Platform.runLater(() -> {
             try {
                 Canvas canvas = new Canvas(W, H);
-                GraphPainter.State state = new GraphPainter.State(null, null, GraphOverlay.NONE, 0, true,
+                CanvasSceneWriter.State state = new CanvasSceneWriter.State(null, null, GraphOverlay.NONE, 0, true,
                         Palette.LIGHT);
-                new GraphPainter().paint(canvas.getGraphicsContext2D(), W, H, scene, new Viewport(0.05, 2000, 0),
+                new CanvasSceneWriter().paint(canvas.getGraphicsContext2D(), W, H, scene, new Viewport(0.05, 2000, 0),
                         state);
                 WritableImage img = canvas.snapshot(new SnapshotParameters(), null);
                 long n = 0;

@@ -1,0 +1,14 @@
+package dev.failscope.scene;
+
+/**
+ * What a fill, stroke or ink means. Each backend's palette maps these to colours per theme; meaning never rests
+ * on colour alone (the scene also carries dashes, glyphs and words).
+ */
+public enum Style {
+    NONE, BACKGROUND, LANE_A, LANE_B, LANE_LINE, LANE_TEXT, LANE_SUBTEXT, BAND, BAND_TEXT,
+    CLUSTER_FILL, CLUSTER_HEADER, CLUSTER_LINE, SERVER_FILL, SERVER_LINE, PRIMARY_LINE, SERVICE_FILL, SERVICE_LINE,
+    DECOM_FILL, HATCH, TEXT, SUBTEXT, REPLICATION, FAILOVER, DEPENDENCY, MEMBERSHIP,
+    DANGER, DANGER_FILL, DANGER_SOFT, WARNING, WARNING_FILL, OK, OK_FILL, INFO, ACCENT, ACCENT_SOFT,
+    LABEL_PLATE, ON_STRONG, ON_WARNING, ADDED, REMOVED, CHANGED, ADDED_HALO, REMOVED_HALO, CHANGED_HALO, GHOST_PLATE,
+    ROUTE, ROUTE_FILL
+}
