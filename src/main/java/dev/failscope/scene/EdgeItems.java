@@ -30,6 +30,9 @@ final class EdgeItems {
 
     Optional<Group> line(EdgeRoute r) {
         Edge e = r.edge();
+        if (model.drawnThroughRoute(e)) {
+            return Optional.empty();
+        }
         SceneModel.EdgeLook look = model.look(e);
         Detail d = view.detail();
         Pen pen = new Pen(view);

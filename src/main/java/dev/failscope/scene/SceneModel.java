@@ -159,6 +159,19 @@ public final class SceneModel {
         return members.getOrDefault(cluster, 0);
     }
 
+    /**
+     * True for a service's dependency that goes through a declared route ({@code via:}): the routing edges
+     * (service → route → backend) already draw the way clients take, so the direct arrow is not drawn beside them.
+     */
+    public boolean drawnThroughRoute(Edge e) {
+        if (e.kind() != dev.failscope.model.EdgeKind.DEPENDENCY) {
+            return false;
+        }
+        return topology.service(e.from().name()).map(Service::dependsOn).orElse(List.of()).stream()
+                .anyMatch(d -> d.target().name().equals(e.to().name()) && d.target().position().equals(e.position())
+                        && d.viaOpt().flatMap(v -> topology.route(v.name())).isPresent());
+    }
+
     public EdgeLook look(Edge e) {
         return edges.getOrDefault(e, new EdgeLook(false, false, false, false, ""));
     }

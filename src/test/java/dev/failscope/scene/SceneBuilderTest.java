@@ -339,4 +339,17 @@ class SceneBuilderTest {
         assertThat(still(MODEL, SceneState.NONE).groups()).noneMatch(g -> g.mark().equals("drift"));
         assertNoLabelCoversAnother(scene);
     }
+
+    @Test
+    void aDependencyThroughARouteIsDrawnThroughTheRouteOnlyNotAlsoDirectly() {
+        SceneModel routed = model(new Inspector().inspect(List.of("sample-topologies/catifyme-routed")));
+
+        Scene scene = still(routed, SceneState.NONE);
+
+        assertThat(scene.groups()).filteredOn(g -> g.kind().equals("edge dependency")).isEmpty();
+        assertThat(scene.groups()).filteredOn(g -> g.kind().equals("edge routing"))
+                .extracting(Group::name).contains("cat-posting → pgbouncer-catify");
+        assertThat(still(MODEL, SceneState.NONE).groups()).filteredOn(g -> g.kind().equals("edge dependency"))
+                .extracting(Group::name).contains("cat-posting → catify-main");
+    }
 }
