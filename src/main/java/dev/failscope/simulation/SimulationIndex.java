@@ -4,11 +4,13 @@ import dev.failscope.analysis.CandidateAssessment;
 import dev.failscope.analysis.CandidateEvaluator;
 import dev.failscope.load.Suggestions;
 import dev.failscope.model.Cluster;
-import dev.failscope.model.Edge;
-import dev.failscope.model.EdgeKind;
+import dev.failscope.model.Dependency;
 import dev.failscope.model.FailoverPolicy;
-import dev.failscope.model.Node;
 import dev.failscope.model.NodeKind;
+import dev.failscope.model.Ref;
+import dev.failscope.model.Replica;
+import dev.failscope.model.Route;
+import dev.failscope.model.RouteTarget;
 import dev.failscope.model.Server;
 import dev.failscope.model.Service;
 import dev.failscope.model.Topology;
@@ -25,13 +27,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.jgrapht.Graph;
 
 /**
  * What the simulator needs to know about a topology, computed once and shared by every scenario of a sweep:
  * failure domains, which clusters a server belongs to and which services use a cluster or a server (read from
- * the topology's graph), and the static candidate assessments. With it, a failure only touches its clusters
- * and the services that use them.
+ * the model the way the topology's graph links them, without building the graph), and the static candidate
+ * assessments. With it, a failure only touches its clusters and the services that use them.
  */
 public final class SimulationIndex {
     private final Topology topology;
@@ -46,6 +47,7 @@ public final class SimulationIndex {
     private final Map<String, List<String>> servicesOfTarget = new HashMap<>();
     private final Map<String, List<String>> membersOfCluster = new HashMap<>();
     private final Map<String, List<CandidateAssessment>> assessments = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> relevant = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SimulationIndex(Topology topology) {
         this.topology = topology;
@@ -60,14 +62,8 @@ public final class SimulationIndex {
         for (Service s : firstByName(topology.services(), Service::name)) {
             serviceOrder.put(s.name(), serviceOrder.size());
         }
-        Set<String> names = new TreeSet<>();
-        for (Node n : topology.graph().vertexSet()) {
-            if (n.kind() == NodeKind.SERVER) {
-                names.add(n.name());
-            }
-        }
-        this.serverNames = Collections.unmodifiableSet(names);
-        indexEdges(topology.graph());
+        this.serverNames = Collections.unmodifiableSet(serverNamesOf(topology));
+        indexModel();
     }
 
     public static SimulationIndex of(Topology topology) {
@@ -134,6 +130,14 @@ public final class SimulationIndex {
      * Sorted by time, then name.
      */
     public Map<String, Failure> failures(FailureScenario scenario) {
+        if (scenario.targets().size() == 1) {
+            // one target: its servers, already sorted by name, all at its time
+            FailureTarget t = scenario.targets().get(0);
+            List<String> servers = serversOf(t);
+            Map<String, Failure> one = new java.util.LinkedHashMap<>(Math.max(4, servers.size() * 2));
+            servers.forEach(server -> one.put(server, new Failure(server, t)));
+            return one;
+        }
         Map<String, Failure> byServer = new HashMap<>();
         for (FailureTarget t : scenario.targets()) {
             for (String server : serversOf(t)) {
@@ -220,16 +224,59 @@ public final class SimulationIndex {
         return Suggestions.closest(t.name(), names).map(n -> t.kind().prefix() + n);
     }
 
-    private void indexEdges(Graph<Node, Edge> graph) {
+    /**
+     * The server vertices of the topology's graph (declared servers and the placeholders that membership,
+     * replication, failover, dependency and routing edges create), read from the model without building it.
+     */
+    static Set<String> serverNamesOf(Topology topology) {
+        Set<String> names = new TreeSet<>();
+        topology.servers().forEach(s -> names.add(s.name()));
+        for (Cluster c : topology.clusters()) {
+            names.add(c.primary().name());
+            for (Replica r : c.replicas()) {
+                names.add(r.server().name());
+                names.add(r.sourceName(c.primary().name()));
+            }
+        }
+        topology.policies().forEach(p -> p.candidates().forEach(r -> names.add(r.name())));
+        for (Service s : topology.services()) {
+            for (Dependency d : s.dependsOn()) {
+                if (d.kind() == Dependency.Kind.SERVER) {
+                    names.add(d.target().name());
+                }
+            }
+        }
+        Set<String> seenRoutes = new java.util.HashSet<>();
+        for (Route r : topology.routes()) {
+            if (!seenRoutes.add(r.name())) {
+                continue;
+            }
+            for (RouteTarget t : r.targets()) {
+                if (t.server() != null) {
+                    names.add(t.server());
+                } else if (t.route() == null && t.cluster() == null) {
+                    names.add(t.written().name());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Membership (every declaration of a cluster), dependencies and monitors, as the graph's edges say. */
+    private void indexModel() {
         Map<String, Set<String>> clusters = new HashMap<>();
         Map<String, Set<String>> services = new HashMap<>();
-        for (Edge e : graph.edgeSet()) {
-            if (e.kind() == EdgeKind.MEMBERSHIP && !e.to().missing()) {
-                clusters.computeIfAbsent(e.from().name(), k -> new LinkedHashSet<>()).add(e.to().name());
-                membersOfCluster.computeIfAbsent(e.to().name(), k -> new ArrayList<>()).add(e.from().name());
-            } else if (e.kind() == EdgeKind.DEPENDENCY) {
-                services.computeIfAbsent(e.to().kind().name() + ":" + e.to().name(), k -> new LinkedHashSet<>())
-                        .add(e.from().name());
+        for (Cluster c : topology.clusters()) {
+            for (Ref m : c.members()) {
+                clusters.computeIfAbsent(m.name(), k -> new LinkedHashSet<>()).add(c.name());
+                membersOfCluster.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(m.name());
+            }
+        }
+        for (Service s : topology.services()) {
+            for (Dependency d : s.dependsOn()) {
+                NodeKind kind = d.kind() == Dependency.Kind.CLUSTER ? NodeKind.CLUSTER : NodeKind.SERVER;
+                services.computeIfAbsent(kind.name() + ":" + d.target().name(), k -> new LinkedHashSet<>())
+                        .add(s.name());
             }
         }
         // a monitor (sentinel, DCS member) belongs to the clusters it coordinates: its loss may stop their failover
@@ -243,6 +290,25 @@ public final class SimulationIndex {
                 v.stream().sorted(Comparator.comparingInt(this::clusterOrder)).toList()));
         services.forEach((k, v) -> servicesOfTarget.put(k,
                 v.stream().sorted(Comparator.comparingInt(this::serviceOrder)).toList()));
+    }
+
+    /**
+     * Every server whose failure a run of the cluster can read: the members of each declaration of its name,
+     * its replicas' sources, its policy's candidates and monitors. Sorted, each once. Two scenarios that fail
+     * the same of these at the same times end the same way for this cluster.
+     */
+    List<String> relevantServers(String cluster) {
+        return relevant.computeIfAbsent(cluster, this::computeRelevant);
+    }
+
+    private List<String> computeRelevant(String name) {
+        Set<String> out = new TreeSet<>(membersOfCluster.getOrDefault(name, List.of()));
+        topology.cluster(name).ifPresent(c -> c.replicas().forEach(r -> out.add(r.sourceName(c.primary().name()))));
+        topology.policy(name).ifPresent(p -> {
+            p.candidates().forEach(r -> out.add(r.name()));
+            p.monitors().forEach(r -> out.add(r.name()));
+        });
+        return List.copyOf(out);
     }
 
     private static Map<String, List<String>> domain(List<Server> servers, Function<Server, String> key) {

@@ -79,6 +79,11 @@ public final class Simulator {
         return new Simulation(scenario, new Timeline(events), clusters, services, servers, routeEnd);
     }
 
+    /** True when some dependency of the service goes through a declared route. */
+    boolean routed(String service) {
+        return routeOf.containsKey(service);
+    }
+
     /** The states of the route each dependency of {@code s} goes through; each route's changes become events once. */
     private static Map<String, Map<Dependency, Route>> routesOf(Topology topology) {
         Map<String, Map<Dependency, Route>> out = new HashMap<>();
@@ -128,7 +133,8 @@ public final class Simulator {
                 null, null);
     }
 
-    private List<String> touchedClusters(Map<String, Failure> failures) {
+    /** The clusters a failure of these servers touches, in declaration order. */
+    List<String> touchedClusters(Map<String, Failure> failures) {
         Set<String> names = new LinkedHashSet<>();
         for (String server : failures.keySet()) {
             names.addAll(index.clustersOf(server));
@@ -136,7 +142,8 @@ public final class Simulator {
         return names.stream().sorted(Comparator.comparingInt(index::clusterOrder)).toList();
     }
 
-    private List<String> touchedServices(Map<String, Failure> failures, Set<String> clusters) {
+    /** The services that use the touched clusters or are pinned to a failed server, in declaration order. */
+    List<String> touchedServices(Map<String, Failure> failures, Set<String> clusters) {
         Set<String> names = new LinkedHashSet<>();
         for (String c : clusters) {
             names.addAll(index.servicesUsing(NodeKind.CLUSTER, c));

@@ -5,17 +5,16 @@ import dev.failscope.model.Ref;
 import dev.failscope.model.Server;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * N-1 (and optionally N-2) analysis: simulates the loss of every server one at a time, optionally every zone,
  * region and host, and every pair of servers within a cluster. The index is built once; each failure only
- * simulates the clusters it touches and the services that use them.
+ * looks at the clusters it touches and the services that use them, and each of those is simulated once per
+ * distinct set of its failed servers ({@link SweepEvaluator}).
  */
 public final class Sweep {
     /**
@@ -43,34 +42,16 @@ public final class Sweep {
     /** As {@link #run(Topology, Options)}; a stopped sweep returns only the rows done, so callers discard it. */
     public static SweepResult run(Topology topology, Options options, Progress progress) {
         Simulator simulator = new Simulator(SimulationIndex.of(topology));
+        SweepEvaluator evaluator = new SweepEvaluator(simulator);
         List<SweepRow> rows = new ArrayList<>();
         List<FailureScenario> scenarios = scenarios(simulator.index(), options);
-        Map<List<String>, SweepRow> byFailedSet = new HashMap<>();
         for (FailureScenario s : scenarios) {
-            Map<String, SimulationIndex.Failure> failures = simulator.index().failures(s);
-            List<String> failed = failedSet(failures);
-            SweepRow same = byFailedSet.get(failed);
-            SweepRow row = same != null ? same.as(s) : SweepRow.of(simulator.run(s, failures));
-            byFailedSet.putIfAbsent(failed, row);
-            rows.add(row);
+            rows.add(evaluator.row(s));
             if (!progress.step(rows.size(), scenarios.size())) {
                 break;
             }
         }
         return new SweepResult(rows);
-    }
-
-    /**
-     * The servers a scenario fails, each with its time, in order. Two scenarios with the same set end the same
-     * way: a host that holds one server, a region that is one zone. Only the timeline's wording names the cause
-     * (a row keeps none of it), so the sweep simulates each set once.
-     */
-    private static List<String> failedSet(Map<String, SimulationIndex.Failure> failures) {
-        List<String> key = new ArrayList<>(failures.size());
-        for (SimulationIndex.Failure f : failures.values()) {
-            key.add(f.server() + "@" + f.at().toNanos());
-        }
-        return key;
     }
 
     /** Servers by name, then zones, regions and hosts, then pairs: the rows of the matrix, in order. */
