@@ -37,10 +37,12 @@ import java.util.function.Function;
 public final class SimulationIndex {
     private final Topology topology;
     private final CandidateEvaluator evaluator;
-    private final Map<String, List<String>> serversByZone;
-    private final Map<String, List<String>> serversByRegion;
-    private final Map<String, List<String>> serversByHost;
+    private final List<Server> servers;
+    /** Servers by zone, region and host: built on first use (a sweep of servers only never needs them). */
+    private volatile Domains domains;
+    /** Server names for lookups; {@link #serverNames()} sorts them on first use. */
     private final Set<String> serverNames;
+    private volatile Set<String> sortedServerNames;
     private final Map<String, Integer> clusterOrder = new HashMap<>();
     private final Map<String, Integer> serviceOrder = new HashMap<>();
     private final Map<String, List<String>> clustersOfServer = new HashMap<>();
@@ -52,17 +54,14 @@ public final class SimulationIndex {
     private SimulationIndex(Topology topology) {
         this.topology = topology;
         this.evaluator = new CandidateEvaluator(topology);
-        List<Server> servers = firstByName(topology.servers(), Server::name);
-        this.serversByZone = domain(servers, Server::zone);
-        this.serversByRegion = domain(servers, Server::region);
-        this.serversByHost = domain(servers, Server::host);
+        this.servers = firstByName(topology.servers(), Server::name);
         for (Cluster c : firstByName(topology.clusters(), Cluster::name)) {
             clusterOrder.put(c.name(), clusterOrder.size());
         }
         for (Service s : firstByName(topology.services(), Service::name)) {
             serviceOrder.put(s.name(), serviceOrder.size());
         }
-        this.serverNames = Collections.unmodifiableSet(serverNamesOf(topology));
+        this.serverNames = serverNamesOf(topology);
         indexModel();
     }
 
@@ -76,19 +75,24 @@ public final class SimulationIndex {
 
     /** Server names the graph knows: declared ones and referenced-but-undeclared ones. */
     public Set<String> serverNames() {
-        return serverNames;
+        Set<String> sorted = sortedServerNames;
+        if (sorted == null) {
+            sorted = Collections.unmodifiableSet(new TreeSet<>(serverNames));
+            sortedServerNames = sorted;
+        }
+        return sorted;
     }
 
     public Set<String> zones() {
-        return serversByZone.keySet();
+        return domains().zones().keySet();
     }
 
     public Set<String> regions() {
-        return serversByRegion.keySet();
+        return domains().regions().keySet();
     }
 
     public Set<String> hosts() {
-        return serversByHost.keySet();
+        return domains().hosts().keySet();
     }
 
     /** Clusters (declared) the server is a member of, in declaration order. */
@@ -119,9 +123,9 @@ public final class SimulationIndex {
     public List<String> serversOf(FailureTarget target) {
         return switch (target.kind()) {
             case SERVER -> serverNames.contains(target.name()) ? List.of(target.name()) : List.of();
-            case ZONE -> serversByZone.getOrDefault(target.name(), List.of());
-            case REGION -> serversByRegion.getOrDefault(target.name(), List.of());
-            case HOST -> serversByHost.getOrDefault(target.name(), List.of());
+            case ZONE -> domains().zones().getOrDefault(target.name(), List.of());
+            case REGION -> domains().regions().getOrDefault(target.name(), List.of());
+            case HOST -> domains().hosts().getOrDefault(target.name(), List.of());
         };
     }
 
@@ -216,7 +220,7 @@ public final class SimulationIndex {
             }
         }
         Set<String> names = switch (t.kind()) {
-            case SERVER -> serverNames;
+            case SERVER -> serverNames();
             case ZONE -> zones();
             case REGION -> regions();
             case HOST -> hosts();
@@ -229,7 +233,7 @@ public final class SimulationIndex {
      * replication, failover, dependency and routing edges create), read from the model without building it.
      */
     static Set<String> serverNamesOf(Topology topology) {
-        Set<String> names = new TreeSet<>();
+        Set<String> names = new java.util.HashSet<>();
         topology.servers().forEach(s -> names.add(s.name()));
         for (Cluster c : topology.clusters()) {
             names.add(c.primary().name());
@@ -310,6 +314,20 @@ public final class SimulationIndex {
         });
         return List.copyOf(out);
     }
+
+    private Domains domains() {
+        Domains d = domains;
+        if (d == null) {
+            d = new Domains(domain(servers, Server::zone), domain(servers, Server::region),
+                    domain(servers, Server::host));
+            domains = d;
+        }
+        return d;
+    }
+
+    /** Servers by failure domain, each sorted by name. */
+    private record Domains(Map<String, List<String>> zones, Map<String, List<String>> regions,
+                           Map<String, List<String>> hosts) {}
 
     private static Map<String, List<String>> domain(List<Server> servers, Function<Server, String> key) {
         Map<String, List<String>> map = new TreeMap<>();

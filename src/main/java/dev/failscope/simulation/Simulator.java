@@ -135,6 +135,9 @@ public final class Simulator {
 
     /** The clusters a failure of these servers touches, in declaration order. */
     List<String> touchedClusters(Map<String, Failure> failures) {
+        if (failures.size() == 1) {
+            return index.clustersOf(failures.keySet().iterator().next()); // already in declaration order
+        }
         Set<String> names = new LinkedHashSet<>();
         for (String server : failures.keySet()) {
             names.addAll(index.clustersOf(server));
@@ -144,6 +147,14 @@ public final class Simulator {
 
     /** The services that use the touched clusters or are pinned to a failed server, in declaration order. */
     List<String> touchedServices(Map<String, Failure> failures, Set<String> clusters) {
+        if (clusters.size() <= 1 && failures.size() == 1) {
+            List<String> ofCluster = clusters.isEmpty() ? List.of()
+                    : index.servicesUsing(NodeKind.CLUSTER, clusters.iterator().next());
+            List<String> pinned = index.servicesUsing(NodeKind.SERVER, failures.keySet().iterator().next());
+            if (pinned.isEmpty() || ofCluster.isEmpty()) {
+                return pinned.isEmpty() ? ofCluster : pinned; // one list, already in declaration order
+            }
+        }
         Set<String> names = new LinkedHashSet<>();
         for (String c : clusters) {
             names.addAll(index.servicesUsing(NodeKind.CLUSTER, c));

@@ -97,7 +97,7 @@ final class SweepEvaluator {
         for (String name : touchedServices) {
             serviceOutcomes.put(name, service(name, results, failures));
         }
-        return SweepRow.of(new Simulation(scenario, new Timeline(List.of()), outcomes, serviceOutcomes, Map.of()));
+        return SweepRow.of(scenario, outcomes.values(), serviceOutcomes.values());
     }
 
     private ClusterResult cluster(String name, Map<String, Failure> failures) {
@@ -113,7 +113,7 @@ final class SweepEvaluator {
         ClusterResult r = clusters.get(key);
         if (r == null) {
             Cluster c = index.topology().cluster(name).orElseThrow();
-            ClusterRun run = new ClusterRun(index, c, only(hits, failures)).run();
+            ClusterRun run = new ClusterRun(index, c, only(hits, failures), false).run();
             r = new ClusterResult(clusters.size(), run.outcome(), List.copyOf(run.history()));
             clusters.put(key, r);
         }

@@ -1,7 +1,10 @@
 package dev.failscope.simulation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,54 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
                 s.clustersDegraded(), s.servicesDown(), s.servicesDegraded(), rto, s.clustersBlocked(), promoted,
                 sim.routes().values().stream().filter(r -> !r.reaches()).map(r -> r.route() + " " + r.reason())
                         .toList());
+    }
+
+    /**
+     * The row from how the touched clusters and services end, without a timeline: what {@link #of(Simulation)}
+     * gives for a simulation with these outcomes (names sorted, worst of all, longest RTO) and no routes.
+     */
+    static SweepRow of(FailureScenario scenario, Collection<ClusterOutcome> clusters,
+                       Collection<ServiceOutcome> services) {
+        List<ClusterOutcome> byName = new ArrayList<>(clusters);
+        if (byName.size() > 1) {
+            byName.sort(Comparator.comparing(ClusterOutcome::name));
+        }
+        Health worst = Health.OK;
+        List<String> down = new ArrayList<>();
+        List<String> degraded = new ArrayList<>();
+        List<String> blocked = new ArrayList<>();
+        Duration rto = null;
+        Map<String, List<String>> promoted = new LinkedHashMap<>();
+        for (ClusterOutcome c : byName) {
+            worst = worst.worst(c.health());
+            names(c.health(), c.name(), down, degraded, blocked);
+            if (c.rto() != null && (rto == null || c.rto().compareTo(rto) > 0)) {
+                rto = c.rto();
+            }
+            if (c.failovers() > 0 && !c.possiblePrimaries().isEmpty()) {
+                promoted.put(c.name(), c.possiblePrimaries());
+            }
+        }
+        List<String> servicesDown = new ArrayList<>();
+        List<String> servicesDegraded = new ArrayList<>();
+        for (ServiceOutcome s : services) {
+            worst = worst.worst(s.health());
+            names(s.health(), s.name(), servicesDown, servicesDegraded, new ArrayList<>());
+        }
+        servicesDown.sort(null);
+        servicesDegraded.sort(null);
+        return new SweepRow(scenario, scenario.targets().size() > 1, worst, down, degraded, servicesDown,
+                servicesDegraded, rto, blocked, promoted, List.of());
+    }
+
+    private static void names(Health health, String name, List<String> down, List<String> degraded,
+                              List<String> blocked) {
+        switch (health) {
+            case DOWN -> down.add(name);
+            case DEGRADED -> degraded.add(name);
+            case WRITES_BLOCKED -> blocked.add(name);
+            case OK -> { }
+        }
     }
 
     /** The same outcome for another scenario that fails the same servers at the same times. */
