@@ -46,7 +46,8 @@ public final class SimulationIndex {
     private final Map<String, Integer> clusterOrder = new HashMap<>();
     private final Map<String, Integer> serviceOrder = new HashMap<>();
     private final Map<String, List<String>> clustersOfServer = new HashMap<>();
-    private final Map<String, List<String>> servicesOfTarget = new HashMap<>();
+    private final Map<String, List<String>> servicesOfCluster = new HashMap<>();
+    private final Map<String, List<String>> servicesOfServer = new HashMap<>();
     private final Map<String, List<String>> membersOfCluster = new HashMap<>();
     private final Map<String, List<CandidateAssessment>> assessments = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, List<String>> relevant = new java.util.concurrent.ConcurrentHashMap<>();
@@ -54,7 +55,8 @@ public final class SimulationIndex {
     private SimulationIndex(Topology topology) {
         this.topology = topology;
         this.evaluator = new CandidateEvaluator(topology);
-        this.servers = firstByName(topology.servers(), Server::name);
+        this.servers = firstByName(topology.servers(), Server::name).stream()
+                .sorted(Comparator.comparing(Server::name)).toList();
         for (Cluster c : firstByName(topology.clusters(), Cluster::name)) {
             clusterOrder.put(c.name(), clusterOrder.size());
         }
@@ -102,7 +104,12 @@ public final class SimulationIndex {
 
     /** Services that depend on the cluster, or are pinned to the server, of this name. */
     public List<String> servicesUsing(NodeKind kind, String name) {
-        return servicesOfTarget.getOrDefault(kind.name() + ":" + name, List.of());
+        Map<String, List<String>> map = switch (kind) {
+            case CLUSTER -> servicesOfCluster;
+            case SERVER -> servicesOfServer;
+            default -> Map.of();
+        };
+        return map.getOrDefault(name, List.of());
     }
 
     /** Position of the cluster in declaration order, for deterministic output. */
@@ -269,7 +276,8 @@ public final class SimulationIndex {
     /** Membership (every declaration of a cluster), dependencies and monitors, as the graph's edges say. */
     private void indexModel() {
         Map<String, Set<String>> clusters = new HashMap<>();
-        Map<String, Set<String>> services = new HashMap<>();
+        Map<String, Set<String>> ofCluster = new HashMap<>();
+        Map<String, Set<String>> ofServer = new HashMap<>();
         for (Cluster c : topology.clusters()) {
             for (Ref m : c.members()) {
                 clusters.computeIfAbsent(m.name(), k -> new LinkedHashSet<>()).add(c.name());
@@ -278,9 +286,8 @@ public final class SimulationIndex {
         }
         for (Service s : topology.services()) {
             for (Dependency d : s.dependsOn()) {
-                NodeKind kind = d.kind() == Dependency.Kind.CLUSTER ? NodeKind.CLUSTER : NodeKind.SERVER;
-                services.computeIfAbsent(kind.name() + ":" + d.target().name(), k -> new LinkedHashSet<>())
-                        .add(s.name());
+                (d.kind() == Dependency.Kind.CLUSTER ? ofCluster : ofServer)
+                        .computeIfAbsent(d.target().name(), k -> new LinkedHashSet<>()).add(s.name());
             }
         }
         // a monitor (sentinel, DCS member) belongs to the clusters it coordinates: its loss may stop their failover
@@ -290,10 +297,14 @@ public final class SimulationIndex {
                         .add(p.cluster().name()));
             }
         }
-        clusters.forEach((k, v) -> clustersOfServer.put(k,
-                v.stream().sorted(Comparator.comparingInt(this::clusterOrder)).toList()));
-        services.forEach((k, v) -> servicesOfTarget.put(k,
-                v.stream().sorted(Comparator.comparingInt(this::serviceOrder)).toList()));
+        clusters.forEach((k, v) -> clustersOfServer.put(k, inOrder(v, this::clusterOrder)));
+        ofCluster.forEach((k, v) -> servicesOfCluster.put(k, inOrder(v, this::serviceOrder)));
+        ofServer.forEach((k, v) -> servicesOfServer.put(k, inOrder(v, this::serviceOrder)));
+    }
+
+    private static List<String> inOrder(Set<String> names, java.util.function.ToIntFunction<String> order) {
+        return names.size() == 1 ? List.of(names.iterator().next())
+                : names.stream().sorted(Comparator.comparingInt(order)).toList();
     }
 
     /**
@@ -329,16 +340,23 @@ public final class SimulationIndex {
     private record Domains(Map<String, List<String>> zones, Map<String, List<String>> regions,
                            Map<String, List<String>> hosts) {}
 
-    private static Map<String, List<String>> domain(List<Server> servers, Function<Server, String> key) {
-        Map<String, List<String>> map = new TreeMap<>();
-        for (Server s : servers) {
+    /** The servers by {@code key}, keys sorted, each list sorted by name ({@code servers} is). */
+    private static Map<String, List<String>> domain(List<Server> byName, Function<Server, String> key) {
+        Map<String, List<String>> map = new HashMap<>();
+        for (Server s : byName) {
             String k = key.apply(s);
             if (k != null) {
                 map.computeIfAbsent(k, x -> new ArrayList<>()).add(s.name());
             }
         }
-        map.replaceAll((k, v) -> v.stream().sorted().toList());
-        return Collections.unmodifiableMap(map);
+        Map<String, List<String>> sorted = new TreeMap<>();
+        map.forEach((k, v) -> sorted.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    /** Declared server names, each once, sorted. */
+    List<String> declaredServers() {
+        return servers.stream().map(Server::name).toList();
     }
 
     private static <T> List<T> firstByName(List<T> items, Function<T, String> name) {

@@ -2,7 +2,6 @@ package dev.failscope.simulation;
 
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Ref;
-import dev.failscope.model.Server;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,8 +57,7 @@ public final class Sweep {
     static List<FailureScenario> scenarios(SimulationIndex index, Options options) {
         Topology topology = index.topology();
         List<FailureScenario> result = new ArrayList<>();
-        new TreeSet<>(topology.servers().stream().map(Server::name).toList())
-                .forEach(n -> result.add(FailureScenario.servers(n)));
+        index.declaredServers().forEach(n -> result.add(FailureScenario.servers(n)));
         if (options.domains()) {
             index.zones().forEach(z -> result.add(FailureScenario.of(FailureTarget.of(FailureTarget.Kind.ZONE, z))));
             index.regions().forEach(r -> result.add(FailureScenario.of(

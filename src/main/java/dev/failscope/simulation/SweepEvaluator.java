@@ -1,6 +1,5 @@
 package dev.failscope.simulation;
 
-import dev.failscope.model.Cluster;
 import dev.failscope.model.Dependency;
 import dev.failscope.model.Service;
 import dev.failscope.simulation.SimulationIndex.Failure;
@@ -15,30 +14,31 @@ import java.util.Map;
  * cluster and service ends, and a cluster ends the same way whenever the same of its servers (members of every
  * declaration, replication sources, candidates, monitors: {@link SimulationIndex#relevantServers}) fail at the
  * same times, whatever else fails and whatever target made them fail. So each cluster is simulated once per such
- * set, and each service once per combination of its clusters' runs and its pinned servers' failures. A zone, a
- * region or a host then costs a lookup per cluster it touches. A scenario that touches a service going through a
- * route is simulated whole (routes read more of the scenario). Rows equal what {@link Simulator} gives.
+ * set, without the timeline's words, and each service once per combination of its clusters' runs and its pinned
+ * servers' failures. A zone, a region or a host then costs a lookup per cluster it touches. A scenario that
+ * touches a service going through a route is simulated whole (routes read more of the scenario). Rows equal what
+ * {@link SweepRow#of(Simulation)} gives for the {@link Simulator}'s run (SweepEvaluatorTest).
  */
 final class SweepEvaluator {
     /** A server's failure time, as a memo key part. */
     private record Hit(String server, long atNanos) {}
 
-    /** A cluster and the failures of its relevant servers. */
-    private record ClusterKey(String cluster, List<Hit> hits) {}
+    /** A cluster (by number) and the failures of its relevant servers. */
+    private record ClusterKey(int cluster, List<Hit> hits) {}
 
     /** How a cluster ended in one run, numbered in the order first seen. */
     private record ClusterResult(int id, ClusterOutcome outcome, List<ClusterCondition> history) {}
 
     /** A service and, per dependency, the run of its cluster (or -1: untouched) or its pinned server's failure. */
-    private record ServiceKey(String service, long[] inputs) {
+    private record ServiceKey(int service, long[] inputs) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof ServiceKey k && k.service.equals(service) && Arrays.equals(k.inputs, inputs);
+            return o instanceof ServiceKey k && k.service == service && Arrays.equals(k.inputs, inputs);
         }
 
         @Override
         public int hashCode() {
-            return service.hashCode() * 31 + Arrays.hashCode(inputs);
+            return service * 31 + Arrays.hashCode(inputs);
         }
 
         @Override
@@ -49,13 +49,15 @@ final class SweepEvaluator {
 
     private final Simulator simulator;
     private final SimulationIndex index;
+    private final SweepReach reach;
     private final Map<ClusterKey, ClusterResult> clusters = new HashMap<>();
-    private final Map<ServiceKey, ServiceOutcome> services = new HashMap<>();
+    private final Map<ServiceKey, Health> services = new HashMap<>();
     private final Map<List<Hit>, SweepRow> rows = new HashMap<>();
 
     SweepEvaluator(Simulator simulator) {
         this.simulator = simulator;
         this.index = simulator.index();
+        this.reach = new SweepReach(simulator);
     }
 
     /**
@@ -79,78 +81,80 @@ final class SweepEvaluator {
     }
 
     private SweepRow evaluate(FailureScenario scenario, Map<String, Failure> failures) {
-        List<String> touched = simulator.touchedClusters(failures);
-        Map<String, ClusterResult> results = new HashMap<>(Math.max(4, touched.size() * 2));
-        Map<String, ClusterOutcome> outcomes = new HashMap<>(Math.max(4, touched.size() * 2));
-        for (String name : touched) {
-            ClusterResult r = cluster(name, failures);
-            results.put(name, r);
-            outcomes.put(name, r.outcome());
-        }
-        List<String> touchedServices = simulator.touchedServices(failures, results.keySet());
-        for (String name : touchedServices) {
-            if (simulator.routed(name)) {
+        int[] touched = reach.touchedClusters(failures);
+        int[] touchedServices = reach.touchedServices(failures, touched);
+        for (int s : touchedServices) {
+            if (reach.routed(s)) {
                 return SweepRow.of(simulator.run(scenario, failures));
             }
         }
-        Map<String, ServiceOutcome> serviceOutcomes = new HashMap<>(Math.max(4, touchedServices.size() * 2));
-        for (String name : touchedServices) {
-            serviceOutcomes.put(name, service(name, results, failures));
+        ClusterResult[] results = new ClusterResult[touched.length];
+        List<ClusterOutcome> outcomes = new ArrayList<>(touched.length);
+        for (int i = 0; i < touched.length; i++) {
+            results[i] = cluster(touched[i], failures);
+            outcomes.add(results[i].outcome());
         }
-        return SweepRow.of(scenario, outcomes.values(), serviceOutcomes.values());
+        List<SweepRow.ServiceEnd> ends = new ArrayList<>(touchedServices.length);
+        for (int s : touchedServices) {
+            ends.add(new SweepRow.ServiceEnd(reach.serviceName(s), service(s, touched, results, failures)));
+        }
+        return SweepRow.of(scenario, outcomes, ends);
     }
 
-    private ClusterResult cluster(String name, Map<String, Failure> failures) {
-        List<String> relevant = index.relevantServers(name);
+    private ClusterResult cluster(int n, Map<String, Failure> failures) {
         List<Hit> hits = new ArrayList<>(2);
-        for (String server : relevant) {
+        for (String server : reach.relevantServers(n)) {
             Failure f = failures.get(server);
             if (f != null) {
                 hits.add(new Hit(server, f.at().toNanos()));
             }
         }
-        ClusterKey key = new ClusterKey(name, hits);
+        ClusterKey key = new ClusterKey(n, hits);
         ClusterResult r = clusters.get(key);
         if (r == null) {
-            Cluster c = index.topology().cluster(name).orElseThrow();
-            ClusterRun run = new ClusterRun(index, c, only(hits, failures), false).run();
+            ClusterRun run = new ClusterRun(index, reach.cluster(n), only(hits, failures), false).run();
             r = new ClusterResult(clusters.size(), run.outcome(), List.copyOf(run.history()));
             clusters.put(key, r);
         }
         return r;
     }
 
-    private ServiceOutcome service(String name, Map<String, ClusterResult> results, Map<String, Failure> failures) {
-        Service s = index.topology().service(name).orElseThrow();
+    private Health service(int n, int[] touched, ClusterResult[] results, Map<String, Failure> failures) {
+        Service s = reach.service(n);
         List<Dependency> deps = s.dependsOn();
+        int[] ofCluster = reach.dependencyClusters(n);
         long[] inputs = new long[deps.size()];
         for (int i = 0; i < inputs.length; i++) {
-            Dependency d = deps.get(i);
-            if (d.kind() == Dependency.Kind.CLUSTER) {
-                ClusterResult r = results.get(d.target().name());
-                inputs[i] = r == null ? -1 : r.id();
+            if (deps.get(i).kind() == Dependency.Kind.CLUSTER) {
+                int at = ofCluster[i] < 0 ? -1 : Arrays.binarySearch(touched, ofCluster[i]);
+                inputs[i] = at < 0 ? -1 : results[at].id();
             } else {
-                Failure f = failures.get(d.target().name());
+                Failure f = failures.get(deps.get(i).target().name());
                 inputs[i] = f == null ? -1 : f.at().toNanos();
             }
         }
-        ServiceKey key = new ServiceKey(name, inputs);
-        ServiceOutcome outcome = services.get(key);
-        if (outcome == null) {
+        ServiceKey key = new ServiceKey(n, inputs);
+        Health health = services.get(key);
+        if (health == null) {
             Map<String, List<ClusterCondition>> histories = new HashMap<>();
             Map<String, Failure> pinned = new HashMap<>();
-            for (Dependency d : deps) {
-                String target = d.target().name();
-                if (d.kind() == Dependency.Kind.CLUSTER && results.containsKey(target)) {
-                    histories.put(target, results.get(target).history());
-                } else if (d.kind() == Dependency.Kind.SERVER && failures.containsKey(target)) {
+            for (int i = 0; i < inputs.length; i++) {
+                String target = deps.get(i).target().name();
+                if (deps.get(i).kind() == Dependency.Kind.CLUSTER && inputs[i] >= 0) {
+                    histories.put(target, results[Arrays.binarySearch(touched, ofCluster[i])].history());
+                } else if (deps.get(i).kind() == Dependency.Kind.SERVER && inputs[i] >= 0) {
                     pinned.put(target, failures.get(target));
                 }
             }
-            outcome = new ServiceRun(s, histories, pinned, Map.of()).run(new ArrayList<>());
-            services.put(key, outcome);
+            health = new ServiceRun(s, histories, pinned, Map.of()).run(new ArrayList<>()).health();
+            services.put(key, health);
         }
-        return outcome;
+        return health;
+    }
+
+    /** How many distinct cluster runs the sweep needed so far. */
+    int clusterRuns() {
+        return clusters.size();
     }
 
     /** The failures of these servers only: what a memoized cluster run may read, nothing more. */

@@ -2,9 +2,7 @@ package dev.failscope.simulation;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,23 +64,22 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
                         .toList());
     }
 
+    /** How a touched service ends, for {@link #of(FailureScenario, List, List)}. */
+    record ServiceEnd(String name, Health health) {}
+
     /**
-     * The row from how the touched clusters and services end, without a timeline: what {@link #of(Simulation)}
-     * gives for a simulation with these outcomes (names sorted, worst of all, longest RTO) and no routes.
+     * The row from how the touched clusters and services end, both in name order, without a timeline: what
+     * {@link #of(Simulation)} gives for a simulation with these outcomes and no routes (worst of all, longest RTO).
      */
-    static SweepRow of(FailureScenario scenario, Collection<ClusterOutcome> clusters,
-                       Collection<ServiceOutcome> services) {
-        List<ClusterOutcome> byName = new ArrayList<>(clusters);
-        if (byName.size() > 1) {
-            byName.sort(Comparator.comparing(ClusterOutcome::name));
-        }
+    static SweepRow of(FailureScenario scenario, List<ClusterOutcome> clustersByName,
+                       List<ServiceEnd> servicesByName) {
         Health worst = Health.OK;
         List<String> down = new ArrayList<>();
         List<String> degraded = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
         Duration rto = null;
         Map<String, List<String>> promoted = new LinkedHashMap<>();
-        for (ClusterOutcome c : byName) {
+        for (ClusterOutcome c : clustersByName) {
             worst = worst.worst(c.health());
             names(c.health(), c.name(), down, degraded, blocked);
             if (c.rto() != null && (rto == null || c.rto().compareTo(rto) > 0)) {
@@ -94,12 +91,10 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
         }
         List<String> servicesDown = new ArrayList<>();
         List<String> servicesDegraded = new ArrayList<>();
-        for (ServiceOutcome s : services) {
+        for (ServiceEnd s : servicesByName) {
             worst = worst.worst(s.health());
             names(s.health(), s.name(), servicesDown, servicesDegraded, new ArrayList<>());
         }
-        servicesDown.sort(null);
-        servicesDegraded.sort(null);
         return new SweepRow(scenario, scenario.targets().size() > 1, worst, down, degraded, servicesDown,
                 servicesDegraded, rto, blocked, promoted, List.of());
     }
