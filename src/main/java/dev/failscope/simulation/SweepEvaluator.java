@@ -20,11 +20,34 @@ import java.util.Map;
  * {@link SweepRow#of(Simulation)} gives for the {@link Simulator}'s run (SweepEvaluatorTest).
  */
 final class SweepEvaluator {
-    /** A server's failure time, as a memo key part. */
-    private record Hit(String server, long atNanos) {}
+    /**
+     * A server's failure time, as a memo key part. Keys are hashed and compared for every cluster of every row:
+     * equals and hashCode are written out (a record's generated ones are slower before the JIT compiles them).
+     */
+    private record Hit(String server, long atNanos) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Hit h && h.atNanos == atNanos && h.server.equals(server);
+        }
+
+        @Override
+        public int hashCode() {
+            return server.hashCode() * 31 + Long.hashCode(atNanos);
+        }
+    }
 
     /** A cluster (by number) and the failures of its relevant servers. */
-    private record ClusterKey(int cluster, List<Hit> hits) {}
+    private record ClusterKey(int cluster, List<Hit> hits) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ClusterKey k && k.cluster == cluster && k.hits.equals(hits);
+        }
+
+        @Override
+        public int hashCode() {
+            return cluster * 31 + hits.hashCode();
+        }
+    }
 
     /** How a cluster ended in one run, numbered in the order first seen. */
     private record ClusterResult(int id, ClusterOutcome outcome, List<ClusterCondition> history) {}
@@ -52,7 +75,6 @@ final class SweepEvaluator {
     private final SweepReach reach;
     private final Map<ClusterKey, ClusterResult> clusters = new HashMap<>();
     private final Map<ServiceKey, Health> services = new HashMap<>();
-    private final Map<List<Hit>, SweepRow> rows = new HashMap<>();
 
     SweepEvaluator(Simulator simulator) {
         this.simulator = simulator;
@@ -61,23 +83,12 @@ final class SweepEvaluator {
     }
 
     /**
-     * The row of a scenario. Two scenarios with the same failed servers and times end the same way (a host that
-     * holds one server, a region that is one zone): only the timeline's wording names the cause, and a row keeps
-     * none of it.
+     * The row of a scenario. Two scenarios that fail the same servers at the same times (a host that holds one
+     * server, a region that is one zone) find every cluster and service in the memo: only the timeline's wording
+     * names the cause, and a row keeps none of it.
      */
     SweepRow row(FailureScenario scenario) {
-        Map<String, Failure> failures = index.failures(scenario);
-        List<Hit> failed = new ArrayList<>(failures.size());
-        for (Failure f : failures.values()) {
-            failed.add(new Hit(f.server(), f.at().toNanos()));
-        }
-        SweepRow same = rows.get(failed);
-        if (same != null) {
-            return same.as(scenario);
-        }
-        SweepRow row = evaluate(scenario, failures);
-        rows.put(failed, row);
-        return row;
+        return evaluate(scenario, index.failures(scenario));
     }
 
     private SweepRow evaluate(FailureScenario scenario, Map<String, Failure> failures) {
@@ -146,7 +157,7 @@ final class SweepEvaluator {
                     pinned.put(target, failures.get(target));
                 }
             }
-            health = new ServiceRun(s, histories, pinned, Map.of()).run(new ArrayList<>()).health();
+            health = new ServiceRun(s, histories, pinned, Map.of(), false).run(new ArrayList<>()).health();
             services.put(key, health);
         }
         return health;

@@ -109,12 +109,6 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
         }
     }
 
-    /** The same outcome for another scenario that fails the same servers at the same times. */
-    SweepRow as(FailureScenario other) {
-        return new SweepRow(other, other.targets().size() > 1, result, clustersDown, clustersDegraded, servicesDown,
-                servicesDegraded, maxRto, clustersBlocked, promoted, routesStuck);
-    }
-
     public String label() {
         return scenario.label();
     }
