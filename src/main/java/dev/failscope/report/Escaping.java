@@ -77,12 +77,29 @@ public final class Escaping {
      * space and any remaining hidden character (not the line ends between lines) is escaped.
      */
     public static String textBlock(String text) {
+        if (plain(text)) {
+            return text; // what the loop below gives for it, without splitting a long report into lines
+        }
         String[] lines = text.split("\n", -1);
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < lines.length; i++) {
             out.append(i == 0 ? "" : "\n").append(textLine(lines[i]));
         }
         return out.toString();
+    }
+
+    /** True when no line begins with {@code ::} and nothing but the line ends is hidden: nothing to change. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                continue;
+            }
+            if (hidden(c) || c == ':' && (i == 0 || text.charAt(i - 1) == '\n') && text.startsWith("::", i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** XML character data or a double-quoted attribute value: {@link #visible}, then {@code & < > "}. */
