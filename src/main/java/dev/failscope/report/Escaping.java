@@ -90,12 +90,25 @@ public final class Escaping {
 
     /** True when no line begins with {@code ::} and nothing but the line ends is hidden: nothing to change. */
     private static boolean plain(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                continue;
+        int from = 0;
+        while (from <= text.length()) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = text.length();
             }
-            if (hidden(c) || c == ':' && (i == 0 || text.charAt(i - 1) == '\n') && text.startsWith("::", i)) {
+            if (text.startsWith("::", from) || !plainLine(text, from, end)) {
+                return false;
+            }
+            from = end + 1;
+        }
+        return true;
+    }
+
+    /** True when nothing in {@code text[from, to)} is hidden (printable ASCII, the common case, is checked first). */
+    private static boolean plainLine(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 || c >= 0x7F) && hidden(c)) {
                 return false;
             }
         }

@@ -24,6 +24,9 @@ public record FailureScenario(List<FailureTarget> targets) {
 
     /** {@code db-1 + zone:us-west-2a}. */
     public String label() {
+        if (targets.size() == 1) {
+            return targets.get(0).label();
+        }
         return String.join(" + ", targets.stream().map(FailureTarget::label).toList());
     }
 }
