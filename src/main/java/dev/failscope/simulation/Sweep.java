@@ -41,7 +41,8 @@ public final class Sweep {
     /** As {@link #run(Topology, Options)}; a stopped sweep returns only the rows done, so callers discard it. */
     public static SweepResult run(Topology topology, Options options, Progress progress) {
         Simulator simulator = new Simulator(SimulationIndex.of(topology));
-        SweepEvaluator evaluator = new SweepEvaluator(simulator);
+        // servers alone never fail a cluster's servers the way another scenario did; domains and pairs may
+        SweepEvaluator evaluator = new SweepEvaluator(simulator, options.domains() || options.pairs());
         List<SweepRow> rows = new ArrayList<>();
         List<FailureScenario> scenarios = scenarios(simulator.index(), options);
         for (FailureScenario s : scenarios) {

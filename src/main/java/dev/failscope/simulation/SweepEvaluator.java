@@ -75,8 +75,19 @@ final class SweepEvaluator {
     private final SweepReach reach;
     private final Map<ClusterKey, ClusterResult> clusters = new HashMap<>();
     private final Map<ServiceKey, Health> services = new HashMap<>();
+    private final boolean shared;
+    private int runs;
 
     SweepEvaluator(Simulator simulator) {
+        this(simulator, true);
+    }
+
+    /**
+     * @param shared false when no two scenarios can share a cluster's run (every server once, nothing else: each
+     *               run is kept only for its own row)
+     */
+    SweepEvaluator(Simulator simulator, boolean shared) {
+        this.shared = shared;
         this.simulator = simulator;
         this.index = simulator.index();
         this.reach = new SweepReach(simulator);
@@ -113,19 +124,32 @@ final class SweepEvaluator {
     }
 
     private ClusterResult cluster(int n, Map<String, Failure> failures) {
-        List<Hit> hits = new ArrayList<>(2);
+        Hit first = null;
+        List<Hit> hits = null;
         for (String server : reach.relevantServers(n)) {
             Failure f = failures.get(server);
-            if (f != null) {
-                hits.add(new Hit(server, f.at().toNanos()));
+            if (f == null) {
+                continue;
+            }
+            Hit h = new Hit(server, f.at().toNanos());
+            if (first == null) {
+                first = h;
+            } else {
+                if (hits == null) {
+                    hits = new ArrayList<>(4);
+                    hits.add(first);
+                }
+                hits.add(h);
             }
         }
-        ClusterKey key = new ClusterKey(n, hits);
-        ClusterResult r = clusters.get(key);
+        ClusterKey key = new ClusterKey(n, hits != null ? hits : first != null ? List.of(first) : List.of());
+        ClusterResult r = shared ? clusters.get(key) : null;
         if (r == null) {
-            ClusterRun run = new ClusterRun(index, reach.cluster(n), only(hits, failures), false).run();
-            r = new ClusterResult(clusters.size(), run.outcome(), List.copyOf(run.history()));
-            clusters.put(key, r);
+            ClusterRun run = new ClusterRun(index, reach.cluster(n), only(key.hits(), failures), false).run();
+            r = new ClusterResult(runs++, run.outcome(), reach.used(n) ? List.copyOf(run.history()) : List.of());
+            if (shared) {
+                clusters.put(key, r);
+            }
         }
         return r;
     }
@@ -145,7 +169,7 @@ final class SweepEvaluator {
             }
         }
         ServiceKey key = new ServiceKey(n, inputs);
-        Health health = services.get(key);
+        Health health = shared ? services.get(key) : null;
         if (health == null) {
             Map<String, List<ClusterCondition>> histories = new HashMap<>();
             Map<String, Failure> pinned = new HashMap<>();
@@ -158,14 +182,16 @@ final class SweepEvaluator {
                 }
             }
             health = new ServiceRun(s, histories, pinned, Map.of(), false).run(new ArrayList<>()).health();
-            services.put(key, health);
+            if (shared) {
+                services.put(key, health);
+            }
         }
         return health;
     }
 
-    /** How many distinct cluster runs the sweep needed so far. */
+    /** How many cluster runs the sweep needed so far. */
     int clusterRuns() {
-        return clusters.size();
+        return runs;
     }
 
     /** The failures of these servers only: what a memoized cluster run may read, nothing more. */

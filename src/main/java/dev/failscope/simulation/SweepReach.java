@@ -89,6 +89,11 @@ final class SweepReach {
         return relevant.get(n);
     }
 
+    /** True when some service depends on the cluster (its history is read). */
+    boolean used(int n) {
+        return servicesOfCluster[n].length > 0;
+    }
+
     String serviceName(int n) {
         return serviceNames[n];
     }

@@ -38,7 +38,7 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
     }
 
     public SweepRow {
-        promoted = Collections.unmodifiableMap(new LinkedHashMap<>(promoted));
+        promoted = promoted.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(promoted));
         routesStuck = List.copyOf(routesStuck);
         clustersBlocked = List.copyOf(clustersBlocked);
         Objects.requireNonNull(scenario, "scenario");

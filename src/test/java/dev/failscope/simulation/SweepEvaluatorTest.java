@@ -63,6 +63,8 @@ class SweepEvaluatorTest {
         for (long seed = 100; seed < 160; seed++) {
             Topology t = RandomTopologies.generate(seed, 12, 5, 1).topology();
             assertRowsAreFresh("seed " + seed, t, new Sweep.Options(true, true));
+            assertRowsAreFresh("seed " + seed + ", servers only (nothing shared)", t, Sweep.Options.SERVERS);
+            assertRowsAreFresh("seed " + seed + ", pairs", t, new Sweep.Options(false, true));
         }
     }
 
