@@ -96,6 +96,34 @@ final class ServiceRun {
         return new ServiceOutcome(service.name(), current.health(), current.reason(), downtimes);
     }
 
+    /**
+     * How the service ends, without its story: the status at the last time anything it uses changes (what
+     * {@link #run} ends with), or ok when nothing changes.
+     */
+    Health endHealth() {
+        Duration last = null;
+        for (Dependency d : service.dependsOn()) {
+            String target = d.target().name();
+            if (d.kind() == Dependency.Kind.CLUSTER) {
+                List<ClusterCondition> history = clusters.get(target);
+                if (history != null) {
+                    last = later(last, history.get(history.size() - 1).at());
+                }
+            } else if (failures.containsKey(target)) {
+                last = later(last, failures.get(target).at());
+            }
+            List<RouteState> route = routes.get(d);
+            if (route != null && !route.isEmpty()) {
+                last = later(last, route.get(route.size() - 1).at());
+            }
+        }
+        return last == null ? Health.OK : statusAt(last).health();
+    }
+
+    private static Duration later(Duration a, Duration b) {
+        return a == null || b.compareTo(a) > 0 ? b : a;
+    }
+
     private TreeSet<Duration> changeTimes() {
         TreeSet<Duration> times = new TreeSet<>();
         for (Dependency d : service.dependsOn()) {

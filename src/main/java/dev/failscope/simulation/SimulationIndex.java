@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -275,26 +274,24 @@ public final class SimulationIndex {
 
     /** Membership (every declaration of a cluster), dependencies and monitors, as the graph's edges say. */
     private void indexModel() {
-        Map<String, Set<String>> clusters = new HashMap<>();
-        Map<String, Set<String>> ofCluster = new HashMap<>();
-        Map<String, Set<String>> ofServer = new HashMap<>();
+        Map<String, List<String>> clusters = new HashMap<>();
+        Map<String, List<String>> ofCluster = new HashMap<>();
+        Map<String, List<String>> ofServer = new HashMap<>();
         for (Cluster c : topology.clusters()) {
             for (Ref m : c.members()) {
-                clusters.computeIfAbsent(m.name(), k -> new LinkedHashSet<>()).add(c.name());
+                addOnce(clusters, m.name(), c.name());
                 membersOfCluster.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(m.name());
             }
         }
         for (Service s : topology.services()) {
             for (Dependency d : s.dependsOn()) {
-                (d.kind() == Dependency.Kind.CLUSTER ? ofCluster : ofServer)
-                        .computeIfAbsent(d.target().name(), k -> new LinkedHashSet<>()).add(s.name());
+                addOnce(d.kind() == Dependency.Kind.CLUSTER ? ofCluster : ofServer, d.target().name(), s.name());
             }
         }
         // a monitor (sentinel, DCS member) belongs to the clusters it coordinates: its loss may stop their failover
         for (FailoverPolicy p : CandidateEvaluator.effectivePolicies(topology)) {
             if (topology.cluster(p.cluster().name()).isPresent()) {
-                p.monitors().forEach(m -> clusters.computeIfAbsent(m.name(), k -> new LinkedHashSet<>())
-                        .add(p.cluster().name()));
+                p.monitors().forEach(m -> addOnce(clusters, m.name(), p.cluster().name()));
             }
         }
         clusters.forEach((k, v) -> clustersOfServer.put(k, inOrder(v, this::clusterOrder)));
@@ -302,8 +299,16 @@ public final class SimulationIndex {
         ofServer.forEach((k, v) -> servicesOfServer.put(k, inOrder(v, this::serviceOrder)));
     }
 
-    private static List<String> inOrder(Set<String> names, java.util.function.ToIntFunction<String> order) {
-        return names.size() == 1 ? List.of(names.iterator().next())
+    /** Adds {@code value} to the key's list unless it is there (the lists are short: a server's clusters). */
+    private static void addOnce(Map<String, List<String>> map, String key, String value) {
+        List<String> list = map.computeIfAbsent(key, k -> new ArrayList<>(2));
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    private static List<String> inOrder(List<String> names, java.util.function.ToIntFunction<String> order) {
+        return names.size() == 1 ? List.of(names.get(0))
                 : names.stream().sorted(Comparator.comparingInt(order)).toList();
     }
 

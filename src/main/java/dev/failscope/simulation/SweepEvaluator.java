@@ -181,7 +181,7 @@ final class SweepEvaluator {
                     pinned.put(target, failures.get(target));
                 }
             }
-            health = new ServiceRun(s, histories, pinned, Map.of(), false).run(new ArrayList<>()).health();
+            health = new ServiceRun(s, histories, pinned, Map.of(), false).endHealth();
             if (shared) {
                 services.put(key, health);
             }

@@ -151,12 +151,25 @@ final class SweepReach {
     }
 
     private int[] clustersOf(String server) {
-        return clustersOfServer.computeIfAbsent(server, s -> sorted(index.clustersOf(s), clusterNumber));
+        int[] of = clustersOfServer.get(server);
+        if (of == null) {
+            of = sorted(index.clustersOf(server), clusterNumber);
+            if (of.length > 0) {
+                clustersOfServer.put(server, of); // none is found again without a map entry per server
+            }
+        }
+        return of;
     }
 
     private int[] pinnedServices(String server) {
-        return servicesOfServer.computeIfAbsent(server,
-                s -> sorted(index.servicesUsing(NodeKind.SERVER, s), serviceNumber));
+        int[] of = servicesOfServer.get(server);
+        if (of == null) {
+            of = sorted(index.servicesUsing(NodeKind.SERVER, server), serviceNumber);
+            if (of.length > 0) {
+                servicesOfServer.put(server, of);
+            }
+        }
+        return of;
     }
 
     private static Map<String, Integer> numbers(String[] names) {
