@@ -36,16 +36,27 @@ final class SweepEvaluator {
         }
     }
 
-    /** A cluster (by number) and the failures of its relevant servers. */
-    private record ClusterKey(int cluster, List<Hit> hits) {
+    /**
+     * A cluster (by number) and the failures of its relevant servers: most runs see one, kept inline ({@code server}
+     * and {@code atNanos}, null and 0 for none); two or more are the list {@code hits} (then {@code server} is null).
+     */
+    private record ClusterKey(int cluster, String server, long atNanos, List<Hit> hits) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof ClusterKey k && k.cluster == cluster && k.hits.equals(hits);
+            return o instanceof ClusterKey k && k.cluster == cluster && k.atNanos == atNanos
+                    && java.util.Objects.equals(k.server, server) && java.util.Objects.equals(k.hits, hits);
         }
 
         @Override
         public int hashCode() {
-            return cluster * 31 + hits.hashCode();
+            return (cluster * 31 + (server == null ? 0 : server.hashCode())) * 31 + Long.hashCode(atNanos)
+                    + (hits == null ? 0 : hits.hashCode());
+        }
+
+        /** The servers of the key, in order. */
+        List<String> servers() {
+            return hits != null ? hits.stream().map(Hit::server).toList() : server != null ? List.of(server)
+                    : List.of();
         }
     }
 
@@ -142,10 +153,12 @@ final class SweepEvaluator {
                 hits.add(h);
             }
         }
-        ClusterKey key = new ClusterKey(n, hits != null ? hits : first != null ? List.of(first) : List.of());
+        ClusterKey key = hits != null ? new ClusterKey(n, null, 0, hits)
+                : first != null ? new ClusterKey(n, first.server(), first.atNanos(), null)
+                : new ClusterKey(n, null, 0, null);
         ClusterResult r = shared ? clusters.get(key) : null;
         if (r == null) {
-            ClusterRun run = new ClusterRun(index, reach.cluster(n), only(key.hits(), failures), false).run();
+            ClusterRun run = new ClusterRun(index, reach.cluster(n), only(key.servers(), failures), false).run();
             r = new ClusterResult(runs++, run.outcome(), reach.used(n) ? List.copyOf(run.history()) : List.of());
             if (shared) {
                 clusters.put(key, r);
@@ -195,10 +208,10 @@ final class SweepEvaluator {
     }
 
     /** The failures of these servers only: what a memoized cluster run may read, nothing more. */
-    private static Map<String, Failure> only(List<Hit> hits, Map<String, Failure> failures) {
-        Map<String, Failure> out = new HashMap<>(Math.max(4, hits.size() * 2));
-        for (Hit h : hits) {
-            out.put(h.server(), failures.get(h.server()));
+    private static Map<String, Failure> only(List<String> servers, Map<String, Failure> failures) {
+        Map<String, Failure> out = new HashMap<>(Math.max(4, servers.size() * 2));
+        for (String s : servers) {
+            out.put(s, failures.get(s));
         }
         return out;
     }
