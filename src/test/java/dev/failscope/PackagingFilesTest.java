@@ -58,7 +58,7 @@ class PackagingFilesTest {
         assertThat(Files.readString(Path.of("packaging/linux/completion/_failscope"), StandardCharsets.UTF_8))
                 .startsWith("#compdef failscope\n").contains("bashcompinit", "_complete_failscope");
         assertThat(Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8))
-                .contains("picocli.AutoComplete", "failscope-completion.bash");
+                .contains("dev.failscope.cli.CompletionScript", "failscope-completion.bash");
     }
 
     @Test
