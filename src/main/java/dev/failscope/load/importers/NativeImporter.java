@@ -28,12 +28,15 @@ public final class NativeImporter implements Importer {
     @Override
     public Session open(ImportContext context) {
         NativeReader reader = new NativeReader(context.sink());
-        return (source, forced) -> {
-            for (PNode doc : source.documents()) {
-                if (!(doc instanceof PMap m && m.get("apiVersion").isPresent())) {
-                    reader.read(doc);
-                }
+        return (source, forced) -> read(source, reader);
+    }
+
+    /** Reads the native documents of a file; documents with an {@code apiVersion} are left to other importers. */
+    public static void read(SourceText source, NativeReader reader) {
+        for (PNode doc : source.documents()) {
+            if (!(doc instanceof PMap m && m.get("apiVersion").isPresent())) {
+                reader.read(doc);
             }
-        };
+        }
     }
 }
