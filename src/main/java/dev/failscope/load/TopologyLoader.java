@@ -61,6 +61,8 @@ public final class TopologyLoader {
     private final LoadOptions options;
     private final Importers importers;
     private final int threads;
+    private final List<Importer> treeFormats;
+    private final boolean streaming;
 
     public TopologyLoader() {
         this(LoadLimits.DEFAULT);
@@ -83,13 +85,23 @@ public final class TopologyLoader {
      * everything on the caller's thread). The result does not depend on the number.
      */
     public TopologyLoader(LoadLimits limits, LoadOptions options, int threads) {
+        this(limits, options, threads, true);
+    }
+
+    /**
+     * As above; {@code streaming} reads native YAML files as they are parsed ({@link NativeStream}, the default),
+     * and false parses each file whole before reading it: the reference that tests compare streaming with.
+     */
+    public TopologyLoader(LoadLimits limits, LoadOptions options, int threads, boolean streaming) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.limits = limits;
         this.options = options;
         this.threads = threads;
+        this.streaming = streaming;
         this.importers = Importers.standard();
+        this.treeFormats = importers.all().stream().filter(i -> !i.lineBased()).toList();
         options.forcedFormatOpt().ifPresent(id -> {
             if (importers.byId(id).isEmpty()) {
                 throw new IllegalArgumentException("unknown format '" + id + "': expected one of " + importers.ids());
@@ -147,7 +159,8 @@ public final class TopologyLoader {
         ImportedModel imported = new ImportedModel();
         ImportContext context = new ImportContext(sink, imported, options.managerVersions());
         Map<Importer, Importer.Session> sessions = new LinkedHashMap<>();
-        try (ReadAhead<SourceFile, FileRead> ahead = new ReadAhead<>(files, this::read, threads)) {
+        StringPool pool = new StringPool();
+        try (ReadAhead<SourceFile, FileRead> ahead = new ReadAhead<>(files, f -> read(f, pool), threads)) {
             for (SourceFile file : files) {
                 builder.file(file.displayPath());
                 FileRead read = ahead.next();
@@ -268,10 +281,10 @@ public final class TopologyLoader {
     }
 
     /** The declarations of one native file and its problems in the order met (syntax first, as dispatch has it). */
-    private record NativePart(TopologyBuilder builder, List<LoadError> errors) {}
+    record NativePart(TopologyBuilder builder, List<LoadError> errors) {}
 
     /** Runs on a worker of {@link ReadAhead}: touches nothing shared, and reports through its result. */
-    private FileRead read(SourceFile file) {
+    private FileRead read(SourceFile file, StringPool pool) {
         String display = file.displayPath();
         byte[] bytes;
         try {
@@ -294,10 +307,16 @@ public final class TopologyLoader {
         if (decoded.error().isPresent()) {
             return FileRead.failed(decoded.error().get());
         }
-        SourceText text = new SourceText(file, decoded.text(), limits);
+        SourceText text = new SourceText(file, decoded.text(), limits, pool);
         boolean forced = options.forcedFormatOpt().isPresent() && file.explicit();
         if (!text.structured() || forced) {
             return new FileRead(Optional.of(text), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        if (streaming && !"json".equals(file.extension()) && !text.text().isEmpty()) {
+            Optional<NativePart> streamed = new NativeStream(file, decoded.text(), limits, treeFormats).read(pool);
+            if (streamed.isPresent()) {
+                return new FileRead(Optional.empty(), Optional.empty(), Optional.empty(), streamed);
+            }
         }
         List<Importer> hits = detect(text); // parsed and detected here, on the worker
         if (hits.size() == 1 && hits.get(0).id().equals("native")) {
