@@ -14,14 +14,15 @@ import java.util.function.Function;
 /**
  * Runs one task per input on a few worker threads, a bounded window ahead of the caller, and hands the results
  * back strictly in input order: the loader reads and parses the next files while it builds the model from the
- * current one, and what it builds does not depend on which worker finished first.
+ * current one, and the rule catalogue runs its rules side by side; what either makes does not depend on which
+ * worker finished first.
  *
  * <p>The pool belongs to one load and ends with it ({@link #close}); its threads are daemons, so an abandoned
  * load never keeps the JVM alive. With one thread nothing is started and each task runs on the caller's thread
  * when its result is asked for. At most {@code threads + 1} results are held at once, so at most that many parsed
  * files are alive besides the model.
  */
-final class ReadAhead<S, T> implements AutoCloseable {
+public final class ReadAhead<S, T> implements AutoCloseable {
     private final List<S> inputs;
     private final Function<S, T> task;
     private final ExecutorService pool;
@@ -30,7 +31,7 @@ final class ReadAhead<S, T> implements AutoCloseable {
     private int submitted;
     private int taken;
 
-    ReadAhead(List<S> inputs, Function<S, T> task, int threads) {
+    public ReadAhead(List<S> inputs, Function<S, T> task, int threads) {
         this.inputs = List.copyOf(inputs);
         this.task = task;
         int workers = Math.max(1, Math.min(threads, this.inputs.size()));
@@ -39,16 +40,16 @@ final class ReadAhead<S, T> implements AutoCloseable {
     }
 
     /** The number of worker threads a load uses on this machine: one per processor, at most four. */
-    static int defaultThreads() {
+    public static int defaultThreads() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return taken < inputs.size();
     }
 
     /** The next input's result, in input order. A task's exception or error is rethrown here, as it was. */
-    T next() {
+    public T next() {
         if (!hasNext()) {
             throw new java.util.NoSuchElementException();
         }
@@ -91,7 +92,7 @@ final class ReadAhead<S, T> implements AutoCloseable {
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = new Thread(r, "failscope-load-" + count.incrementAndGet());
+            Thread t = new Thread(r, "failscope-worker-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         }

@@ -62,6 +62,7 @@ public final class SuggestionIndex {
      * table gives ({@code SuggestionIndexTest} compares them on random words).
      */
     static final class BitParallel {
+        private final long[] ascii = new long[128];
         private final char[] chars;
         private final long[] masks;
         private final long high;
@@ -80,6 +81,9 @@ public final class SuggestionIndex {
             for (var e : peq.entrySet()) {
                 chars[k] = e.getKey();
                 masks[k++] = e.getValue();
+                if (e.getKey() < 128) {
+                    ascii[e.getKey()] = e.getValue();
+                }
             }
         }
 
@@ -89,6 +93,9 @@ public final class SuggestionIndex {
         }
 
         private long eq(char c) {
+            if (c < 128) {
+                return ascii[c];
+            }
             int at = java.util.Arrays.binarySearch(chars, c);
             return at >= 0 ? masks[at] : 0L;
         }
