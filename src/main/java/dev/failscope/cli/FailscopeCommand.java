@@ -1,10 +1,9 @@
 package dev.failscope.cli;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,26 +24,30 @@ public final class FailscopeCommand implements Runnable {
     static final String DEBUG = "--debug";
 
     /** Every subcommand by its {@code @Command} name, in the order the usage help lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final Set<String> NAMES = Collections.unmodifiableSet(new LinkedHashSet<>(List.of("check",
+            "simulate", "sweep", "diff", "snapshot", "drift", "watch", "audit", "explain", "render", "export",
+            "generate", "rules", "gui", "help")));
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("check", CheckCommand::new);
-        m.put("simulate", SimulateCommand::new);
-        m.put("sweep", SweepCommand::new);
-        m.put("diff", DiffCommand::new);
-        m.put("snapshot", SnapshotCommand::new);
-        m.put("drift", DriftCommand::new);
-        m.put("watch", WatchCommand::new);
-        m.put("audit", AuditCommand::new);
-        m.put("explain", ExplainCommand::new);
-        m.put("render", RenderCommand::new);
-        m.put("export", ExportCommand::new);
-        m.put("generate", GenerateCommand::new);
-        m.put("rules", RulesCommand::new);
-        m.put("gui", GuiCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
-        return Collections.unmodifiableMap(m);
+    /** A new subcommand object; a switch, not a table of constructor references, loads only the one made. */
+    private static Object create(String name) {
+        return switch (name) {
+            case "check" -> new CheckCommand();
+            case "simulate" -> new SimulateCommand();
+            case "sweep" -> new SweepCommand();
+            case "diff" -> new DiffCommand();
+            case "snapshot" -> new SnapshotCommand();
+            case "drift" -> new DriftCommand();
+            case "watch" -> new WatchCommand();
+            case "audit" -> new AuditCommand();
+            case "explain" -> new ExplainCommand();
+            case "render" -> new RenderCommand();
+            case "export" -> new ExportCommand();
+            case "generate" -> new GenerateCommand();
+            case "rules" -> new RulesCommand();
+            case "gui" -> new GuiCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     @CommandLine.Spec
@@ -61,12 +64,12 @@ public final class FailscopeCommand implements Runnable {
 
     /** The subcommand names, in help order. */
     public static Set<String> commandNames() {
-        return SUBCOMMANDS.keySet();
+        return NAMES;
     }
 
     /** The whole command line, every subcommand included: exit code 2 for usage errors, stack traces only with --debug. */
     public static CommandLine commandLine() {
-        return configure(SUBCOMMANDS.keySet());
+        return configure(NAMES);
     }
 
     /**
@@ -75,7 +78,7 @@ public final class FailscopeCommand implements Runnable {
      * that help lists every command and a mistyped one gets a "did you mean".
      */
     public static CommandLine commandLine(String... args) {
-        if (args.length > 0 && !args[0].equals("help") && SUBCOMMANDS.containsKey(args[0])) {
+        if (args.length > 0 && !args[0].equals("help") && NAMES.contains(args[0])) {
             return configure(Set.of(args[0]));
         }
         return commandLine();
@@ -83,9 +86,9 @@ public final class FailscopeCommand implements Runnable {
 
     private static CommandLine configure(Set<String> names) {
         CommandLine cl = new CommandLine(new FailscopeCommand());
-        for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
-            if (names.contains(e.getKey())) {
-                cl.addSubcommand(e.getKey(), e.getValue().get());
+        for (String name : NAMES) {
+            if (names.contains(name)) {
+                cl.addSubcommand(name, create(name));
             }
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
