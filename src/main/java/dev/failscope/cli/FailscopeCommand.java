@@ -74,12 +74,16 @@ public final class FailscopeCommand implements Runnable {
 
     /**
      * The command line for these arguments: when the first one names a subcommand, the root with only that
-     * subcommand (it parses and runs them exactly as {@link #commandLine()} would); otherwise the whole one, so
+     * subcommand (it parses and runs them exactly as {@link #commandLine()} would), and for a lone {@code --version}
+     * the root alone; otherwise the whole one, so
      * that help lists every command and a mistyped one gets a "did you mean".
      */
     public static CommandLine commandLine(String... args) {
         if (args.length > 0 && !args[0].equals("help") && NAMES.contains(args[0])) {
             return configure(Set.of(args[0]));
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return configure(Set.of());
         }
         return commandLine();
     }

@@ -36,6 +36,9 @@ class LazySubcommandsTest {
             }
         }
         assertThat(FailscopeCommand.commandLine("--help").getSubcommands()).hasSize(15);
+        assertThat(FailscopeCommand.commandLine("--version").getSubcommands()).isEmpty();
+        assertThat(run(FailscopeCommand.commandLine("-V"), new String[] {"-V"}))
+                .isEqualTo(run(FailscopeCommand.commandLine(), new String[] {"-V"})).contains("failscope ");
         assertThat(FailscopeCommand.commandLine("chek").getSubcommands()).hasSize(15);
         assertThat(FailscopeCommand.commandLine().getSubcommands()).hasSize(15);
     }
