@@ -77,12 +77,42 @@ public final class Escaping {
      * space and any remaining hidden character (not the line ends between lines) is escaped.
      */
     public static String textBlock(String text) {
+        if (plain(text)) {
+            return text; // what the loop below gives for it, without splitting a long report into lines
+        }
         String[] lines = text.split("\n", -1);
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < lines.length; i++) {
             out.append(i == 0 ? "" : "\n").append(textLine(lines[i]));
         }
         return out.toString();
+    }
+
+    /** True when no line begins with {@code ::} and nothing but the line ends is hidden: nothing to change. */
+    private static boolean plain(String text) {
+        int from = 0;
+        while (from <= text.length()) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (text.startsWith("::", from) || !plainLine(text, from, end)) {
+                return false;
+            }
+            from = end + 1;
+        }
+        return true;
+    }
+
+    /** True when nothing in {@code text[from, to)} is hidden (printable ASCII, the common case, is checked first). */
+    private static boolean plainLine(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 || c >= 0x7F) && hidden(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** XML character data or a double-quoted attribute value: {@link #visible}, then {@code & < > "}. */

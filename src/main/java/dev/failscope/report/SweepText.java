@@ -17,12 +17,18 @@ public final class SweepText {
     public static String render(SweepResult result) {
         StringBuilder out = new StringBuilder();
         List<SweepRow> rows = result.rows();
-        int w0 = Math.max("FAILURE".length(), rows.stream().mapToInt(r -> label(r).length()).max().orElse(0));
+        String[] labels = new String[rows.size()];
+        int w0 = "FAILURE".length();
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = label(rows.get(i));
+            w0 = Math.max(w0, labels[i].length());
+        }
         int w1 = "degraded".length();
         out.append(TimelineText.pad("FAILURE", w0)).append("  ").append(TimelineText.pad("RESULT", w1))
                 .append("  IMPACT\n");
-        for (SweepRow r : rows) {
-            out.append((TimelineText.pad(label(r), w0) + "  " + TimelineText.pad(result(r), w1) + "  "
+        for (int i = 0; i < labels.length; i++) {
+            SweepRow r = rows.get(i);
+            out.append((TimelineText.pad(labels[i], w0) + "  " + TimelineText.pad(result(r), w1) + "  "
                     + Escaping.visible(impact(r)))
                     .stripTrailing()).append('\n');
         }

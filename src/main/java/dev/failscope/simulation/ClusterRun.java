@@ -43,6 +43,7 @@ final class ClusterRun {
     private final Cluster cluster;
     private final FailoverPolicy policy;
     private final Map<String, Failure> failures;
+    private final boolean narrate;
     private final FailoverEngine engine;
     private final Set<String> monitors = new LinkedHashSet<>();
     private final List<SimulationEvent> events = new ArrayList<>();
@@ -66,6 +67,15 @@ final class ClusterRun {
     private final Map<String, dev.failscope.model.Observation> observed = new HashMap<>();
 
     ClusterRun(SimulationIndex index, Cluster cluster, Map<String, Failure> failures) {
+        this(index, cluster, failures, true);
+    }
+
+    /**
+     * @param narrate false to compute only the outcome and the history, without the timeline's events (a sweep's
+     *                row needs no words; the events are the only thing that changes)
+     */
+    ClusterRun(SimulationIndex index, Cluster cluster, Map<String, Failure> failures, boolean narrate) {
+        this.narrate = narrate;
         this.index = index;
         this.cluster = cluster;
         this.policy = index.topology().policy(cluster.name()).orElse(null);
@@ -150,25 +160,31 @@ final class ClusterRun {
         }
         if (server.equals(primary) && blocked) {
             blocked = false;
-            emit(at, EventKind.PRIMARY_LOST, cluster.name(), cluster.name() + " loses its primary " + server
-                    + " (writes were blocked already)", primaryPosition(server), "no writable primary", server);
+            if (narrate) {
+                emit(at, EventKind.PRIMARY_LOST, cluster.name(), cluster.name() + " loses its primary " + server
+                        + " (writes were blocked already)", primaryPosition(server), "no writable primary", server);
+            }
             if (policy != null) {
                 schedule(at.plus(engine.timing(policy, state(at)).detection()), StepKind.DETECT, null, -1);
             }
         } else if (server.equals(primary) && writable) {
             writable = false;
             lostAt = at;
-            emit(at, EventKind.PRIMARY_LOST, cluster.name(), cluster.name() + " loses its primary " + server
-                    + ": no writable primary", primaryPosition(server), "no writable primary", server);
+            if (narrate) {
+                emit(at, EventKind.PRIMARY_LOST, cluster.name(), cluster.name() + " loses its primary " + server
+                        + ": no writable primary", primaryPosition(server), "no writable primary", server);
+            }
             if (policy == null) {
                 schedule(at.plus(FailoverPolicy.DEFAULT_DETECTION), StepKind.NO_POLICY, null, -1);
             } else {
                 schedule(at.plus(engine.timing(policy, state(at)).detection()), StepKind.DETECT, null, -1);
             }
         } else if (!server.equals(primary)) {
-            emit(at, EventKind.DEGRADED, cluster.name(), cluster.name() + " loses replica " + server
-                    + ": redundancy reduced", replicaRef(server).map(Ref::position).orElse(cluster.position()),
-                    "redundancy reduced", server);
+            if (narrate) {
+                emit(at, EventKind.DEGRADED, cluster.name(), cluster.name() + " loses replica " + server
+                        + ": redundancy reduced", replicaRef(server).map(Ref::position).orElse(cluster.position()),
+                        "redundancy reduced", server);
+            }
             replication.markStaleFollowers(server, at);
             coordination.checkWritesBlocked(at);
         }
@@ -176,9 +192,11 @@ final class ClusterRun {
     }
 
     private void noPolicy(Duration at) {
-        emit(at, EventKind.OUTAGE, cluster.name(), cluster.name() + " has no failover policy (default detection "
-                + Durations.format(FailoverPolicy.DEFAULT_DETECTION) + "): " + cluster.name() + " is DOWN",
-                cluster.position(), "no failover policy", null);
+        if (narrate) {
+            emit(at, EventKind.OUTAGE, cluster.name(), cluster.name() + " has no failover policy (default detection "
+                    + Durations.format(FailoverPolicy.DEFAULT_DETECTION) + "): " + cluster.name() + " is DOWN",
+                    cluster.position(), "no failover policy", null);
+        }
     }
 
     private void detect(Duration at) {
@@ -336,6 +354,11 @@ final class ClusterRun {
         }
         return new dev.failscope.simulation.engine.FailoverState(at, lostAt == null ? at : lostAt, primary,
                 failedAt, promotion.failovers(), aliveMonitors(at), observed);
+    }
+
+    /** True when the run writes the timeline's events; callers skip building their words otherwise. */
+    boolean narrating() {
+        return narrate;
     }
 
     void emitEvent(Duration at, EventKind kind, String subject, String reason, SourcePosition position,

@@ -41,8 +41,10 @@ final class CoordinationWatch {
         Optional<Block> b = run.engine().writesBlocked(run.policy(), run.cluster(), primary, alive);
         if (b.isPresent()) {
             run.blockWrites(at);
-            run.emitEvent(at, EventKind.OUTAGE, run.cluster().name(), "writes block on " + run.cluster().name()
-                    + ": " + b.get().reason(), b.get().at(), "writes blocked", primary);
+            if (run.narrating()) {
+                run.emitEvent(at, EventKind.OUTAGE, run.cluster().name(), "writes block on " + run.cluster().name()
+                        + ": " + b.get().reason(), b.get().at(), "writes blocked", primary);
+            }
         }
     }
 
@@ -60,8 +62,10 @@ final class CoordinationWatch {
             return;
         }
         quorumLost = true;
-        run.emitEvent(at, EventKind.DEGRADED, run.cluster().name(), run.cluster().name() + " loses " + server + ": "
-                + noFailover.get().reason(), noFailover.get().at(), "no failover quorum", server);
+        if (run.narrating()) {
+            run.emitEvent(at, EventKind.DEGRADED, run.cluster().name(), run.cluster().name() + " loses " + server + ": "
+                    + noFailover.get().reason(), noFailover.get().at(), "no failover quorum", server);
+        }
         run.degradeByQuorum();
         if (demote.isPresent() && (run.writable() || run.blocked())) {
             pendingDemotion = demote.get();
@@ -76,10 +80,14 @@ final class CoordinationWatch {
         }
         run.loseWrites(at);
         String cluster = run.cluster().name();
-        run.emitEvent(at, EventKind.PRIMARY_LOST, cluster, server + " demotes itself: " + pendingDemotion.reason(),
-                pendingDemotion.at(), "demoted", server);
-        run.emitEvent(at, EventKind.OUTAGE, cluster, "no member can take the leader lock without the coordination "
-                + "quorum: " + cluster + " is DOWN", pendingDemotion.at(), "NO PRIMARY", null);
+        if (run.narrating()) {
+            run.emitEvent(at, EventKind.PRIMARY_LOST, cluster, server + " demotes itself: " + pendingDemotion.reason(),
+                    pendingDemotion.at(), "demoted", server);
+        }
+        if (run.narrating()) {
+            run.emitEvent(at, EventKind.OUTAGE, cluster, "no member can take the leader lock without the coordination "
+                    + "quorum: " + cluster + " is DOWN", pendingDemotion.at(), "NO PRIMARY", null);
+        }
         run.record(at);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record FailureScenario(List<FailureTarget> targets) {
     public FailureScenario {
-        targets = targets.stream().distinct().toList();
+        targets = targets.size() == 1 ? List.of(targets.get(0)) : targets.stream().distinct().toList();
     }
 
     public static FailureScenario of(FailureTarget... targets) {
@@ -16,11 +16,17 @@ public record FailureScenario(List<FailureTarget> targets) {
     }
 
     public static FailureScenario servers(String... names) {
+        if (names.length == 1) {
+            return new FailureScenario(List.of(FailureTarget.server(names[0])));
+        }
         return new FailureScenario(java.util.Arrays.stream(names).map(FailureTarget::server).toList());
     }
 
     /** {@code db-1 + zone:us-west-2a}. */
     public String label() {
+        if (targets.size() == 1) {
+            return targets.get(0).label();
+        }
         return String.join(" + ", targets.stream().map(FailureTarget::label).toList());
     }
 }

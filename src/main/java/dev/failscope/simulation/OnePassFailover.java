@@ -33,14 +33,18 @@ final class OnePassFailover {
         String name = run.cluster().name();
         FailoverState state = run.state(at);
         Timing timing = engine.timing(policy, state);
-        run.emitEvent(at, EventKind.DETECTED, name, "failover of " + name + " starts under "
-                + policy.manager().label() + ": " + timing.why(), policy.facts().orElse("detection", policy.position()),
-                "detection " + Durations.format(timing.detection()), null);
+        if (run.narrating()) {
+            run.emitEvent(at, EventKind.DETECTED, name, "failover of " + name + " starts under "
+                    + policy.manager().label() + ": " + timing.why(), policy.facts().orElse("detection", policy.position()),
+                    "detection " + Durations.format(timing.detection()), null);
+        }
         Optional<Block> block = engine.precondition(policy, run.cluster(), state)
                 .or(() -> engine.coordination(policy, run.aliveMonitors(at), run.monitorCount()));
         if (block.isPresent()) {
-            run.emitEvent(at, EventKind.OUTAGE, name, block.get().reason() + ": " + name + " is DOWN",
-                    block.get().at(), "NO PRIMARY", null);
+            if (run.narrating()) {
+                run.emitEvent(at, EventKind.OUTAGE, name, block.get().reason() + ": " + name + " is DOWN",
+                        block.get().at(), "NO PRIMARY", null);
+            }
             return;
         }
         List<String> viable = new ArrayList<>();
@@ -48,9 +52,11 @@ final class OnePassFailover {
             Optional<CandidateIssue> issue = run.verdictIssue(a, at);
             if (issue.isPresent()) {
                 CandidateIssue i = issue.get();
-                run.emitEvent(at, EventKind.CANDIDATE_SKIPPED, a.candidate().name(), "skip "
-                        + a.candidate().name() + ": " + i.detail(), i.reason() == CandidateReason.FAILED ? null
-                        : i.decidedBy(), i.reason() == CandidateReason.FAILED ? "failed" : i.detail(), null);
+                if (run.narrating()) {
+                    run.emitEvent(at, EventKind.CANDIDATE_SKIPPED, a.candidate().name(), "skip "
+                            + a.candidate().name() + ": " + i.detail(), i.reason() == CandidateReason.FAILED ? null
+                            : i.decidedBy(), i.reason() == CandidateReason.FAILED ? "failed" : i.detail(), null);
+                }
             } else {
                 viable.add(a.candidate().name());
             }
@@ -58,9 +64,11 @@ final class OnePassFailover {
         Selection selection = engine.select(policy, run.cluster(), state, viable);
         if (selection.empty()) {
             String why = selection.why().isEmpty() ? "no viable candidate left" : selection.why();
-            run.emitEvent(at, EventKind.OUTAGE, name, why + ": " + name + " is DOWN",
-                    selection.at() != null ? selection.at() : policy.facts().orElse("candidates", policy.position()),
-                    "NO PRIMARY", null);
+            if (run.narrating()) {
+                run.emitEvent(at, EventKind.OUTAGE, name, why + ": " + name + " is DOWN",
+                        selection.at() != null ? selection.at() : policy.facts().orElse("candidates", policy.position()),
+                        "NO PRIMARY", null);
+            }
             return;
         }
         run.schedulePromotion(selection, timing, at);

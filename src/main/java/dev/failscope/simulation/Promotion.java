@@ -72,12 +72,15 @@ final class Promotion {
         failovers++;
         String rpo = rpoRisk.add(run.cluster(), winners);
         run.becomePrimary(next, winners);
-        String who = winners.size() == 1 ? next : String.join(" or ", winners);
-        String how = !evidence.isEmpty() ? ", " + evidence : winners.size() == 1 || why.isEmpty() ? "" : ", " + why;
-        String range = min.equals(max) ? "" : " (" + Durations.format(min) + " to " + Durations.format(max) + ")";
-        run.emitEvent(at, EventKind.PROMOTED, next, who + " promoted to primary of " + run.cluster().name() + how
-                + ": RTO " + Durations.format(lost) + range + ", " + rpo, position, "RTO " + Durations.format(lost)
-                + ", " + rpo, old);
+        if (run.narrating()) {
+            String who = winners.size() == 1 ? next : String.join(" or ", winners);
+            String how = !evidence.isEmpty() ? ", " + evidence
+                    : winners.size() == 1 || why.isEmpty() ? "" : ", " + why;
+            String range = min.equals(max) ? "" : " (" + Durations.format(min) + " to " + Durations.format(max) + ")";
+            run.emitEvent(at, EventKind.PROMOTED, next, who + " promoted to primary of " + run.cluster().name() + how
+                    + ": RTO " + Durations.format(lost) + range + ", " + rpo, position, "RTO " + Durations.format(lost)
+                    + ", " + rpo, old);
+        }
         run.repointFollowers(old, next, at);
         run.checkWritesBlocked(at);
         run.record(at);
@@ -101,8 +104,10 @@ final class Promotion {
         promote(s.possible(), run.cluster().replica(s.possible().get(0)).map(r -> r.server()).map(Ref::position)
                 .orElse(run.cluster().position()), at, s.why(), s.evidence(), t.rtoMin(), t.rtoMax());
         if (s.maybeNone()) {
-            run.emitEvent(at, EventKind.OUTAGE, run.cluster().name(), "or no member is promoted: " + s.why(), s.at(),
-                    "maybe no primary", null);
+            if (run.narrating()) {
+                run.emitEvent(at, EventKind.OUTAGE, run.cluster().name(), "or no member is promoted: " + s.why(), s.at(),
+                        "maybe no primary", null);
+            }
             run.maybeNoPrimary(s.possible());
             run.record(at);
         }

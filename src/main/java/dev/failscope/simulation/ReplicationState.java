@@ -53,8 +53,10 @@ final class ReplicationState {
             String name = other.server().name();
             if (!name.equals(next) && old.equals(source.get(name)) && !run.failedBy(name, at)) {
                 source.put(name, next);
-                run.emitEvent(at, EventKind.REPOINTED, name, name + " re-points from " + old + " to " + next,
-                        other.server().position(), "follows " + next, next);
+                if (run.narrating()) {
+                    run.emitEvent(at, EventKind.REPOINTED, name, name + " re-points from " + old + " to " + next,
+                            other.server().position(), "follows " + next, next);
+                }
             }
         }
     }
@@ -78,8 +80,10 @@ final class ReplicationState {
                         && !name.equals(run.primary())
                         && stale.add(name)) {
                     String why = src.equals(server) ? "failed" : "is stale";
-                    run.emitEvent(at, EventKind.REPLICA_STALE, name, name + " is stale: its source " + src + " "
-                            + why, ClusterRun.sourcePosition(r), "stale", src);
+                    if (run.narrating()) {
+                        run.emitEvent(at, EventKind.REPLICA_STALE, name, name + " is stale: its source " + src + " "
+                                + why, ClusterRun.sourcePosition(r), "stale", src);
+                    }
                     todo.add(name);
                 }
             }

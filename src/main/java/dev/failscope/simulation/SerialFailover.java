@@ -30,10 +30,12 @@ final class SerialFailover {
 
     void start(Duration at) {
         FailoverPolicy policy = run.policy();
-        run.emitEvent(at, EventKind.DETECTED, run.cluster().name(), "failover of " + run.cluster().name()
-                        + " starts: detection " + Durations.format(policy.detection()),
-                policy.facts().orElse("detection", policy.position()),
-                "detection " + Durations.format(policy.detection()), null);
+        if (run.narrating()) {
+            run.emitEvent(at, EventKind.DETECTED, run.cluster().name(), "failover of " + run.cluster().name()
+                            + " starts: detection " + Durations.format(policy.detection()),
+                    policy.facts().orElse("detection", policy.position()),
+                    "detection " + Durations.format(policy.detection()), null);
+        }
         run.scheduleAttempt(at, 0);
     }
 
@@ -44,8 +46,10 @@ final class SerialFailover {
         if (i >= candidates.size()) {
                 String why = candidates.isEmpty() ? cluster + " has no failover candidates: "
                     : "no viable candidate left: ";
-            run.emitEvent(at, EventKind.OUTAGE, cluster, why + cluster + " is DOWN",
-                    policy.facts().orElse("candidates", policy.position()), "NO PRIMARY", null);
+            if (run.narrating()) {
+                run.emitEvent(at, EventKind.OUTAGE, cluster, why + cluster + " is DOWN",
+                        policy.facts().orElse("candidates", policy.position()), "NO PRIMARY", null);
+            }
             return;
         }
         CandidateAssessment a = candidates.get(i);
@@ -54,8 +58,10 @@ final class SerialFailover {
             Verdict v = verdict.get();
             // The manager tries the candidate and waits out its attempt-timeout (the next event): the sentence
             // says it is attempted and cannot succeed, not that it is skipped.
-            run.emitEvent(at, EventKind.CANDIDATE_SKIPPED, a.candidate().name(), "attempt on " + a.candidate().name() + ": "
-                    + v.detail() + ", cannot be promoted", v.position(), v.reason() == CandidateReason.FAILED ? "failed" : v.detail(), null);
+            if (run.narrating()) {
+                run.emitEvent(at, EventKind.CANDIDATE_SKIPPED, a.candidate().name(), "attempt on " + a.candidate().name() + ": "
+                        + v.detail() + ", cannot be promoted", v.position(), v.reason() == CandidateReason.FAILED ? "failed" : v.detail(), null);
+            }
             run.scheduleTimedOut(at.plus(policy.attemptTimeout()), a.candidate().name(), i);
         } else {
             run.promoteCandidate(a, at);
@@ -65,10 +71,12 @@ final class SerialFailover {
     void timedOut(int i, Duration at) {
         FailoverPolicy policy = run.policy();
         String name = run.index().assessments(policy).get(i).candidate().name();
-        run.emitEvent(at, EventKind.ATTEMPT_TIMED_OUT, name, "attempt on " + name + " timed out: attempt-timeout "
-                        + Durations.format(policy.attemptTimeout()),
-                policy.facts().orElse("attempt-timeout", policy.position()),
-                "timed out after " + Durations.format(policy.attemptTimeout()), null);
+        if (run.narrating()) {
+            run.emitEvent(at, EventKind.ATTEMPT_TIMED_OUT, name, "attempt on " + name + " timed out: attempt-timeout "
+                            + Durations.format(policy.attemptTimeout()),
+                    policy.facts().orElse("attempt-timeout", policy.position()),
+                    "timed out after " + Durations.format(policy.attemptTimeout()), null);
+        }
         attempt(i + 1, at);
     }
 
@@ -88,8 +96,9 @@ final class SerialFailover {
         String name = a.candidate().name();
         Failure f = run.failure(name);
         if (f != null && f.at().compareTo(at) <= 0) {
-            return Optional.of(new Verdict(CandidateReason.FAILED, "failed in this scenario ("
-                    + f.cause().describe() + " at t+" + Durations.format(f.at()) + ")", null));
+            return Optional.of(new Verdict(CandidateReason.FAILED, !run.narrating() ? "failed"
+                    : "failed in this scenario (" + f.cause().describe() + " at t+" + Durations.format(f.at()) + ")",
+                    null));
         }
         return run.engine().needsUnbrokenChain() ? brokenChain(name, at) : Optional.empty();
     }

@@ -30,6 +30,7 @@ final class ServiceRun {
     private final Map<String, List<ClusterCondition>> clusters;
     private final Map<String, Failure> failures;
     private final Map<Dependency, List<RouteState>> routes;
+    private final boolean narrate;
 
     ServiceRun(Service service, Map<String, List<ClusterCondition>> clusters, Map<String, Failure> failures) {
         this(service, clusters, failures, Map.of());
@@ -38,6 +39,16 @@ final class ServiceRun {
     /** @param routes the states of the route each dependency goes through, if it goes through one */
     ServiceRun(Service service, Map<String, List<ClusterCondition>> clusters, Map<String, Failure> failures,
                Map<Dependency, List<RouteState>> routes) {
+        this(service, clusters, failures, routes, true);
+    }
+
+    /**
+     * @param narrate false to compute only how the service ends (its health and downtimes), without events or
+     *                reasons (a sweep's row needs neither)
+     */
+    ServiceRun(Service service, Map<String, List<ClusterCondition>> clusters, Map<String, Failure> failures,
+               Map<Dependency, List<RouteState>> routes, boolean narrate) {
+        this.narrate = narrate;
         this.service = service;
         this.clusters = clusters;
         this.failures = failures;
@@ -53,29 +64,29 @@ final class ServiceRun {
             Status next = statusAt(t);
             if (next.health() == current.health()) {
                 if (next.health() == Health.DOWN && next.still() != null && !next.reason().equals(current.reason())) {
-                    out.add(event(t, EventKind.SERVICE_DOWN, "service " + service.name() + " still DOWN "
-                            + next.still(), next.position(), next));
+                    String still = next.still();
+                    add(out, t, EventKind.SERVICE_DOWN, () -> "service " + service.name() + " still DOWN " + still,
+                            next.position(), next);
                 }
                 current = next.health() == Health.OK ? current : next;
                 continue;
             }
             String name = service.name();
+            String why = next.reason();
             if (next.health() == Health.DOWN) {
-                out.add(event(t, EventKind.SERVICE_DOWN, "service " + name + " DOWN: " + next.reason(),
-                        next.position(), next));
+                add(out, t, EventKind.SERVICE_DOWN, () -> "service " + name + " DOWN: " + why, next.position(), next);
                 downSince = t;
             } else if (current.health() == Health.DOWN) {
                 String tail = next.health() == Health.DEGRADED ? ", degraded: " + next.reason() : "";
-                out.add(event(t, EventKind.SERVICE_RESTORED, "service " + name + " restored" + tail,
-                        current.position(), next));
+                add(out, t, EventKind.SERVICE_RESTORED, () -> "service " + name + " restored" + tail, current.position(),
+                        next);
                 downtimes.add(new ServiceOutcome.Downtime(downSince, t));
                 downSince = null;
             } else if (next.health() == Health.DEGRADED) {
-                out.add(event(t, EventKind.SERVICE_DEGRADED, "service " + name + " degraded: " + next.reason(),
-                        next.position(), next));
+                add(out, t, EventKind.SERVICE_DEGRADED, () -> "service " + name + " degraded: " + why, next.position(),
+                        next);
             } else {
-                out.add(event(t, EventKind.SERVICE_RESTORED, "service " + name + " back to ok", current.position(),
-                        next));
+                add(out, t, EventKind.SERVICE_RESTORED, () -> "service " + name + " back to ok", current.position(), next);
             }
             current = next;
         }
@@ -83,6 +94,34 @@ final class ServiceRun {
             downtimes.add(new ServiceOutcome.Downtime(downSince, null));
         }
         return new ServiceOutcome(service.name(), current.health(), current.reason(), downtimes);
+    }
+
+    /**
+     * How the service ends, without its story: the status at the last time anything it uses changes (what
+     * {@link #run} ends with), or ok when nothing changes.
+     */
+    Health endHealth() {
+        Duration last = null;
+        for (Dependency d : service.dependsOn()) {
+            String target = d.target().name();
+            if (d.kind() == Dependency.Kind.CLUSTER) {
+                List<ClusterCondition> history = clusters.get(target);
+                if (history != null) {
+                    last = later(last, history.get(history.size() - 1).at());
+                }
+            } else if (failures.containsKey(target)) {
+                last = later(last, failures.get(target).at());
+            }
+            List<RouteState> route = routes.get(d);
+            if (route != null && !route.isEmpty()) {
+                last = later(last, route.get(route.size() - 1).at());
+            }
+        }
+        return last == null ? Health.OK : statusAt(last).health();
+    }
+
+    private static Duration later(Duration a, Duration b) {
+        return a == null || b.compareTo(a) > 0 ? b : a;
     }
 
     private TreeSet<Duration> changeTimes() {
@@ -110,13 +149,15 @@ final class ServiceRun {
         return worst;
     }
 
+    private static final Status QUIET_DOWN = new Status(Health.DOWN, "", null);
+    private static final Status QUIET_DEGRADED = new Status(Health.DEGRADED, "", null);
+
     private Status statusOf(Dependency d, Duration t) {
         String target = d.target().name();
         SourcePosition pos = d.target().position();
         if (d.kind() == Dependency.Kind.SERVER) {
-            return SimulationIndex.failedBy(failures, target, t)
-                    ? new Status(Health.DOWN, "needs pinned server " + d.label() + ", which failed", pos)
-                    : Status.OK;
+            return !SimulationIndex.failedBy(failures, target, t) ? Status.OK : !narrate ? QUIET_DOWN
+                    : new Status(Health.DOWN, "needs pinned server " + d.label() + ", which failed", pos);
         }
         List<ClusterCondition> history = clusters.get(target);
         if (history == null) {
@@ -124,11 +165,11 @@ final class ServiceRun {
         }
         ClusterCondition c = at(history, t);
         if (d.access() == Access.WRITE && !c.writable()) {
-            return new Status(Health.DOWN, "needs " + d.label() + ", and " + target + " has no writable primary",
+            return !narrate ? QUIET_DOWN : new Status(Health.DOWN, "needs " + d.label() + ", and " + target + " has no writable primary",
                     pos);
         }
         if (d.access() == Access.READ && !c.readable()) {
-            return new Status(Health.DOWN, "needs " + d.label() + ", and no member of " + target + " is up", pos);
+            return !narrate ? QUIET_DOWN : new Status(Health.DOWN, "needs " + d.label() + ", and no member of " + target + " is up", pos);
         }
         List<RouteState> route = routes.get(d);
         if (route != null && !route.isEmpty()) {
@@ -149,7 +190,7 @@ final class ServiceRun {
             }
         }
         if (c.degraded() || !c.writable()) {
-            return new Status(Health.DEGRADED, d.label() + " runs on reduced redundancy", pos);
+            return !narrate ? QUIET_DEGRADED : new Status(Health.DEGRADED, d.label() + " runs on reduced redundancy", pos);
         }
         return Status.OK;
     }
@@ -171,6 +212,14 @@ final class ServiceRun {
             }
         }
         return found;
+    }
+
+    /** Adds the event unless the run is quiet. */
+    private void add(List<SimulationEvent> out, Duration t, EventKind kind, java.util.function.Supplier<String> reason,
+                     SourcePosition position, Status next) {
+        if (narrate) {
+            out.add(event(t, kind, reason.get(), position, next));
+        }
     }
 
     private SimulationEvent event(Duration t, EventKind kind, String reason, SourcePosition position, Status next) {

@@ -4,11 +4,13 @@ import dev.failscope.analysis.CandidateAssessment;
 import dev.failscope.analysis.CandidateEvaluator;
 import dev.failscope.load.Suggestions;
 import dev.failscope.model.Cluster;
-import dev.failscope.model.Edge;
-import dev.failscope.model.EdgeKind;
+import dev.failscope.model.Dependency;
 import dev.failscope.model.FailoverPolicy;
-import dev.failscope.model.Node;
 import dev.failscope.model.NodeKind;
+import dev.failscope.model.Ref;
+import dev.failscope.model.Replica;
+import dev.failscope.model.Route;
+import dev.failscope.model.RouteTarget;
 import dev.failscope.model.Server;
 import dev.failscope.model.Service;
 import dev.failscope.model.Topology;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,49 +26,44 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.jgrapht.Graph;
 
 /**
  * What the simulator needs to know about a topology, computed once and shared by every scenario of a sweep:
  * failure domains, which clusters a server belongs to and which services use a cluster or a server (read from
- * the topology's graph), and the static candidate assessments. With it, a failure only touches its clusters
- * and the services that use them.
+ * the model the way the topology's graph links them, without building the graph), and the static candidate
+ * assessments. With it, a failure only touches its clusters and the services that use them.
  */
 public final class SimulationIndex {
     private final Topology topology;
     private final CandidateEvaluator evaluator;
-    private final Map<String, List<String>> serversByZone;
-    private final Map<String, List<String>> serversByRegion;
-    private final Map<String, List<String>> serversByHost;
+    private final List<Server> servers;
+    /** Servers by zone, region and host: built on first use (a sweep of servers only never needs them). */
+    private volatile Domains domains;
+    /** Server names for lookups; {@link #serverNames()} sorts them on first use. */
     private final Set<String> serverNames;
+    private volatile Set<String> sortedServerNames;
     private final Map<String, Integer> clusterOrder = new HashMap<>();
     private final Map<String, Integer> serviceOrder = new HashMap<>();
     private final Map<String, List<String>> clustersOfServer = new HashMap<>();
-    private final Map<String, List<String>> servicesOfTarget = new HashMap<>();
+    private final Map<String, List<String>> servicesOfCluster = new HashMap<>();
+    private final Map<String, List<String>> servicesOfServer = new HashMap<>();
     private final Map<String, List<String>> membersOfCluster = new HashMap<>();
     private final Map<String, List<CandidateAssessment>> assessments = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> relevant = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SimulationIndex(Topology topology) {
         this.topology = topology;
         this.evaluator = new CandidateEvaluator(topology);
-        List<Server> servers = firstByName(topology.servers(), Server::name);
-        this.serversByZone = domain(servers, Server::zone);
-        this.serversByRegion = domain(servers, Server::region);
-        this.serversByHost = domain(servers, Server::host);
+        this.servers = firstByName(topology.servers(), Server::name).stream()
+                .sorted(Comparator.comparing(Server::name)).toList();
         for (Cluster c : firstByName(topology.clusters(), Cluster::name)) {
             clusterOrder.put(c.name(), clusterOrder.size());
         }
         for (Service s : firstByName(topology.services(), Service::name)) {
             serviceOrder.put(s.name(), serviceOrder.size());
         }
-        Set<String> names = new TreeSet<>();
-        for (Node n : topology.graph().vertexSet()) {
-            if (n.kind() == NodeKind.SERVER) {
-                names.add(n.name());
-            }
-        }
-        this.serverNames = Collections.unmodifiableSet(names);
-        indexEdges(topology.graph());
+        this.serverNames = serverNamesOf(topology);
+        indexModel();
     }
 
     public static SimulationIndex of(Topology topology) {
@@ -80,19 +76,24 @@ public final class SimulationIndex {
 
     /** Server names the graph knows: declared ones and referenced-but-undeclared ones. */
     public Set<String> serverNames() {
-        return serverNames;
+        Set<String> sorted = sortedServerNames;
+        if (sorted == null) {
+            sorted = Collections.unmodifiableSet(new TreeSet<>(serverNames));
+            sortedServerNames = sorted;
+        }
+        return sorted;
     }
 
     public Set<String> zones() {
-        return serversByZone.keySet();
+        return domains().zones().keySet();
     }
 
     public Set<String> regions() {
-        return serversByRegion.keySet();
+        return domains().regions().keySet();
     }
 
     public Set<String> hosts() {
-        return serversByHost.keySet();
+        return domains().hosts().keySet();
     }
 
     /** Clusters (declared) the server is a member of, in declaration order. */
@@ -102,7 +103,12 @@ public final class SimulationIndex {
 
     /** Services that depend on the cluster, or are pinned to the server, of this name. */
     public List<String> servicesUsing(NodeKind kind, String name) {
-        return servicesOfTarget.getOrDefault(kind.name() + ":" + name, List.of());
+        Map<String, List<String>> map = switch (kind) {
+            case CLUSTER -> servicesOfCluster;
+            case SERVER -> servicesOfServer;
+            default -> Map.of();
+        };
+        return map.getOrDefault(name, List.of());
     }
 
     /** Position of the cluster in declaration order, for deterministic output. */
@@ -123,9 +129,9 @@ public final class SimulationIndex {
     public List<String> serversOf(FailureTarget target) {
         return switch (target.kind()) {
             case SERVER -> serverNames.contains(target.name()) ? List.of(target.name()) : List.of();
-            case ZONE -> serversByZone.getOrDefault(target.name(), List.of());
-            case REGION -> serversByRegion.getOrDefault(target.name(), List.of());
-            case HOST -> serversByHost.getOrDefault(target.name(), List.of());
+            case ZONE -> domains().zones().getOrDefault(target.name(), List.of());
+            case REGION -> domains().regions().getOrDefault(target.name(), List.of());
+            case HOST -> domains().hosts().getOrDefault(target.name(), List.of());
         };
     }
 
@@ -134,6 +140,14 @@ public final class SimulationIndex {
      * Sorted by time, then name.
      */
     public Map<String, Failure> failures(FailureScenario scenario) {
+        if (scenario.targets().size() == 1) {
+            // one target: its servers, already sorted by name, all at its time
+            FailureTarget t = scenario.targets().get(0);
+            List<String> servers = serversOf(t);
+            Map<String, Failure> one = new java.util.LinkedHashMap<>(Math.max(4, servers.size() * 2));
+            servers.forEach(server -> one.put(server, new Failure(server, t)));
+            return one;
+        }
         Map<String, Failure> byServer = new HashMap<>();
         for (FailureTarget t : scenario.targets()) {
             for (String server : serversOf(t)) {
@@ -212,7 +226,7 @@ public final class SimulationIndex {
             }
         }
         Set<String> names = switch (t.kind()) {
-            case SERVER -> serverNames;
+            case SERVER -> serverNames();
             case ZONE -> zones();
             case REGION -> regions();
             case HOST -> hosts();
@@ -220,41 +234,134 @@ public final class SimulationIndex {
         return Suggestions.closest(t.name(), names).map(n -> t.kind().prefix() + n);
     }
 
-    private void indexEdges(Graph<Node, Edge> graph) {
-        Map<String, Set<String>> clusters = new HashMap<>();
-        Map<String, Set<String>> services = new HashMap<>();
-        for (Edge e : graph.edgeSet()) {
-            if (e.kind() == EdgeKind.MEMBERSHIP && !e.to().missing()) {
-                clusters.computeIfAbsent(e.from().name(), k -> new LinkedHashSet<>()).add(e.to().name());
-                membersOfCluster.computeIfAbsent(e.to().name(), k -> new ArrayList<>()).add(e.from().name());
-            } else if (e.kind() == EdgeKind.DEPENDENCY) {
-                services.computeIfAbsent(e.to().kind().name() + ":" + e.to().name(), k -> new LinkedHashSet<>())
-                        .add(e.from().name());
+    /**
+     * The server vertices of the topology's graph (declared servers and the placeholders that membership,
+     * replication, failover, dependency and routing edges create), read from the model without building it.
+     */
+    static Set<String> serverNamesOf(Topology topology) {
+        Set<String> names = new java.util.HashSet<>();
+        topology.servers().forEach(s -> names.add(s.name()));
+        for (Cluster c : topology.clusters()) {
+            names.add(c.primary().name());
+            for (Replica r : c.replicas()) {
+                names.add(r.server().name());
+                names.add(r.sourceName(c.primary().name()));
+            }
+        }
+        topology.policies().forEach(p -> p.candidates().forEach(r -> names.add(r.name())));
+        for (Service s : topology.services()) {
+            for (Dependency d : s.dependsOn()) {
+                if (d.kind() == Dependency.Kind.SERVER) {
+                    names.add(d.target().name());
+                }
+            }
+        }
+        Set<String> seenRoutes = new java.util.HashSet<>();
+        for (Route r : topology.routes()) {
+            if (!seenRoutes.add(r.name())) {
+                continue;
+            }
+            for (RouteTarget t : r.targets()) {
+                if (t.server() != null) {
+                    names.add(t.server());
+                } else if (t.route() == null && t.cluster() == null) {
+                    names.add(t.written().name());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Membership (every declaration of a cluster), dependencies and monitors, as the graph's edges say. */
+    private void indexModel() {
+        Map<String, List<String>> clusters = new HashMap<>();
+        Map<String, List<String>> ofCluster = new HashMap<>();
+        Map<String, List<String>> ofServer = new HashMap<>();
+        for (Cluster c : topology.clusters()) {
+            for (Ref m : c.members()) {
+                addOnce(clusters, m.name(), c.name());
+                membersOfCluster.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(m.name());
+            }
+        }
+        for (Service s : topology.services()) {
+            for (Dependency d : s.dependsOn()) {
+                addOnce(d.kind() == Dependency.Kind.CLUSTER ? ofCluster : ofServer, d.target().name(), s.name());
             }
         }
         // a monitor (sentinel, DCS member) belongs to the clusters it coordinates: its loss may stop their failover
         for (FailoverPolicy p : CandidateEvaluator.effectivePolicies(topology)) {
             if (topology.cluster(p.cluster().name()).isPresent()) {
-                p.monitors().forEach(m -> clusters.computeIfAbsent(m.name(), k -> new LinkedHashSet<>())
-                        .add(p.cluster().name()));
+                p.monitors().forEach(m -> addOnce(clusters, m.name(), p.cluster().name()));
             }
         }
-        clusters.forEach((k, v) -> clustersOfServer.put(k,
-                v.stream().sorted(Comparator.comparingInt(this::clusterOrder)).toList()));
-        services.forEach((k, v) -> servicesOfTarget.put(k,
-                v.stream().sorted(Comparator.comparingInt(this::serviceOrder)).toList()));
+        clusters.forEach((k, v) -> clustersOfServer.put(k, inOrder(v, this::clusterOrder)));
+        ofCluster.forEach((k, v) -> servicesOfCluster.put(k, inOrder(v, this::serviceOrder)));
+        ofServer.forEach((k, v) -> servicesOfServer.put(k, inOrder(v, this::serviceOrder)));
     }
 
-    private static Map<String, List<String>> domain(List<Server> servers, Function<Server, String> key) {
-        Map<String, List<String>> map = new TreeMap<>();
-        for (Server s : servers) {
+    /** Adds {@code value} to the key's list unless it is there (the lists are short: a server's clusters). */
+    private static void addOnce(Map<String, List<String>> map, String key, String value) {
+        List<String> list = map.computeIfAbsent(key, k -> new ArrayList<>(2));
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    private static List<String> inOrder(List<String> names, java.util.function.ToIntFunction<String> order) {
+        return names.size() == 1 ? List.of(names.get(0))
+                : names.stream().sorted(Comparator.comparingInt(order)).toList();
+    }
+
+    /**
+     * Every server whose failure a run of the cluster can read: the members of each declaration of its name,
+     * its replicas' sources, its policy's candidates and monitors. Sorted, each once. Two scenarios that fail
+     * the same of these at the same times end the same way for this cluster.
+     */
+    List<String> relevantServers(String cluster) {
+        return relevant.computeIfAbsent(cluster, this::computeRelevant);
+    }
+
+    private List<String> computeRelevant(String name) {
+        Set<String> out = new TreeSet<>(membersOfCluster.getOrDefault(name, List.of()));
+        topology.cluster(name).ifPresent(c -> c.replicas().forEach(r -> out.add(r.sourceName(c.primary().name()))));
+        topology.policy(name).ifPresent(p -> {
+            p.candidates().forEach(r -> out.add(r.name()));
+            p.monitors().forEach(r -> out.add(r.name()));
+        });
+        return List.copyOf(out);
+    }
+
+    private Domains domains() {
+        Domains d = domains;
+        if (d == null) {
+            d = new Domains(domain(servers, Server::zone), domain(servers, Server::region),
+                    domain(servers, Server::host));
+            domains = d;
+        }
+        return d;
+    }
+
+    /** Servers by failure domain, each sorted by name. */
+    private record Domains(Map<String, List<String>> zones, Map<String, List<String>> regions,
+                           Map<String, List<String>> hosts) {}
+
+    /** The servers by {@code key}, keys sorted, each list sorted by name ({@code servers} is). */
+    private static Map<String, List<String>> domain(List<Server> byName, Function<Server, String> key) {
+        Map<String, List<String>> map = new HashMap<>();
+        for (Server s : byName) {
             String k = key.apply(s);
             if (k != null) {
                 map.computeIfAbsent(k, x -> new ArrayList<>()).add(s.name());
             }
         }
-        map.replaceAll((k, v) -> v.stream().sorted().toList());
-        return Collections.unmodifiableMap(map);
+        Map<String, List<String>> sorted = new TreeMap<>();
+        map.forEach((k, v) -> sorted.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    /** Declared server names, each once, sorted. */
+    List<String> declaredServers() {
+        return servers.stream().map(Server::name).toList();
     }
 
     private static <T> List<T> firstByName(List<T> items, Function<T, String> name) {

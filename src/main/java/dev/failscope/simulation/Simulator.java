@@ -79,6 +79,11 @@ public final class Simulator {
         return new Simulation(scenario, new Timeline(events), clusters, services, servers, routeEnd);
     }
 
+    /** True when some dependency of the service goes through a declared route. */
+    boolean routed(String service) {
+        return routeOf.containsKey(service);
+    }
+
     /** The states of the route each dependency of {@code s} goes through; each route's changes become events once. */
     private static Map<String, Map<Dependency, Route>> routesOf(Topology topology) {
         Map<String, Map<Dependency, Route>> out = new HashMap<>();
@@ -128,7 +133,11 @@ public final class Simulator {
                 null, null);
     }
 
-    private List<String> touchedClusters(Map<String, Failure> failures) {
+    /** The clusters a failure of these servers touches, in declaration order. */
+    List<String> touchedClusters(Map<String, Failure> failures) {
+        if (failures.size() == 1) {
+            return index.clustersOf(failures.keySet().iterator().next()); // already in declaration order
+        }
         Set<String> names = new LinkedHashSet<>();
         for (String server : failures.keySet()) {
             names.addAll(index.clustersOf(server));
@@ -136,7 +145,16 @@ public final class Simulator {
         return names.stream().sorted(Comparator.comparingInt(index::clusterOrder)).toList();
     }
 
-    private List<String> touchedServices(Map<String, Failure> failures, Set<String> clusters) {
+    /** The services that use the touched clusters or are pinned to a failed server, in declaration order. */
+    List<String> touchedServices(Map<String, Failure> failures, Set<String> clusters) {
+        if (clusters.size() <= 1 && failures.size() == 1) {
+            List<String> ofCluster = clusters.isEmpty() ? List.of()
+                    : index.servicesUsing(NodeKind.CLUSTER, clusters.iterator().next());
+            List<String> pinned = index.servicesUsing(NodeKind.SERVER, failures.keySet().iterator().next());
+            if (pinned.isEmpty() || ofCluster.isEmpty()) {
+                return pinned.isEmpty() ? ofCluster : pinned; // one list, already in declaration order
+            }
+        }
         Set<String> names = new LinkedHashSet<>();
         for (String c : clusters) {
             names.addAll(index.servicesUsing(NodeKind.CLUSTER, c));

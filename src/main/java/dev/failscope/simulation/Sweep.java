@@ -2,20 +2,18 @@ package dev.failscope.simulation;
 
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Ref;
-import dev.failscope.model.Server;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * N-1 (and optionally N-2) analysis: simulates the loss of every server one at a time, optionally every zone,
  * region and host, and every pair of servers within a cluster. The index is built once; each failure only
- * simulates the clusters it touches and the services that use them.
+ * looks at the clusters it touches and the services that use them, and each of those is simulated once per
+ * distinct set of its failed servers ({@link SweepEvaluator}).
  */
 public final class Sweep {
     /**
@@ -43,16 +41,12 @@ public final class Sweep {
     /** As {@link #run(Topology, Options)}; a stopped sweep returns only the rows done, so callers discard it. */
     public static SweepResult run(Topology topology, Options options, Progress progress) {
         Simulator simulator = new Simulator(SimulationIndex.of(topology));
+        // servers alone never fail a cluster's servers the way another scenario did; domains and pairs may
+        SweepEvaluator evaluator = new SweepEvaluator(simulator, options.domains() || options.pairs());
         List<SweepRow> rows = new ArrayList<>();
         List<FailureScenario> scenarios = scenarios(simulator.index(), options);
-        Map<List<String>, SweepRow> byFailedSet = new HashMap<>();
         for (FailureScenario s : scenarios) {
-            Map<String, SimulationIndex.Failure> failures = simulator.index().failures(s);
-            List<String> failed = failedSet(failures);
-            SweepRow same = byFailedSet.get(failed);
-            SweepRow row = same != null ? same.as(s) : SweepRow.of(simulator.run(s, failures));
-            byFailedSet.putIfAbsent(failed, row);
-            rows.add(row);
+            rows.add(evaluator.row(s));
             if (!progress.step(rows.size(), scenarios.size())) {
                 break;
             }
@@ -60,25 +54,11 @@ public final class Sweep {
         return new SweepResult(rows);
     }
 
-    /**
-     * The servers a scenario fails, each with its time, in order. Two scenarios with the same set end the same
-     * way: a host that holds one server, a region that is one zone. Only the timeline's wording names the cause
-     * (a row keeps none of it), so the sweep simulates each set once.
-     */
-    private static List<String> failedSet(Map<String, SimulationIndex.Failure> failures) {
-        List<String> key = new ArrayList<>(failures.size());
-        for (SimulationIndex.Failure f : failures.values()) {
-            key.add(f.server() + "@" + f.at().toNanos());
-        }
-        return key;
-    }
-
     /** Servers by name, then zones, regions and hosts, then pairs: the rows of the matrix, in order. */
     static List<FailureScenario> scenarios(SimulationIndex index, Options options) {
         Topology topology = index.topology();
         List<FailureScenario> result = new ArrayList<>();
-        new TreeSet<>(topology.servers().stream().map(Server::name).toList())
-                .forEach(n -> result.add(FailureScenario.servers(n)));
+        index.declaredServers().forEach(n -> result.add(FailureScenario.servers(n)));
         if (options.domains()) {
             index.zones().forEach(z -> result.add(FailureScenario.of(FailureTarget.of(FailureTarget.Kind.ZONE, z))));
             index.regions().forEach(r -> result.add(FailureScenario.of(

@@ -1,6 +1,7 @@
 package dev.failscope.simulation;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
     }
 
     public SweepRow {
-        promoted = Collections.unmodifiableMap(new LinkedHashMap<>(promoted));
+        promoted = promoted.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(promoted));
         routesStuck = List.copyOf(routesStuck);
         clustersBlocked = List.copyOf(clustersBlocked);
         Objects.requireNonNull(scenario, "scenario");
@@ -63,10 +64,49 @@ public record SweepRow(FailureScenario scenario, boolean pair, Health result, Li
                         .toList());
     }
 
-    /** The same outcome for another scenario that fails the same servers at the same times. */
-    SweepRow as(FailureScenario other) {
-        return new SweepRow(other, other.targets().size() > 1, result, clustersDown, clustersDegraded, servicesDown,
-                servicesDegraded, maxRto, clustersBlocked, promoted, routesStuck);
+    /** How a touched service ends, for {@link #of(FailureScenario, List, List)}. */
+    record ServiceEnd(String name, Health health) {}
+
+    /**
+     * The row from how the touched clusters and services end, both in name order, without a timeline: what
+     * {@link #of(Simulation)} gives for a simulation with these outcomes and no routes (worst of all, longest RTO).
+     */
+    static SweepRow of(FailureScenario scenario, List<ClusterOutcome> clustersByName,
+                       List<ServiceEnd> servicesByName) {
+        Health worst = Health.OK;
+        List<String> down = new ArrayList<>();
+        List<String> degraded = new ArrayList<>();
+        List<String> blocked = new ArrayList<>();
+        Duration rto = null;
+        Map<String, List<String>> promoted = new LinkedHashMap<>();
+        for (ClusterOutcome c : clustersByName) {
+            worst = worst.worst(c.health());
+            names(c.health(), c.name(), down, degraded, blocked);
+            if (c.rto() != null && (rto == null || c.rto().compareTo(rto) > 0)) {
+                rto = c.rto();
+            }
+            if (c.failovers() > 0 && !c.possiblePrimaries().isEmpty()) {
+                promoted.put(c.name(), c.possiblePrimaries());
+            }
+        }
+        List<String> servicesDown = new ArrayList<>();
+        List<String> servicesDegraded = new ArrayList<>();
+        for (ServiceEnd s : servicesByName) {
+            worst = worst.worst(s.health());
+            names(s.health(), s.name(), servicesDown, servicesDegraded, new ArrayList<>());
+        }
+        return new SweepRow(scenario, scenario.targets().size() > 1, worst, down, degraded, servicesDown,
+                servicesDegraded, rto, blocked, promoted, List.of());
+    }
+
+    private static void names(Health health, String name, List<String> down, List<String> degraded,
+                              List<String> blocked) {
+        switch (health) {
+            case DOWN -> down.add(name);
+            case DEGRADED -> degraded.add(name);
+            case WRITES_BLOCKED -> blocked.add(name);
+            case OK -> { }
+        }
     }
 
     public String label() {
