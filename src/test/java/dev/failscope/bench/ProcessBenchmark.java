@@ -167,7 +167,8 @@ public final class ProcessBenchmark {
     }
 
     /** The JIT and collector flags packaging/failscope adds for command-line subcommands. */
-    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:MaxTenuringThreshold=0");
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
