@@ -50,7 +50,9 @@ echo "Depends: $depends"
 for lib in libgtk-3-0 libxtst6 libgl1 libpangoft2-1.0-0; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib"
 done
-grep -q 'ln -sf /opt/failscope/bin/failscope /usr/bin/failscope' "$out/control/postinst" || fail "postinst does not link /usr/bin/failscope"
+grep -q 'ln -sf /opt/failscope/lib/app/failscope /usr/bin/failscope' "$out/control/postinst" || fail "postinst does not link /usr/bin/failscope"
+[ -x "$root/opt/failscope/lib/app/failscope" ] || fail "the package lacks the executable launcher script lib/app/failscope"
+[ -x "$root/opt/failscope/lib/runtime/bin/java" ] || fail "the runtime lacks bin/java, which lib/app/failscope runs"
 for f in failscope-completion.bash _failscope; do
     [ -s "$root/opt/failscope/lib/app/completion/$f" ] || fail "the package lacks completion/$f"
 done
@@ -70,7 +72,7 @@ if command -v jdeps >/dev/null; then
 fi
 # what postinst does, inside the scratch root (the launcher finds its runtime through the link)
 mkdir -p "$root/usr/bin"
-ln -s "$PWD/$root/opt/failscope/bin/failscope" "$root/usr/bin/failscope"
+ln -s "$PWD/$root/opt/failscope/lib/app/failscope" "$root/usr/bin/failscope"
 export PATH="$PWD/$root/usr/bin:$PATH"
 # a first run: an empty home (Java takes user.home from the password file, not $HOME, hence -Duser.home)
 export HOME="$PWD/$out/home"
@@ -95,13 +97,17 @@ step "the CDS archive postinst dumps (docs/performance.md)"
 # what postinst does, for the scratch root: the launcher's -XX:SharedArchiveFile names \$APPDIR/failscope.jsa
 app="$root/opt/failscope/lib/app"
 [ -f "$app/failscope.classlist" ] || fail "no failscope.classlist in the package"
-JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$PWD/$app/failscope.classlist" failscope \
+JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$PWD/$app/failscope.classlist" "$root/opt/failscope/bin/failscope" \
   > "$out/cds-dump.txt" 2>&1 || true
 [ -f "$app/failscope.jsa" ] || { cat "$out/cds-dump.txt"; fail "no CDS archive after the dump"; }
 JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$PWD/$out/class-load.txt" failscope check sample-topologies/catifyme-fixed \
   > /dev/null 2>&1 || true
 grep -q 'dev.failscope.Launcher source: shared objects file' "$out/class-load.txt" \
-  || fail "the installed launcher does not use its CDS archive"
+  || fail "the installed failscope (lib/app/failscope) does not use its CDS archive"
+JAVA_TOOL_OPTIONS="-Xlog:class+load:file=$PWD/$out/class-load-native.txt" "$root/opt/failscope/bin/failscope" check \
+  sample-topologies/catifyme-fixed > /dev/null 2>&1 || true
+grep -q 'dev.failscope.Launcher source: shared objects file' "$out/class-load-native.txt" \
+  || fail "the native launcher bin/failscope (the menu entry) does not use the CDS archive"
 echo "CDS archive: $(du -h "$app/failscope.jsa" | cut -f1), used"
 
 step "the runnable jar from the same build"

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Process entry point. It does not extend {@code javafx.application.Application}, so the fat jar runs
@@ -19,10 +17,6 @@ import java.util.TreeSet;
  * a mistyped command ({@code failscope chek}) is a usage error with a "did you mean", not a GUI window.
  */
 public final class Launcher {
-    /** Subcommands of the whole product, including those other parts register. */
-    static final Set<String> KNOWN_COMMANDS = Set.of("check", "rules", "simulate", "sweep", "render", "diff",
-            "export", "generate", "audit", "explain", "help", "gui");
-
     private Launcher() {}
 
     public static void main(String[] args) {
@@ -35,7 +29,8 @@ public final class Launcher {
      */
     static int run(String[] args) {
         try {
-            return FailscopeCommand.commandLine().execute(route(args));
+            String[] routed = route(args);
+            return FailscopeCommand.commandLine(routed).execute(routed);
         } catch (OutOfMemoryError e) {
             System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
             System.err.flush();
@@ -51,9 +46,9 @@ public final class Launcher {
 
     /** The arguments picocli should see: CLI invocations unchanged, anything else prefixed with {@code gui}. */
     static String[] route(String[] args) {
-        // the fixed list first: building a second picocli command line costs a cold process about 0.1 s
-        if (args.length > 0 && (args[0].startsWith("-") || KNOWN_COMMANDS.contains(args[0])
-                || commands().contains(args[0]) || mistypedCommand(args[0]))) {
+        // from the list of names: building a picocli command line only to learn them costs a cold process 0.1 s
+        if (args.length > 0 && (args[0].startsWith("-") || FailscopeCommand.commandNames().contains(args[0])
+                || mistypedCommand(args[0]))) {
             return args;
         }
         List<String> routed = new ArrayList<>();
@@ -65,11 +60,5 @@ public final class Launcher {
     /** A word like {@code chek}: no path separator or dot, and no file or folder of that name here. */
     static boolean mistypedCommand(String arg) {
         return arg.matches("[A-Za-z][A-Za-z0-9-]*") && !Files.exists(Path.of(arg));
-    }
-
-    private static Set<String> commands() {
-        Set<String> names = new TreeSet<>(KNOWN_COMMANDS);
-        names.addAll(FailscopeCommand.commandLine().getSubcommands().keySet());
-        return names;
     }
 }

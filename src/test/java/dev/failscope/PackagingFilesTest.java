@@ -50,7 +50,7 @@ class PackagingFilesTest {
         assertThat(depends).startsWith("Depends: PACKAGE_DEFAULT_DEPENDENCIES PACKAGE_CUSTOM_DEPENDENCIES, ")
                 .contains("libgtk-3-0", "libxtst6", "libgl1", "libxxf86vm1", "libpangoft2-1.0-0");
         assertThat(Files.readString(Path.of("packaging/linux/postinst"), StandardCharsets.UTF_8))
-                .contains("DESKTOP_COMMANDS_INSTALL", "ln -sf /opt/failscope/bin/failscope /usr/bin/failscope");
+                .contains("DESKTOP_COMMANDS_INSTALL", "ln -sf /opt/failscope/lib/app/failscope /usr/bin/failscope");
         assertThat(Files.readString(Path.of("packaging/linux/postrm"), StandardCharsets.UTF_8))
                 .contains("rm -f /usr/bin/failscope", "/usr/share/bash-completion/completions/failscope");
         assertThat(Files.readString(Path.of("packaging/linux/postinst"), StandardCharsets.UTF_8))
@@ -58,7 +58,7 @@ class PackagingFilesTest {
         assertThat(Files.readString(Path.of("packaging/linux/completion/_failscope"), StandardCharsets.UTF_8))
                 .startsWith("#compdef failscope\n").contains("bashcompinit", "_complete_failscope");
         assertThat(Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8))
-                .contains("picocli.AutoComplete", "failscope-completion.bash");
+                .contains("dev.failscope.cli.CompletionScript", "failscope-completion.bash");
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.failscope.model.Topology;
 import dev.failscope.simulation.engine.Engines;
 import dev.failscope.simulation.engine.Exclusion;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +23,8 @@ import java.util.Optional;
  */
 public final class CandidateEvaluator {
     private final Topology topology;
-    private final Map<FailoverPolicy, List<CandidateAssessment>> assessed = new IdentityHashMap<>();
+    /** Each policy's assessment, by identity; several rules may ask at once (the catalogue runs them in parallel). */
+    private final Map<Identity, List<CandidateAssessment>> assessed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CandidateEvaluator(Topology topology) {
         this.topology = topology;
@@ -32,7 +32,20 @@ public final class CandidateEvaluator {
 
     /** Every candidate of the policy, in order. */
     public List<CandidateAssessment> assess(FailoverPolicy policy) {
-        return assessed.computeIfAbsent(policy, this::compute);
+        return assessed.computeIfAbsent(new Identity(policy), k -> compute(policy));
+    }
+
+    /** A policy compared by identity: two equal records written twice are still two policies. */
+    private record Identity(FailoverPolicy policy) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.policy == policy;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(policy);
+        }
     }
 
     private List<CandidateAssessment> compute(FailoverPolicy policy) {

@@ -106,12 +106,24 @@ public final class RuleCatalog {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** Runs every rule; the result is unsorted. */
+    /** Runs every rule, side by side on this machine's processors; the result is unsorted. */
     public List<Finding> check(Topology topology) {
+        return check(topology, dev.failscope.load.ReadAhead.defaultThreads());
+    }
+
+    /**
+     * Runs every rule on {@code threads} worker threads (one: on the caller's thread). Rules are pure and share
+     * only the context's candidate evaluation, which is safe to share; the findings come in catalogue order
+     * whatever the number.
+     */
+    public List<Finding> check(Topology topology, int threads) {
         RuleContext context = new RuleContext(topology);
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules) {
-            findings.addAll(rule.check(context));
+        try (dev.failscope.load.ReadAhead<Rule, List<Finding>> each = new dev.failscope.load.ReadAhead<>(rules,
+                rule -> rule.check(context), threads)) {
+            while (each.hasNext()) {
+                findings.addAll(each.next());
+            }
         }
         return findings;
     }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What one run of the rule catalogue shares: the topology and one candidate evaluation, so the dozen candidate
- * rules assess each failover policy once instead of once each. Made per run; not shared between threads.
+ * rules assess each failover policy once instead of once each. Made per run; safe to share between the threads of one run.
  */
 public final class RuleContext {
     private final Topology topology;
@@ -28,7 +28,7 @@ public final class RuleContext {
     }
 
     /** {@link CandidateEvaluator#effectivePolicies(Topology)}, computed once. */
-    public List<FailoverPolicy> effectivePolicies() {
+    public synchronized List<FailoverPolicy> effectivePolicies() {
         if (effectivePolicies == null) {
             effectivePolicies = CandidateEvaluator.effectivePolicies(topology);
         }

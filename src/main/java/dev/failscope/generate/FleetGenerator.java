@@ -50,17 +50,22 @@ public final class FleetGenerator {
     }
 
     public static Fleet generate(FleetSpec spec) {
-        return new FleetGenerator(spec).run();
+        return new FleetGenerator(spec).run(FleetYaml.SERVERS_PER_FILE);
     }
 
-    private Fleet run() {
+    /** As {@link #generate}, with at most {@code serversPerFile} servers in one inventory file (for tests). */
+    static Fleet generate(FleetSpec spec, int serversPerFile) {
+        return new FleetGenerator(spec).run(serversPerFile);
+    }
+
+    private Fleet run(int serversPerFile) {
         int width = Math.max(3, String.valueOf((spec.clusters() + DOMAINS.size() - 1) / DOMAINS.size()).length());
         for (int i = 0; i < spec.clusters(); i++) {
             model.clusters.add(cluster(i, width));
         }
         services(width);
         Map<FaultKind, Integer> faults = new FaultInjector(model, random).inject(spec.faults());
-        List<Fleet.GeneratedFile> files = FleetYaml.render(model, spec);
+        List<Fleet.GeneratedFile> files = FleetYaml.render(model, spec, serversPerFile);
         return new Fleet(spec, files, model.servers.size(), model.clusters.size(), model.services.size(), faults);
     }
 

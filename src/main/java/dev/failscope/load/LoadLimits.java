@@ -24,17 +24,19 @@ public record LoadLimits(long maxFileBytes, int maxAliases, int maxDepth, long m
         int line = 1;
         int start = 0;
         int n = text.length();
-        for (int i = 0; i <= n; i++) {
-            if (i == n || text.charAt(i) == '\n') {
-                int length = i - start;
-                if (length > MAX_YAML_LINE) {
-                    return java.util.Optional.of(new LoadError("line is " + length + " characters long, over the "
-                            + "limit of " + MAX_YAML_LINE + " for " + format + " (split it, or write the file as JSON)",
-                            new dev.failscope.model.SourcePosition(file, line, 1)));
-                }
-                line++;
-                start = i + 1;
+        while (start <= n) {
+            int end = text.indexOf('\n', start); // an intrinsic: the scan costs little next to the parse
+            if (end < 0) {
+                end = n;
             }
+            int length = end - start;
+            if (length > MAX_YAML_LINE) {
+                return java.util.Optional.of(new LoadError("line is " + length + " characters long, over the "
+                        + "limit of " + MAX_YAML_LINE + " for " + format + " (split it, or write the file as JSON)",
+                        new dev.failscope.model.SourcePosition(file, line, 1)));
+            }
+            line++;
+            start = end + 1;
         }
         return java.util.Optional.empty();
     }

@@ -54,8 +54,30 @@ public final class NativeReader {
                 || KindGuess.looksNative(doc);
     }
 
+    /**
+     * The servers of an inventory's list read while its document was still being parsed
+     * ({@link YamlTreeParser.Stream}): {@code servers} is the emptied list that stands for them in the document.
+     */
+    record PreRead(PSeq servers, dev.failscope.model.TopologyBuilder part, List<LoadError> errors) {}
+
+    private PreRead preRead;
+
     /** Reads one document; problems go to the sink. */
     public void read(PNode doc) {
+        read(doc, null);
+    }
+
+    /** Reads one document whose inventory servers were read already (or null); problems go to the sink. */
+    void read(PNode doc, PreRead pre) {
+        preRead = pre;
+        try {
+            readDocument(doc);
+        } finally {
+            preRead = null;
+        }
+    }
+
+    private void readDocument(PNode doc) {
         if (!(doc instanceof PMap map)) {
             sink.error("a document must be a map with a 'kind', got " + doc.describe(), doc.position());
             return;
@@ -94,10 +116,18 @@ public final class NativeReader {
         if (servers.isEmpty() && map.get("servers").isEmpty()) {
             sink.error("inventory is missing required key 'servers'", map.position());
         }
-        servers.ifPresent(seq -> seq.items().forEach(this::server));
+        servers.ifPresent(seq -> {
+            if (preRead != null && preRead.servers() == seq) {
+                preRead.errors().forEach(sink::error);
+                sink.builder().append(preRead.part());
+            } else {
+                seq.items().forEach(this::server);
+            }
+        });
     }
 
-    private void server(PNode node) {
+    /** One item of an inventory's {@code servers} list. */
+    void server(PNode node) {
         if (!(node instanceof PMap map)) {
             sink.error("a server must be a map with at least a 'name', got " + node.describe(), node.position());
             return;

@@ -38,13 +38,14 @@ public final class SuggestionIndex {
         int allowed = Math.max(2, word.length() / 3);
         String best = null;
         int bestDistance = allowed;
+        BitParallel pattern = BitParallel.of(w);
         for (int i = 0; i < masks.length; i++) {
             String lc = lower.get(i);
             if (Math.abs(lc.length() - w.length()) > bestDistance
                     || Long.bitCount(masks[i] & ~wm) > bestDistance || Long.bitCount(wm & ~masks[i]) > bestDistance) {
                 continue;
             }
-            int d = Suggestions.boundedDistance(w, lc, bestDistance);
+            int d = pattern != null ? pattern.distance(lc) : Suggestions.boundedDistance(w, lc, bestDistance);
             String c = names.get(i);
             if (d < bestDistance || (d == bestDistance && (best == null || c.compareTo(best) < 0))) {
                 best = c;
@@ -52,6 +53,75 @@ public final class SuggestionIndex {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The Levenshtein distance from one word of at most 64 characters to any text, by Myers' bit-vector algorithm
+     * in Hyyrö's form for whole-string distance: one column of the edit-distance table is two 64-bit words, so a
+     * text costs a handful of operations per character instead of a row of the table. Exactly the distance the
+     * table gives ({@code SuggestionIndexTest} compares them on random words).
+     */
+    static final class BitParallel {
+        private final long[] ascii = new long[128];
+        private final char[] chars;
+        private final long[] masks;
+        private final long high;
+        private final int length;
+
+        private BitParallel(String word) {
+            length = word.length();
+            high = 1L << (length - 1);
+            java.util.TreeMap<Character, Long> peq = new java.util.TreeMap<>();
+            for (int i = 0; i < length; i++) {
+                peq.merge(word.charAt(i), 1L << i, (a, b) -> a | b);
+            }
+            chars = new char[peq.size()];
+            masks = new long[peq.size()];
+            int k = 0;
+            for (var e : peq.entrySet()) {
+                chars[k] = e.getKey();
+                masks[k++] = e.getValue();
+                if (e.getKey() < 128) {
+                    ascii[e.getKey()] = e.getValue();
+                }
+            }
+        }
+
+        /** The pattern for a word of 1 to 64 characters, or null (the table is used then). */
+        static BitParallel of(String word) {
+            return word.isEmpty() || word.length() > 64 ? null : new BitParallel(word);
+        }
+
+        private long eq(char c) {
+            if (c < 128) {
+                return ascii[c];
+            }
+            int at = java.util.Arrays.binarySearch(chars, c);
+            return at >= 0 ? masks[at] : 0L;
+        }
+
+        int distance(String text) {
+            long pv = -1L;
+            long mv = 0L;
+            int score = length;
+            for (int j = 0; j < text.length(); j++) {
+                long eq = eq(text.charAt(j));
+                long xv = eq | mv;
+                long xh = (((eq & pv) + pv) ^ pv) | eq;
+                long ph = mv | ~(xh | pv);
+                long mh = pv & xh;
+                if ((ph & high) != 0) {
+                    score++;
+                } else if ((mh & high) != 0) {
+                    score--;
+                }
+                ph = (ph << 1) | 1L;
+                mh <<= 1;
+                pv = mh | ~(xv | ph);
+                mv = ph & xv;
+            }
+            return score;
+        }
     }
 
     /**

@@ -26,6 +26,10 @@ final class TextDecoder {
         }
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        if (ascii(bytes, start)) { // nearly every config: one intrinsic scan and one copy, no decoder
+            return new Decoded(new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1),
+                    Optional.empty());
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -41,6 +45,15 @@ final class TextDecoder {
         }
         out.flip();
         return new Decoded(out.toString(), Optional.empty());
+    }
+
+    private static boolean ascii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static LoadError badByte(byte[] bytes, int start, int offset, String file) {

@@ -5,6 +5,7 @@ import dev.failscope.load.importers.ImportResolver;
 import dev.failscope.load.importers.ImportedModel;
 import dev.failscope.load.importers.Importer;
 import dev.failscope.load.importers.Importers;
+import dev.failscope.load.importers.NativeImporter;
 import dev.failscope.load.importers.SourceText;
 import dev.failscope.load.importers.UnreadFile;
 import dev.failscope.load.tree.PMap;
@@ -59,6 +60,9 @@ public final class TopologyLoader {
     private final LoadLimits limits;
     private final LoadOptions options;
     private final Importers importers;
+    private final int threads;
+    private final List<Importer> treeFormats;
+    private final boolean streaming;
 
     public TopologyLoader() {
         this(LoadLimits.DEFAULT);
@@ -73,9 +77,31 @@ public final class TopologyLoader {
     }
 
     public TopologyLoader(LoadLimits limits, LoadOptions options) {
+        this(limits, options, ReadAhead.defaultThreads());
+    }
+
+    /**
+     * A loader that reads and parses files on {@code threads} worker threads ahead of building the model (one:
+     * everything on the caller's thread). The result does not depend on the number.
+     */
+    public TopologyLoader(LoadLimits limits, LoadOptions options, int threads) {
+        this(limits, options, threads, true);
+    }
+
+    /**
+     * As above; {@code streaming} reads native YAML files as they are parsed ({@link NativeStream}, the default),
+     * and false parses each file whole before reading it: the reference that tests compare streaming with.
+     */
+    public TopologyLoader(LoadLimits limits, LoadOptions options, int threads, boolean streaming) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
         this.limits = limits;
         this.options = options;
+        this.threads = threads;
+        this.streaming = streaming;
         this.importers = Importers.standard();
+        this.treeFormats = importers.all().stream().filter(i -> !i.lineBased()).toList();
         options.forcedFormatOpt().ifPresent(id -> {
             if (importers.byId(id).isEmpty()) {
                 throw new IllegalArgumentException("unknown format '" + id + "': expected one of " + importers.ids());
@@ -133,9 +159,21 @@ public final class TopologyLoader {
         ImportedModel imported = new ImportedModel();
         ImportContext context = new ImportContext(sink, imported, options.managerVersions());
         Map<Importer, Importer.Session> sessions = new LinkedHashMap<>();
-        for (SourceFile file : files) {
-            builder.file(file.displayPath());
-            read(file, sink).ifPresent(text -> dispatch(text, sink, context, sessions));
+        StringPool pool = new StringPool();
+        try (ReadAhead<SourceFile, FileRead> ahead = new ReadAhead<>(files, f -> read(f, pool), threads)) {
+            for (SourceFile file : files) {
+                builder.file(file.displayPath());
+                FileRead read = ahead.next();
+                read.error().ifPresent(sink::error);
+                if (read.nativePart().isPresent()) {
+                    NativePart part = read.nativePart().get();
+                    sessions.computeIfAbsent(importers.byId("native").orElseThrow(), i -> i.open(context));
+                    part.errors().forEach(sink::error);
+                    builder.append(part.builder());
+                } else {
+                    read.text().ifPresent(text -> dispatch(text, sink, context, sessions, read.hits()));
+                }
+            }
         }
         for (Importer importer : importers.all()) {
             Importer.Session session = sessions.get(importer);
@@ -153,7 +191,7 @@ public final class TopologyLoader {
     }
 
     private void dispatch(SourceText text, LoadSink sink, ImportContext context,
-                          Map<Importer, Importer.Session> sessions) {
+                          Map<Importer, Importer.Session> sessions, Optional<List<Importer>> detected) {
         Optional<Importer> forced = options.forcedFormatOpt().filter(id -> text.file().explicit())
                 .flatMap(importers::byId);
         if (forced.isPresent()) {
@@ -163,7 +201,7 @@ public final class TopologyLoader {
             sessions.computeIfAbsent(forced.get(), i -> i.open(context)).read(text, true);
             return;
         }
-        List<Importer> hits = detect(text);
+        List<Importer> hits = detected.orElseGet(() -> detect(text));
         if (text.structured() || hits.stream().anyMatch(i -> !i.lineBased())) {
             text.parseErrors().forEach(sink::error);
         }
@@ -226,7 +264,27 @@ public final class TopologyLoader {
         return importers.all().stream().map(Importer::id).collect(Collectors.joining(", "));
     }
 
-    private Optional<SourceText> read(SourceFile file, LoadSink sink) {
+    /**
+     * One file read, decoded and, for YAML and JSON files, parsed and detected; or why it could not be read. A
+     * file that only the native format reads is read on the worker too, into {@code nativePart}, and its tree is
+     * dropped there: what reaches the loader is then the declarations, not the tree.
+     */
+    private record FileRead(Optional<SourceText> text, Optional<LoadError> error, Optional<List<Importer>> hits,
+                            Optional<NativePart> nativePart) {
+        static FileRead failed(String message, String display) {
+            return failed(new LoadError(message, SourcePosition.ofFile(display)));
+        }
+
+        static FileRead failed(LoadError error) {
+            return new FileRead(Optional.empty(), Optional.of(error), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** The declarations of one native file and its problems in the order met (syntax first, as dispatch has it). */
+    record NativePart(TopologyBuilder builder, List<LoadError> errors) {}
+
+    /** Runs on a worker of {@link ReadAhead}: touches nothing shared, and reports through its result. */
+    private FileRead read(SourceFile file, StringPool pool) {
         String display = file.displayPath();
         byte[] bytes;
         try {
@@ -236,24 +294,40 @@ public final class TopologyLoader {
                 bytes = Files.size(file.path()) > limits.maxFileBytes() ? null : Files.readAllBytes(file.path());
             }
             if (bytes == null || bytes.length > limits.maxFileBytes()) {
-                sink.error("file is " + (bytes == null ? Files.size(file.path()) + " bytes" : "more than "
+                return FileRead.failed("file is " + (bytes == null ? Files.size(file.path()) + " bytes" : "more than "
                         + limits.maxFileBytes() + " bytes") + ", over the limit of " + limits.maxFileBytes()
-                        + " bytes", SourcePosition.ofFile(display));
-                return Optional.empty();
+                        + " bytes", display);
             }
         } catch (SpecialFiles.TimedOut e) {
-            sink.error("cannot read file: " + e.getMessage(), SourcePosition.ofFile(display));
-            return Optional.empty();
+            return FileRead.failed("cannot read file: " + e.getMessage(), display);
         } catch (IOException e) {
-            sink.error("cannot read file: " + describe(e), SourcePosition.ofFile(display));
-            return Optional.empty();
+            return FileRead.failed("cannot read file: " + describe(e), display);
         }
         TextDecoder.Decoded decoded = TextDecoder.decode(bytes, display);
         if (decoded.error().isPresent()) {
-            sink.error(decoded.error().get());
-            return Optional.empty();
+            return FileRead.failed(decoded.error().get());
         }
-        return Optional.of(new SourceText(file, decoded.text(), limits));
+        SourceText text = new SourceText(file, decoded.text(), limits, pool);
+        boolean forced = options.forcedFormatOpt().isPresent() && file.explicit();
+        if (!text.structured() || forced) {
+            return new FileRead(Optional.of(text), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        if (streaming && !"json".equals(file.extension()) && !text.text().isEmpty()) {
+            Optional<NativePart> streamed = new NativeStream(file, decoded.text(), limits, treeFormats).read(pool);
+            if (streamed.isPresent()) {
+                return new FileRead(Optional.empty(), Optional.empty(), Optional.empty(), streamed);
+            }
+        }
+        List<Importer> hits = detect(text); // parsed and detected here, on the worker
+        if (hits.size() == 1 && hits.get(0).id().equals("native")) {
+            TopologyBuilder part = Topology.builder();
+            LoadSink partSink = new LoadSink(part);
+            text.parseErrors().forEach(partSink::error);
+            NativeImporter.read(text, new NativeReader(partSink));
+            return new FileRead(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(new NativePart(part, partSink.errors())));
+        }
+        return new FileRead(Optional.of(text), Optional.empty(), Optional.of(hits), Optional.empty());
     }
 
     private static String describe(IOException e) {

@@ -48,13 +48,47 @@ public final class YamlTreeParser {
     private static final Set<String> NULL_WORDS = Set.of("null", "Null", "NULL");
 
     private final LoadLimits limits;
+    private final StringPool pool;
 
     public YamlTreeParser(LoadLimits limits) {
+        this(limits, new StringPool());
+    }
+
+    /** A parser whose scalars come from {@code pool}, shared with the other files of one load. */
+    public YamlTreeParser(LoadLimits limits, StringPool pool) {
         this.limits = limits;
+        this.pool = pool;
     }
 
     /** Documents in file order; problems are appended to {@code errors}. */
     public List<PNode> parse(String text, String file, List<LoadError> errors) {
+        return parse(text, file, errors, null);
+    }
+
+    /**
+     * What a caller that reads as the parser goes can take instead of a tree of the whole file: each document as
+     * soon as it is complete (none is kept), and the items of an inventory's server list one by one.
+     */
+    public interface Stream {
+        /** A complete document (refused documents are not handed over; their errors are). */
+        void document(PNode document);
+
+        /**
+         * One item of the {@code servers} list of a document's root map, when that map said {@code kind:
+         * inventory} before it and the list has no anchor or tag. Such a list reaches {@link #document} empty,
+         * as the {@code PSeq} passed to {@link #serversEnd}.
+         */
+        void server(PNode item);
+
+        /** The (empty) list that stands for the items handed to {@link #server} in the document. */
+        void serversEnd(PSeq emptied);
+    }
+
+    /**
+     * Parses, handing documents (and inventory servers) to {@code stream} as they complete instead of returning
+     * them: only one document, or one server, of the file is alive at a time. Returns an empty list.
+     */
+    public List<PNode> parse(String text, String file, List<LoadError> errors, Stream stream) {
         Optional<LoadError> longLine = LoadLimits.longLine(text, file, "YAML");
         if (longLine.isPresent()) {
             errors.add(longLine.get());
@@ -65,13 +99,15 @@ public final class YamlTreeParser {
         options.setProcessComments(false);
         StreamReader reader = new StreamReader(text);
         Parser parser = new ParserImpl(reader, options);
-        Builder builder = new Builder(parser, file, errors);
+        Builder builder = new Builder(parser, file, errors, stream);
         List<PNode> documents = new ArrayList<>();
         try {
             parser.getEvent(); // stream start
             while (!parser.checkEvent(Event.ID.StreamEnd)) {
                 PNode doc = builder.document();
-                if (doc != null) {
+                if (doc != null && stream != null) {
+                    stream.document(doc);
+                } else if (doc != null) {
                     documents.add(doc);
                 }
             }
@@ -135,19 +171,19 @@ public final class YamlTreeParser {
         private final Parser parser;
         private final String file;
         private final List<LoadError> errors;
+        private final Stream stream;
         private final Map<String, PNode> anchors = new HashMap<>();
-        /** One String per distinct scalar of the file: keys and names repeat on every server. */
-        private final Map<String, String> strings = new HashMap<>();
         private final Set<String> open = new HashSet<>();
         private final Map<PNode, Long> sizes = new IdentityHashMap<>();
         private int collectionAliases;
         private long expanded;
         Event last;
 
-        Builder(Parser parser, String file, List<LoadError> errors) {
+        Builder(Parser parser, String file, List<LoadError> errors, Stream stream) {
             this.parser = parser;
             this.file = file;
             this.errors = errors;
+            this.stream = stream;
         }
 
         private Event next() {
@@ -255,7 +291,7 @@ public final class YamlTreeParser {
             } else {
                 type = ScalarType.STRING;
             }
-            return new PScalar(strings.computeIfAbsent(event.getValue(), v -> v), type, pos);
+            return new PScalar(pool.intern(event.getValue()), type, pos);
         }
 
         /**
@@ -303,7 +339,7 @@ public final class YamlTreeParser {
             while (!parser.checkEvent(Event.ID.MappingEnd)) {
                 boolean mergeKey = isMergeKey(parser.peekEvent());
                 PNode keyNode = node(depth + 1);
-                PNode value = node(depth + 1);
+                PNode value = streamsServers(depth, keyNode, keys) ? streamedServers(depth) : node(depth + 1);
                 if (!(keyNode instanceof PScalar key)) {
                     errors.add(new LoadError("a map key must be a plain value, not a list or map",
                             keyNode.position()));
@@ -325,6 +361,33 @@ public final class YamlTreeParser {
             }
             next();
             return new PMap(keys.entries, pos);
+        }
+
+        /** The root map's first plain {@code servers} key after {@code kind: inventory}, holding a plain list. */
+        private boolean streamsServers(int depth, PNode keyNode, MapKeys keys) {
+            if (stream == null || depth != 0 || depth + 2 >= limits.maxDepth()
+                    || !(keyNode instanceof PScalar key) || !"servers".equals(key.text())
+                    || key.type() != ScalarType.STRING || keys.indexOf("servers") >= 0) {
+                return false;
+            }
+            int kind = keys.indexOf("kind");
+            if (kind < 0 || !(keys.entries.get(kind).value() instanceof PScalar k) || k.type() != ScalarType.STRING
+                    || !"inventory".equals(k.text())) {
+                return false;
+            }
+            return parser.peekEvent() instanceof org.yaml.snakeyaml.events.SequenceStartEvent start
+                    && start.getAnchor() == null && start.getTag() == null;
+        }
+
+        private PSeq streamedServers(int depth) {
+            SourcePosition pos = position(file, next().getStartMark());
+            while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                stream.server(node(depth + 2));
+            }
+            next();
+            PSeq emptied = new PSeq(List.of(), pos);
+            stream.serversEnd(emptied);
+            return emptied;
         }
 
         private boolean isMergeKey(Event event) {

@@ -118,6 +118,27 @@ public final class TopologyBuilder {
         return this;
     }
 
+    /**
+     * Appends what another builder collected (one file read on its own), as if its calls had been made here: lists
+     * in order, and the first authoritative inventory and first observation of a server still win. Its files are
+     * not appended; the loader names each file itself.
+     */
+    public TopologyBuilder append(TopologyBuilder part) {
+        servers.addAll(part.servers);
+        clusters.addAll(part.clusters);
+        policies.addAll(part.policies);
+        services.addAll(part.services);
+        unknownKeys.addAll(part.unknownKeys);
+        loadFindings.addAll(part.loadFindings);
+        waivers.addAll(part.waivers);
+        routes.addAll(part.routes);
+        if (part.authoritativeInventory != null) {
+            authoritativeInventory(part.authoritativeInventory);
+        }
+        part.observations.forEach(observations::putIfAbsent);
+        return this;
+    }
+
     public Topology build() {
         return new Topology(this);
     }

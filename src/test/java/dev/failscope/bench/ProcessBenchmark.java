@@ -52,10 +52,13 @@ public final class ProcessBenchmark {
         List<String> jvm = opt.getOrDefault("jvm", "").isBlank() ? List.of()
                 : List.of(opt.get("jvm").trim().split("\\s+"));
         List<String> measures = new ArrayList<>(List.of(
-                opt.getOrDefault("measures", "floor,check,floor-launcher,launcher,sweep,sweep-domains").split(",")));
+                opt.getOrDefault("measures", "floor,check,floor-launcher,launcher,sweep,sweep-domains,"
+                        + "sweep-launcher,sweep-domains-launcher").split(",")));
         if (!Files.exists(script)) {
             measures.remove("launcher");
             measures.remove("floor-launcher");
+            measures.remove("sweep-launcher");
+            measures.remove("sweep-domains-launcher");
         }
         measures.remove("base");
         if (opt.containsKey("base")) {
@@ -99,6 +102,10 @@ public final class ProcessBenchmark {
                                 dir.toString());
                         case "sweep-domains" -> command(jvm, "-jar", jar.toString(), "sweep", "--domains",
                                 "--fail-on", "never", dir.toString());
+                        case "sweep-launcher" -> script(jvm, script.toString(), "sweep", "--fail-on", "never",
+                                dir.toString());
+                        case "sweep-domains-launcher" -> script(jvm, script.toString(), "sweep", "--domains",
+                                "--fail-on", "never", dir.toString());
                         default -> throw new IllegalArgumentException("unknown measure " + m);
                     };
                     Sample s = run(cmd, work);
@@ -136,8 +143,9 @@ public final class ProcessBenchmark {
         }
         System.out.println();
         System.out.println("| servers | measure | wall / floor | CPU / floor | wall / check | CPU / check "
+                + "| wall / floor-launcher | CPU / floor-launcher | wall / launcher | CPU / launcher "
                 + "| doubling cost (wall, per 2x servers) |");
-        System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         List<Integer> sizes = new ArrayList<>(all.keySet());
         for (int i = 0; i < sizes.size(); i++) {
             Map<String, List<Sample>> s = all.get(sizes.get(i));
@@ -153,9 +161,12 @@ public final class ProcessBenchmark {
                     double steps = Math.log((double) sizes.get(i) / sizes.get(i - 1)) / Math.log(2);
                     doubling = String.format(Locale.ROOT, "%.2f", Math.pow(w / prev, 1 / steps));
                 }
-                System.out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s |%n", sizes.get(i), m,
+                System.out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                        sizes.get(i), m,
                         ratio(w, s, "floor", Sample::wall), ratio(c, s, "floor", Sample::cpu),
-                        ratio(w, s, "check", Sample::wall), ratio(c, s, "check", Sample::cpu), doubling);
+                        ratio(w, s, "check", Sample::wall), ratio(c, s, "check", Sample::cpu),
+                        ratio(w, s, "floor-launcher", Sample::wall), ratio(c, s, "floor-launcher", Sample::cpu),
+                        ratio(w, s, "launcher", Sample::wall), ratio(c, s, "launcher", Sample::cpu), doubling);
             }
         }
     }
@@ -167,7 +178,8 @@ public final class ProcessBenchmark {
     }
 
     /** The JIT and collector flags packaging/failscope adds for command-line subcommands. */
-    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:MaxTenuringThreshold=0");
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.AutoComplete;
 
 /**
  * Shell completion: picocli generates it from the command classes (the build writes
@@ -23,7 +22,7 @@ class ShellCompletionTest {
 
     @Test
     void theScriptNamesEveryCommand() {
-        String script = AutoComplete.bash("failscope", FailscopeCommand.commandLine());
+        String script = CompletionScript.bash();
         for (String cmd : FailscopeCommand.commandLine().getSubcommands().keySet()) {
             assertThat(script).as(cmd).contains(cmd);
         }
@@ -34,7 +33,7 @@ class ShellCompletionTest {
     void bashCompletesCommandsOptionsAndValues() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is not installed");
         Path script = tmp.resolve("failscope-completion.bash");
-        Files.writeString(script, AutoComplete.bash("failscope", FailscopeCommand.commandLine()));
+        Files.writeString(script, CompletionScript.bash());
         assertThat(complete(script, "failscope ch")).isEqualTo("check");
         assertThat(complete(script, "failscope check --form")).isEqualTo("--format"); // --fo also matches --force
         assertThat(complete(script, "failscope check --format js")).isEqualTo("json");

@@ -99,4 +99,28 @@ class FleetGeneratorTest {
         assertThatThrownBy(() -> new FleetSpec(1, 1, 19, 0, 1)).hasMessage("--zones must be between 1 and 18");
         assertThatThrownBy(() -> new FleetSpec(1, 1, 1, -1, 1)).hasMessage("--faults must not be negative");
     }
+
+    /** A zone with more servers than one file may hold continues in ZONE-2.yaml, ...: every file stays loadable. */
+    @org.junit.jupiter.api.Test
+    void aLargeZoneIsSplitIntoFilesTheLoaderAccepts() {
+        Fleet whole = FleetGenerator.generate(new FleetSpec(120, 2, 3, 0, 3));
+        Fleet split = FleetGenerator.generate(new FleetSpec(120, 2, 3, 0, 3), 50);
+        java.util.List<String> paths = split.files().stream().map(Fleet.GeneratedFile::path)
+                .filter(p -> p.startsWith("inventory/")).toList();
+        org.assertj.core.api.Assertions.assertThat(paths).contains("inventory/us-east-1a.yaml",
+                "inventory/us-east-1a-2.yaml", "inventory/us-east-1a-3.yaml");
+        for (Fleet.GeneratedFile f : split.files()) {
+            if (f.path().startsWith("inventory/")) {
+                org.assertj.core.api.Assertions.assertThat(f.text().split("\n  - name: ", -1).length - 1)
+                        .as(f.path()).isBetween(1, 50);
+            }
+        }
+        java.util.function.Function<Fleet, java.util.List<String>> names = fleet -> fleet.files().stream()
+                .filter(f -> f.path().startsWith("inventory/"))
+                .flatMap(f -> java.util.Arrays.stream(f.text().split("\n")))
+                .filter(l -> l.startsWith("  - name: ")).sorted().toList();
+        org.assertj.core.api.Assertions.assertThat(names.apply(split)).isEqualTo(names.apply(whole));
+        org.assertj.core.api.Assertions.assertThat(whole.files().stream().map(Fleet.GeneratedFile::path)
+                .filter(p -> p.startsWith("inventory/")).toList()).noneMatch(p -> p.contains("-2"));
+    }
 }

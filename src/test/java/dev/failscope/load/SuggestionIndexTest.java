@@ -42,6 +42,29 @@ class SuggestionIndexTest {
         }
     }
 
+    /** The bit-vector distance is the edit-distance table's, for words of every length up to 64. */
+    @Test
+    void bitParallelDistanceEqualsTheTable() {
+        Random random = new Random(16);
+        String alphabet = "abcxyz-09éÅ\u4e2d";
+        for (int round = 0; round < 5000; round++) {
+            String a = random(random, alphabet, 1 + random.nextInt(64));
+            String b = random(random, alphabet, random.nextInt(80));
+            int table = Suggestions.boundedDistance(a, b, 1000);
+            assertThat(SuggestionIndex.BitParallel.of(a).distance(b)).as(a + " / " + b).isEqualTo(table);
+        }
+        assertThat(SuggestionIndex.BitParallel.of("x".repeat(65))).isNull();
+        assertThat(SuggestionIndex.BitParallel.of("")).isNull();
+    }
+
+    private static String random(Random random, String alphabet, int len) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < len; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
     private static String name(Random random) {
         String alphabet = "abcdeAB-0123é";
         StringBuilder b = new StringBuilder();

@@ -110,16 +110,32 @@ public final class ReplicationCycleRule implements Rule {
     }
 
     /**
-     * False when every replica streams from the primary and the primary is not also listed as a replica: then
-     * every replication edge leaves the primary and none enters it, so there is nothing for JGraphT to find.
-     * Most clusters; it spares them a subgraph.
+     * False when the cluster's replication cannot hold a cycle, so that JGraphT is asked only about the clusters
+     * that may. When each replica is listed once, each server has at most one source, so a cycle exists exactly
+     * when following sources back from some replica comes round again instead of reaching a server that is no
+     * replica (the primary, or a name outside the cluster). A replica listed twice, or a primary listed as a
+     * replica, is left to JGraphT.
      */
-    private static boolean mayCycle(Cluster cluster) {
+    static boolean mayCycle(Cluster cluster) {
         String primary = cluster.primary().name();
-        return cluster.replicas().stream()
-                .anyMatch(r -> !r.sourceName(primary).equals(primary) || r.server().name().equals(primary));
+        Map<String, String> sourceOf = new HashMap<>();
+        for (Replica r : cluster.replicas()) {
+            String server = r.server().name();
+            if (server.equals(primary) || sourceOf.put(server, r.sourceName(primary)) != null) {
+                return true;
+            }
+        }
+        for (String start : sourceOf.keySet()) {
+            String at = start;
+            for (int steps = 0; sourceOf.containsKey(at); steps++) {
+                if (steps > sourceOf.size()) {
+                    return true;
+                }
+                at = sourceOf.get(at);
+            }
+        }
+        return false;
     }
-
 
     private Finding cycle(Cluster cluster, List<Edge> inside, Set<SourcePosition> explicit) {
         Edge closing = inside.stream()

@@ -28,12 +28,20 @@ public final class NativeImporter implements Importer {
     @Override
     public Session open(ImportContext context) {
         NativeReader reader = new NativeReader(context.sink());
-        return (source, forced) -> {
-            for (PNode doc : source.documents()) {
-                if (!(doc instanceof PMap m && m.get("apiVersion").isPresent())) {
-                    reader.read(doc);
-                }
+        return (source, forced) -> read(source, reader);
+    }
+
+    /** Reads the native documents of a file; documents with an {@code apiVersion} are left to other importers. */
+    public static void read(SourceText source, NativeReader reader) {
+        for (PNode doc : source.documents()) {
+            if (reads(doc)) {
+                reader.read(doc);
             }
-        };
+        }
+    }
+
+    /** True for a document this format reads: any but one with an {@code apiVersion}. */
+    public static boolean reads(PNode doc) {
+        return !(doc instanceof PMap m && m.get("apiVersion").isPresent());
     }
 }

@@ -24,14 +24,30 @@ public final class SourceText {
     private final SourceFile file;
     private final String text;
     private final LoadLimits limits;
+    private final dev.failscope.load.StringPool pool;
     private List<String> lines;
     private List<PNode> documents;
     private List<LoadError> parseErrors;
 
     public SourceText(SourceFile file, String text, LoadLimits limits) {
+        this(file, text, limits, new dev.failscope.load.StringPool());
+    }
+
+    /** A file whose YAML scalars are pooled with the other files of one load. */
+    public SourceText(SourceFile file, String text, LoadLimits limits, dev.failscope.load.StringPool pool) {
         this.file = file;
         this.text = text;
         this.limits = limits;
+        this.pool = pool;
+    }
+
+    /** A file whose documents were parsed already (one document of a file read as it is parsed, for detection). */
+    public static SourceText parsed(SourceFile file, String text, LoadLimits limits, List<PNode> documents,
+                                    List<LoadError> errors) {
+        SourceText t = new SourceText(file, text, limits);
+        t.documents = List.copyOf(documents);
+        t.parseErrors = List.copyOf(errors);
+        return t;
     }
 
     public SourceFile file() {
@@ -108,7 +124,7 @@ public final class SourceText {
                 docs.add(root);
             }
         } else {
-            docs.addAll(new YamlTreeParser(limits).parse(text, display(), errors));
+            docs.addAll(new YamlTreeParser(limits, pool).parse(text, display(), errors));
         }
         documents = List.copyOf(docs);
         parseErrors = List.copyOf(errors);

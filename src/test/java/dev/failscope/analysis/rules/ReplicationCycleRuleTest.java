@@ -116,4 +116,61 @@ class ReplicationCycleRuleTest {
         List<Finding> first = withCluster(replicas).findings();
         assertThat(withCluster(replicas).findings()).isEqualTo(first);
     }
+
+    /**
+     * The pre-check only spares JGraphT: on random clusters (sources among the members, missing names, the primary
+     * listed as a replica, replicas listed twice) it says "no cycle" only when a plain search finds none.
+     */
+    @Test
+    void thePreCheckNeverHidesACycle() {
+        java.util.Random random = new java.util.Random(16);
+        dev.failscope.model.SourcePosition at = new dev.failscope.model.SourcePosition("t.yaml", 1, 1);
+        int cyclic = 0;
+        for (int round = 0; round < 20_000; round++) {
+            int n = 1 + random.nextInt(5);
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 0; i <= n + 1; i++) {
+                names.add("s" + i);
+            }
+            List<dev.failscope.model.Replica> replicas = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String server = names.get(random.nextInt(n + 1));
+                String source = random.nextInt(3) == 0 ? null : names.get(random.nextInt(names.size()));
+                replicas.add(new dev.failscope.model.Replica(new dev.failscope.model.Ref(server, at),
+                        source == null ? null : new dev.failscope.model.Ref(source, at),
+                        dev.failscope.model.ReplicationMode.ASYNC, null, dev.failscope.model.Facts.NONE));
+            }
+            dev.failscope.model.Cluster c = new dev.failscope.model.Cluster("c", at, null,
+                    new dev.failscope.model.Ref("s0", at), replicas, dev.failscope.model.Facts.NONE, null);
+            boolean cycle = hasCycle(c);
+            cyclic += cycle ? 1 : 0;
+            if (cycle) {
+                assertThat(ReplicationCycleRule.mayCycle(c)).as(replicas.toString()).isTrue();
+            }
+        }
+        assertThat(cyclic).isGreaterThan(1000);
+    }
+
+    /** Depth-first search over the edges source -> replica (the primary when no source is written). */
+    private static boolean hasCycle(dev.failscope.model.Cluster c) {
+        java.util.Map<String, List<String>> next = new java.util.HashMap<>();
+        for (dev.failscope.model.Replica r : c.replicas()) {
+            String from = r.source() != null ? r.source().name() : c.primary().name();
+            next.computeIfAbsent(from, k -> new java.util.ArrayList<>()).add(r.server().name());
+        }
+        for (String start : next.keySet()) {
+            java.util.Deque<String> todo = new java.util.ArrayDeque<>(next.get(start));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (!todo.isEmpty()) {
+                String at = todo.pop();
+                if (at.equals(start)) {
+                    return true;
+                }
+                if (seen.add(at)) {
+                    todo.addAll(next.getOrDefault(at, List.of()));
+                }
+            }
+        }
+        return false;
+    }
 }

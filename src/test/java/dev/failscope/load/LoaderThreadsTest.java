@@ -1,0 +1,125 @@
+package dev.failscope.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.failscope.generate.Fleet;
+import dev.failscope.generate.FleetGenerator;
+import dev.failscope.generate.FleetSpec;
+import dev.failscope.model.Topology;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files are read and parsed on worker threads ahead of the model; what is loaded must not depend on it. */
+class LoaderThreadsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGeneratedFleetWithBadFilesLoadsTheSameOnOneThreadAndOnFour() throws IOException {
+        Fleet fleet = FleetGenerator.generate(new FleetSpec(300, 2, 3, 12, 7));
+        for (Fleet.GeneratedFile f : fleet.files()) {
+            Path p = dir.resolve(f.path());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.text());
+        }
+        // bad input between the good files: a syntax error, an unknown document, binary bytes, an empty file
+        Files.writeString(dir.resolve("clusters/broken.yaml"), "kind: cluster\nname: [unclosed\n");
+        Files.writeString(dir.resolve("clusters/odd.yaml"), "kind: nonsense\nname: x\n");
+        Files.write(dir.resolve("inventory/binary.yaml"), new byte[] {0, 1, 2, (byte) 0xff, 10});
+        Files.writeString(dir.resolve("services/empty.yaml"), "");
+        Files.write(dir.resolve("services/latin1.yaml"), "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        LoadResult one = load(1);
+        for (int threads : List.of(2, 4, 16)) {
+            LoadResult many = load(threads);
+            assertThat(many.errors()).as(threads + " threads").isEqualTo(one.errors());
+            assertSameTopology(many.topology(), one.topology());
+            assertThat(many.files()).isEqualTo(one.files());
+        }
+        assertThat(one.errors()).extracting(e -> e.position().file()).contains(dir.resolve("clusters/broken.yaml")
+                .toString(), dir.resolve("inventory/binary.yaml").toString());
+        assertThat(one.topology().servers()).hasSizeGreaterThan(600);
+    }
+
+    @Test
+    void theSamplesLoadTheSameOnOneThreadAndOnFour() {
+        for (String sample : List.of("catifyme", "catifyme-imported", "catifyme-routed", "three-zone-healthy")) {
+            String path = "sample-topologies/" + sample;
+            LoadResult one = new TopologyLoader(LoadLimits.DEFAULT, LoadOptions.DEFAULT, 1).load(List.of(path));
+            LoadResult four = new TopologyLoader(LoadLimits.DEFAULT, LoadOptions.DEFAULT, 4).load(List.of(path));
+            assertThat(four.errors()).as(sample).isEqualTo(one.errors());
+            assertSameTopology(four.topology(), one.topology());
+        }
+    }
+
+    @Test
+    void resultsComeBackInInputOrderAndAFailureIsRethrownAsItWas() {
+        List<Integer> inputs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            inputs.add(i);
+        }
+        AtomicInteger ran = new AtomicInteger();
+        try (ReadAhead<Integer, String> ahead = new ReadAhead<>(inputs, i -> {
+            ran.incrementAndGet();
+            if (i % 7 == 0) {
+                Thread.onSpinWait(); // the fast ones finish first
+            } else {
+                sleep(1);
+            }
+            return "r" + i;
+        }, 3)) {
+            List<String> out = new ArrayList<>();
+            while (ahead.hasNext()) {
+                out.add(ahead.next());
+            }
+            assertThat(out).containsExactlyElementsOf(inputs.stream().map(i -> "r" + i).toList());
+        }
+        assertThat(ran).hasValue(50);
+        try (ReadAhead<Integer, String> failing = new ReadAhead<>(List.of(1, 2, 3), i -> {
+            if (i == 2) {
+                throw new OutOfMemoryError("test");
+            }
+            return "ok";
+        }, 2)) {
+            assertThat(failing.next()).isEqualTo("ok");
+            assertThatThrownBy(failing::next).isInstanceOf(OutOfMemoryError.class).hasMessage("test");
+        }
+    }
+
+    @Test
+    void aLoaderNeedsAtLeastOneThread() {
+        assertThatThrownBy(() -> new TopologyLoader(LoadLimits.DEFAULT, LoadOptions.DEFAULT, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private LoadResult load(int threads) {
+        return new TopologyLoader(LoadLimits.DEFAULT, LoadOptions.DEFAULT, threads).load(List.of(dir.toString()));
+    }
+
+    private static void assertSameTopology(Topology actual, Topology expected) {
+        assertThat(actual.files()).isEqualTo(expected.files());
+        assertThat(actual.servers()).isEqualTo(expected.servers());
+        assertThat(actual.clusters()).isEqualTo(expected.clusters());
+        assertThat(actual.policies()).isEqualTo(expected.policies());
+        assertThat(actual.services()).isEqualTo(expected.services());
+        assertThat(actual.routes()).isEqualTo(expected.routes());
+        assertThat(actual.loadFindings()).isEqualTo(expected.loadFindings());
+        assertThat(actual.unknownKeys()).isEqualTo(expected.unknownKeys());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
