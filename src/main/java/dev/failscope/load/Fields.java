@@ -12,7 +12,6 @@ import dev.failscope.model.SourcePosition;
 import dev.failscope.model.UnknownKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,9 @@ public final class Fields {
     private final PMap map;
     private final String what;
     private final LoadSink sink;
-    private final Map<String, SourcePosition> facts = new HashMap<>(8);
+    private String[] factKeys = new String[8];
+    private SourcePosition[] factPositions = new SourcePosition[8];
+    private int factCount;
 
     /**
      * @param map  the map to read
@@ -68,7 +69,22 @@ public final class Fields {
 
     /** Positions of each key read so far, for details panels. */
     public Facts facts() {
-        return new Facts(facts);
+        return Facts.of(factKeys, factPositions, factCount);
+    }
+
+    private void fact(String key, SourcePosition at) {
+        for (int i = 0; i < factCount; i++) {
+            if (factKeys[i].equals(key)) {
+                factPositions[i] = at;
+                return;
+            }
+        }
+        if (factCount == factKeys.length) {
+            factKeys = java.util.Arrays.copyOf(factKeys, 2 * factCount);
+            factPositions = java.util.Arrays.copyOf(factPositions, 2 * factCount);
+        }
+        factKeys[factCount] = key;
+        factPositions[factCount++] = at;
     }
 
     public Optional<PNode> node(String key) {
@@ -76,7 +92,7 @@ public final class Fields {
         if (e == null) {
             return Optional.empty();
         }
-        facts.put(key, e.value().position());
+        fact(key, e.value().position());
         return Optional.of(e.value());
     }
 

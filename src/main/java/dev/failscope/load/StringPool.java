@@ -1,23 +1,43 @@
 package dev.failscope.load;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
- * One {@code String} per distinct scalar of a whole load, shared by the files read on every worker: a server's
- * name in the inventory and the same name in a cluster file, and every zone, region, key and tag, are then one
- * object. That keeps the model small, makes name lookups compare by identity first, and leaves the collector
- * fewer objects to copy. Safe for the loader's worker threads; it lives as long as one load.
+ * Shares one {@code String} among equal scalars, so that the keys, zones, regions, roles and tags that every
+ * server of a fleet repeats are one object each, not one per line: the model stays small and the collector has
+ * fewer objects to copy. One pool lives as long as one load and is safe for the loader's worker threads.
+ *
+ * <p>Each thread has its own fixed table of {@value #SLOTS} slots, addressed by the string's hash; a string that
+ * lands on a slot holding another replaces it. Frequent strings therefore stay pooled, names that occur once
+ * cost one array read and are never stored, and the table never grows: no lock, no resizing, and a bounded
+ * 64 KB a thread. (A load-wide concurrent map also pooled the names that occur once, at the price of a cache
+ * miss per scalar; docs/performance.md.)
  */
 public final class StringPool {
-    private final ConcurrentHashMap<String, String> strings = new ConcurrentHashMap<>();
+    static final int SLOTS = 1 << 14;
+    private final ThreadLocal<Table> tables = ThreadLocal.withInitial(Table::new);
 
-    /** The pooled string equal to {@code s}, pooling {@code s} when it is the first. */
+    /** The pooled string equal to {@code s}, or {@code s} itself, which may then be pooled. */
     public String intern(String s) {
-        String known = strings.get(s);
-        if (known != null) {
-            return known;
+        return tables.get().intern(s);
+    }
+
+    /** This thread's table, for a caller that interns many strings in a row (one parse). */
+    Table table() {
+        return tables.get();
+    }
+
+    /** One thread's table: not thread-safe. */
+    static final class Table {
+        private final String[] slots = new String[SLOTS];
+
+        String intern(String s) {
+            int h = s.hashCode();
+            int i = (h ^ (h >>> 14)) & (SLOTS - 1);
+            String known = slots[i];
+            if (known != null && known.hashCode() == h && known.equals(s)) {
+                return known;
+            }
+            slots[i] = s;
+            return s;
         }
-        known = strings.putIfAbsent(s, s);
-        return known == null ? s : known;
     }
 }

@@ -36,7 +36,7 @@ final class YamlTreeBuilder {
     private final List<LoadError> errors;
     private final YamlTreeParser.Stream stream;
     private final LoadLimits limits;
-    private final StringPool pool;
+    private final StringPool.Table pool;
     private final Map<String, PNode> anchors = new HashMap<>();
     private final Set<String> open = new HashSet<>();
     private final Map<PNode, Long> sizes = new IdentityHashMap<>();
@@ -47,7 +47,7 @@ final class YamlTreeBuilder {
     YamlTreeBuilder(Parser parser, String file, List<LoadError> errors, YamlTreeParser.Stream stream,
                     LoadLimits limits, StringPool pool) {
         this.limits = limits;
-        this.pool = pool;
+        this.pool = pool.table();
         this.parser = parser;
         this.file = file;
         this.errors = errors;
@@ -140,26 +140,27 @@ final class YamlTreeBuilder {
 
     private PScalar scalar(ScalarEvent event, SourcePosition pos) {
         String tag = event.getTag();
-        Tag resolved;
+        ScalarType type;
         if (tag == null || "!".equals(tag)) {
-            resolved = resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
+            type = resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
         } else {
             checkTag(tag, pos);
-            resolved = new Tag(tag);
-        }
-        ScalarType type;
-        if (Tag.NULL.equals(resolved)) {
-            type = ScalarType.NULL;
-        } else if (Tag.BOOL.equals(resolved)) {
-            type = ScalarType.BOOL;
-        } else if (Tag.INT.equals(resolved)) {
-            type = ScalarType.INT;
-        } else if (Tag.FLOAT.equals(resolved)) {
-            type = ScalarType.FLOAT;
-        } else {
-            type = ScalarType.STRING;
+            type = typeOf(new Tag(tag));
         }
         return new PScalar(pool.intern(event.getValue()), type, pos);
+    }
+
+    private static ScalarType typeOf(Tag tag) {
+        if (Tag.NULL.equals(tag)) {
+            return ScalarType.NULL;
+        } else if (Tag.BOOL.equals(tag)) {
+            return ScalarType.BOOL;
+        } else if (Tag.INT.equals(tag)) {
+            return ScalarType.INT;
+        } else if (Tag.FLOAT.equals(tag)) {
+            return ScalarType.FLOAT;
+        }
+        return ScalarType.STRING;
     }
 
     /**
@@ -167,22 +168,23 @@ final class YamlTreeBuilder {
      * a letter can only be a boolean or a null word (numbers and timestamps start otherwise), so a set
      * lookup replaces the resolver's regular expressions for nearly every key and name.
      */
-    private Tag resolve(String value, boolean plain) {
-        if (!plain) {
-            return Tag.STR;
+    private static ScalarType resolve(String value, boolean plain) {
+        if (!plain || value.isEmpty()) {
+            return plain ? typeOf(RESOLVER.resolve(NodeId.scalar, value, true)) : ScalarType.STRING;
         }
-        if (!value.isEmpty() && Character.isLetter(value.charAt(0))) {
-            if (value.length() > 5 || "yYnNtTfFoO".indexOf(value.charAt(0)) < 0) {
-                return Tag.STR;
+        char first = value.charAt(0);
+        if (Character.isLetter(first)) {
+            if (value.length() > 5 || "yYnNtTfFoO".indexOf(first) < 0) {
+                return ScalarType.STRING;
             }
-            return BOOL_WORDS.contains(value) ? Tag.BOOL : NULL_WORDS.contains(value) ? Tag.NULL : Tag.STR;
+            return BOOL_WORDS.contains(value) ? ScalarType.BOOL
+                    : NULL_WORDS.contains(value) ? ScalarType.NULL : ScalarType.STRING;
         }
-        if (!value.isEmpty() && Character.isDigit(value.charAt(0))
-                && "abcdefABCDEFzZ".indexOf(value.charAt(value.length() - 1)) < 0
-                && Character.isLetter(value.charAt(value.length() - 1))) {
-            return Tag.STR; // such as 30s or 5m: no number or timestamp ends in such a letter
+        char last = value.charAt(value.length() - 1);
+        if (Character.isDigit(first) && "abcdefABCDEFzZ".indexOf(last) < 0 && Character.isLetter(last)) {
+            return ScalarType.STRING; // such as 30s or 5m: no number or timestamp ends in such a letter
         }
-        return RESOLVER.resolve(NodeId.scalar, value, true);
+        return typeOf(RESOLVER.resolve(NodeId.scalar, value, true));
     }
 
     /** Global tags name Java (or other) types: refused, so no tag can ever mean "construct this". */
