@@ -20,7 +20,8 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        var child = Relaunch.ifWorthIt(args);
+        System.exit(child.isPresent() ? child.getAsInt() : run(args));
     }
 
     /**

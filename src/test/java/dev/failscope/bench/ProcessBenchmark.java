@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  * alternates, round after round, cold processes started with the same JVM flags:
  * <ul>
  *   <li>{@code floor}: {@link EventParseFloor}, SnakeYAML's event parse of the same files and nothing else;
- *   <li>{@code check}: {@code java -jar JAR check --fail-on never DIR};
+ *   <li>{@code check}: {@code java -jar JAR check --fail-on never DIR}, which re-runs itself in a child JVM
+ *       with the launcher's flags for an input this large ({@code dev.failscope.Relaunch});
+ *   <li>{@code check-here}: the same with {@code -Dfailscope.relaunch=false}, the JVM's default flags (measured
+ *       only when named in {@code --measures});
  *   <li>{@code launcher}: {@code target/failscope check --fail-on never DIR}, the launcher script beside the jar
  *       (its CDS archive, C1 only, the serial collector; packaging/failscope), only when the script exists;
  *   <li>{@code floor-launcher}: the floor with the launcher's JIT and collector flags, the fair floor for it;
@@ -91,6 +94,8 @@ public final class ProcessBenchmark {
                                 EventParseFloor.class.getName(), dir.toString());
                         case "check" -> command(jvm, "-jar", jar.toString(), "check", "--fail-on", "never",
                                 dir.toString());
+                        case "check-here" -> command(jvm, "-Dfailscope.relaunch=false", "-jar", jar.toString(),
+                                "check", "--fail-on", "never", dir.toString());
                         case "floor-launcher" -> command(concat(jvm, LAUNCHER_FLAGS), "-cp",
                                 testClasses + java.io.File.pathSeparator + jar, EventParseFloor.class.getName(),
                                 dir.toString());
