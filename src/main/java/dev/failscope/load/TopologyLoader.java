@@ -160,7 +160,10 @@ public final class TopologyLoader {
         ImportContext context = new ImportContext(sink, imported, options.managerVersions());
         Map<Importer, Importer.Session> sessions = new LinkedHashMap<>();
         StringPool pool = new StringPool();
-        try (ReadAhead<SourceFile, FileRead> ahead = new ReadAhead<>(files, f -> read(f, pool), threads)) {
+        // largest files first, so that no big file ends the load alone on one worker; within a budget of file
+        // bytes read ahead of the model (their parsed trees, for imported formats, are several times larger)
+        try (ReadAhead<SourceFile, FileRead> ahead = new ReadAhead<>(files, f -> read(f, pool), threads,
+                TopologyLoader::sizeOf, Runtime.getRuntime().maxMemory() / 64)) {
             for (SourceFile file : files) {
                 builder.file(file.displayPath());
                 FileRead read = ahead.next();
@@ -188,6 +191,14 @@ public final class TopologyLoader {
         Topology topology = builder.build();
         errors.addAll(CascadeDepth.check(topology));
         return new LoadResult(topology, errors, files);
+    }
+
+    private static long sizeOf(SourceFile file) {
+        try {
+            return Files.size(file.path());
+        } catch (IOException | RuntimeException e) {
+            return 0; // read() reports it
+        }
     }
 
     private void dispatch(SourceText text, LoadSink sink, ImportContext context,

@@ -95,6 +95,52 @@ class LoaderThreadsTest {
     }
 
     @Test
+    void theSizeScheduleStartsTheLargestFirstKeepsOrderAndStaysWithinItsBudget() throws Exception {
+        List<Integer> sizes = List.of(5, 90, 1, 40, 7, 90, 3, 60, 2, 8, 1, 30);
+        List<Integer> inputs = new ArrayList<>();
+        for (int i = 0; i < sizes.size(); i++) {
+            inputs.add(i);
+        }
+        List<Integer> startOrder = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        try (ReadAhead<Integer, String> ahead = new ReadAhead<>(inputs, i -> {
+            startOrder.add(i);
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "r" + i;
+        }, 1_000, i -> sizes.get(i), 1_000)) {
+            assertThat(ahead.schedule()).containsExactly(1, 5, 7, 3, 11, 9, 4, 0, 6, 8, 2, 10);
+            gate.countDown();
+            List<String> out = new ArrayList<>();
+            while (ahead.hasNext()) {
+                out.add(ahead.next());
+            }
+            assertThat(out).containsExactlyElementsOf(inputs.stream().map(i -> "r" + i).toList());
+        }
+        assertThat(startOrder).hasSize(sizes.size()).doesNotHaveDuplicates();
+
+        // a budget of 100: never more than 100 started and not taken, except the one the caller waits for
+        java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong most = new java.util.concurrent.atomic.AtomicLong();
+        try (ReadAhead<Integer, Integer> ahead = new ReadAhead<>(inputs, i -> {
+            most.accumulateAndGet(held.addAndGet(sizes.get(i)), Math::max);
+            return i;
+        }, 3, i -> sizes.get(i), 100)) {
+            List<Integer> out = new ArrayList<>();
+            while (ahead.hasNext()) {
+                int i = ahead.next();
+                held.addAndGet(-sizes.get(i));
+                out.add(i);
+            }
+            assertThat(out).containsExactlyElementsOf(inputs);
+        }
+        assertThat(most.get()).isLessThanOrEqualTo(100 + 90);
+    }
+
+    @Test
     void aLoaderNeedsAtLeastOneThread() {
         assertThatThrownBy(() -> new TopologyLoader(LoadLimits.DEFAULT, LoadOptions.DEFAULT, 0))
                 .isInstanceOf(IllegalArgumentException.class);
