@@ -150,7 +150,7 @@ final class YamlTreeBuilder {
         return new PScalar(pool.intern(event.getValue()), type, pos);
     }
 
-    private static ScalarType typeOf(Tag tag) {
+    static ScalarType typeOf(Tag tag) {
         if (Tag.NULL.equals(tag)) {
             return ScalarType.NULL;
         } else if (Tag.BOOL.equals(tag)) {
@@ -168,7 +168,7 @@ final class YamlTreeBuilder {
      * a letter can only be a boolean or a null word (numbers and timestamps start otherwise), so a set
      * lookup replaces the resolver's regular expressions for nearly every key and name.
      */
-    private static ScalarType resolve(String value, boolean plain) {
+    static ScalarType resolve(String value, boolean plain) {
         if (!plain || value.isEmpty()) {
             return plain ? typeOf(RESOLVER.resolve(NodeId.scalar, value, true)) : ScalarType.STRING;
         }
@@ -183,6 +183,10 @@ final class YamlTreeBuilder {
         char last = value.charAt(value.length() - 1);
         if (Character.isDigit(first) && "abcdefABCDEFzZ".indexOf(last) < 0 && Character.isLetter(last)) {
             return ScalarType.STRING; // such as 30s or 5m: no number or timestamp ends in such a letter
+        }
+        int dot = value.indexOf('.');
+        if (first >= '0' && first <= '9' && dot >= 0 && value.indexOf('.', dot + 1) >= 0) {
+            return ScalarType.STRING; // such as 10.1.0.3:6379: an int has no dot, a float or timestamp one at most
         }
         return typeOf(RESOLVER.resolve(NodeId.scalar, value, true));
     }
