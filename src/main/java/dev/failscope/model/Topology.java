@@ -182,7 +182,7 @@ public final class Topology {
     }
 
     private static <T> Map<String, T> firstByName(List<T> items, java.util.function.Function<T, String> name) {
-        Map<String, T> map = new HashMap<>();
+        Map<String, T> map = new HashMap<>(items.size() * 4 / 3 + 1); // sized once: no rehash of a big fleet
         for (T item : items) {
             map.putIfAbsent(name.apply(item), item);
         }
@@ -190,10 +190,10 @@ public final class Topology {
     }
 
     private static Map<String, List<Cluster>> indexMembers(List<Cluster> clusters) {
-        Map<String, List<Cluster>> map = new LinkedHashMap<>();
+        Map<String, List<Cluster>> map = new LinkedHashMap<>(clusters.size() * 16 / 3 + 1); // ~4 members each
         for (Cluster c : clusters) {
             for (Ref member : c.members()) {
-                List<Cluster> list = map.computeIfAbsent(member.name(), k -> new ArrayList<>());
+                List<Cluster> list = map.computeIfAbsent(member.name(), k -> new ArrayList<>(1));
                 if (!list.contains(c)) {
                     list.add(c);
                 }
