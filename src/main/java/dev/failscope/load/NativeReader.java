@@ -19,7 +19,9 @@ import dev.failscope.model.ServerStatus;
 import dev.failscope.model.Service;
 import dev.failscope.model.SourcePosition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,6 +45,8 @@ public final class NativeReader {
     static final Set<String> WAIVER_KEYS = Set.of("rule", "subject", "target", "reason", "owner", "expires");
 
     private final LoadSink sink;
+    /** Equal tag maps as one object: a fleet repeats a few combinations (team, engine) on every server. */
+    private final Map<Map<String, String>, Map<String, String>> tagSets = new HashMap<>();
 
     public NativeReader(LoadSink sink) {
         this.sink = sink;
@@ -126,6 +130,18 @@ public final class NativeReader {
         });
     }
 
+    private Map<String, String> sharedTags(Map<String, String> tags) {
+        if (tags.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> copy = Map.copyOf(tags);
+        if (tagSets.size() >= 4096) {
+            return copy; // a fleet whose tags are all distinct gains nothing; the cache stays bounded
+        }
+        Map<String, String> known = tagSets.putIfAbsent(copy, copy);
+        return known != null ? known : copy;
+    }
+
     /** One item of an inventory's {@code servers} list. */
     void server(PNode node) {
         if (!(node instanceof PMap map)) {
@@ -142,7 +158,7 @@ public final class NativeReader {
         Optional<String> host = f.string("host");
         ServerStatus status = f.choice("status", ServerStatus.class).orElse(ServerStatus.ACTIVE);
         boolean noFailover = f.bool("no-failover", false);
-        var tags = f.stringMap("tags");
+        var tags = sharedTags(f.stringMap("tags"));
         Optional<PNode> observed = f.node("observed");
         if (name != null && observed.isPresent()) {
             new ObservationReader(sink).read(observed.get(), name.text())
