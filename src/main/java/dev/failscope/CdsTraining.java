@@ -15,6 +15,7 @@ public final class CdsTraining {
 
     public static void main(String[] args) {
         for (List<String> command : commands(args)) {
+            Relaunch.ifWorthIt(command.toArray(String[]::new)); // its class: every start asks it (small inputs here)
             System.out.println("# " + String.join(" ", command) + " -> " + Launcher.run(command.toArray(String[]::new)));
         }
         System.out.flush();

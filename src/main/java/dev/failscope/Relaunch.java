@@ -89,6 +89,9 @@ final class Relaunch {
 
     /** The child's command line for this process, or empty when this run should stay here. */
     static Optional<List<String>> command(String[] args) {
+        if (args.length == 0 || !BATCH.contains(args[0]) || inputBytes(args) < MIN_INPUT_BYTES) {
+            return Optional.empty(); // before asking the process its arguments, which loads and starts more
+        }
         List<String> arguments = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
         return command(args, arguments, System.getenv(), jar(arguments), Path.of(System.getProperty("java.home")));
     }
