@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Re-runs a plain {@code java -jar failscope.jar check BIG-INPUT} in a child JVM with the launcher's flags
- * (packaging/failscope): the CDS archive beside the jar, C1-only JIT, the serial collector and no survivor
- * copying. On 2 cores a cold batch run under the JVM's defaults spends more CPU in C2 compilation and G1's
+ * (packaging/failscope): the CDS archive beside the jar, the serial collector, no survivor copying, and C1-only
+ * JIT below {@link #LARGE_INPUT_BYTES} of input ({@link #LARGE_FLAGS} from there). On 2 cores a cold batch run under the JVM's defaults spends more CPU in C2 compilation and G1's
  * threads than in its own work: measured at 20k servers, 2.0 s against 0.93 s (docs/performance.md). The
  * child inherits standard input, output, error and the environment, and its exit code is ours.
  *
@@ -41,8 +41,18 @@ final class Relaunch {
     static final long MIN_INPUT_BYTES = 1L << 20;
     static final Set<String> BATCH = Set.of("check", "sweep", "simulate", "diff", "audit", "explain", "render",
             "export");
+    /** From this size on the run is long enough for C2's faster code to repay its compilation (docs/performance.md). */
+    static final long LARGE_INPUT_BYTES = 48L << 20;
+    /** The launcher's flags below {@link #LARGE_INPUT_BYTES} (packaging/failscope). */
     static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-XX:MaxTenuringThreshold=0");
+    /**
+     * The launcher's flags from {@link #LARGE_INPUT_BYTES} on: both compilers, C2 later and with smaller inlining
+     * than by default, so that it compiles the parser's hot loops and little else.
+     */
+    static final List<String> LARGE_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
+            "-XX:FreqInlineSize=100", "-XX:Tier4InvocationThreshold=15000", "-XX:Tier4CompileThreshold=30000",
+            "-XX:Tier4BackEdgeThreshold=120000");
     private static final String CHILD = "failscope.relaunched";
     /** JVM options that change nothing the launcher's flags set: sizes, processors, properties. */
     private static final Pattern NEUTRAL = Pattern.compile("-Xm[sx]\\d+[kKmMgGtT]?|-Xss\\d+[kKmMgG]?"
@@ -89,11 +99,13 @@ final class Relaunch {
 
     /** The child's command line for this process, or empty when this run should stay here. */
     static Optional<List<String>> command(String[] args) {
-        if (args.length == 0 || !BATCH.contains(args[0]) || inputBytes(args) < MIN_INPUT_BYTES) {
+        long bytes = args.length == 0 || !BATCH.contains(args[0]) ? 0 : inputBytes(args);
+        if (bytes < MIN_INPUT_BYTES) {
             return Optional.empty(); // before asking the process its arguments, which loads and starts more
         }
         List<String> arguments = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
-        return command(args, arguments, System.getenv(), jar(arguments), Path.of(System.getProperty("java.home")));
+        return command(args, arguments, System.getenv(), jar(arguments), Path.of(System.getProperty("java.home")),
+                bytes);
     }
 
     /**
@@ -107,12 +119,17 @@ final class Relaunch {
      */
     static Optional<List<String>> command(String[] args, List<String> arguments, Map<String, String> env,
             Path jar, Path javaHome) {
+        return command(args, arguments, env, jar, javaHome, inputBytes(args));
+    }
+
+    private static Optional<List<String>> command(String[] args, List<String> arguments, Map<String, String> env,
+            Path jar, Path javaHome, long bytes) {
         if (args.length == 0 || !BATCH.contains(args[0]) || jar == null) {
             return Optional.empty();
         }
         Optional<List<String>> jvm = jvmOptions(arguments);
         if (jvm.isEmpty() || !neutral(env.get("JAVA_TOOL_OPTIONS")) || !neutral(env.get("JDK_JAVA_OPTIONS"))
-                || !neutral(env.get("_JAVA_OPTIONS")) || inputBytes(args) < MIN_INPUT_BYTES) {
+                || !neutral(env.get("_JAVA_OPTIONS")) || bytes < MIN_INPUT_BYTES) {
             return Optional.empty();
         }
         List<String> cmd = new ArrayList<>();
@@ -124,13 +141,18 @@ final class Relaunch {
             cmd.add("-Xlog:cds=off");
             cmd.add("-Xlog:cds+dynamic=off");
         }
-        cmd.addAll(FLAGS);
+        cmd.addAll(flags(bytes));
         cmd.addAll(jvm.get());
         cmd.add("-D" + CHILD + "=true");
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /** The launcher's JVM flags for an input of {@code bytes}. */
+    static List<String> flags(long bytes) {
+        return bytes >= LARGE_INPUT_BYTES ? LARGE_FLAGS : FLAGS;
     }
 
     /**
@@ -179,7 +201,7 @@ final class Relaunch {
     }
 
     /**
-     * Bytes in the arguments that name existing files or folders, counted until {@link #MIN_INPUT_BYTES} is
+     * Bytes in the arguments that name existing files or folders, counted until {@link #LARGE_INPUT_BYTES} is
      * reached or {@link #MAX_WALK} entries were seen (links are not followed; unreadable entries count nothing).
      */
     static long inputBytes(String[] args) {
@@ -195,7 +217,7 @@ final class Relaunch {
                 }
             }
         }
-        while (!todo.isEmpty() && total < MIN_INPUT_BYTES && seen < MAX_WALK) {
+        while (!todo.isEmpty() && total < LARGE_INPUT_BYTES && seen < MAX_WALK) {
             Path p = todo.poll();
             seen++;
             try {

@@ -90,6 +90,22 @@ class RelaunchTest {
     }
 
     @Test
+    void largeInputsGetBothCompilersAndTheLauncherScriptAgrees() throws IOException {
+        assertThat(Relaunch.flags(Relaunch.LARGE_INPUT_BYTES - 1)).isEqualTo(Relaunch.FLAGS)
+                .contains("-XX:TieredStopAtLevel=1");
+        assertThat(Relaunch.flags(Relaunch.LARGE_INPUT_BYTES)).isEqualTo(Relaunch.LARGE_FLAGS)
+                .noneMatch(f -> f.startsWith("-XX:TieredStopAtLevel"));
+        String script = Files.readString(Path.of("packaging/failscope"), StandardCharsets.UTF_8);
+        assertThat(script).contains("-ge " + Relaunch.LARGE_INPUT_BYTES / 1024 + " ]");
+        for (String flag : Relaunch.LARGE_FLAGS) {
+            assertThat(script).as(flag).contains(flag);
+        }
+        for (String flag : Relaunch.FLAGS) {
+            assertThat(script).as(flag).contains(flag);
+        }
+    }
+
+    @Test
     void inputBytesCountsFilesAndFoldersButNotOptionsOrMissingPaths() throws IOException {
         assertThat(Relaunch.inputBytes(new String[] {"check", small.toString()})).isEqualTo(Files.size(small));
         assertThat(Relaunch.inputBytes(new String[] {"check", "--format", "json", dir.resolve("nope").toString(),
