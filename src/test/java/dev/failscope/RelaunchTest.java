@@ -95,6 +95,9 @@ class RelaunchTest {
                 .contains("-XX:TieredStopAtLevel=1");
         assertThat(Relaunch.flags(Relaunch.LARGE_INPUT_BYTES)).isEqualTo(Relaunch.LARGE_FLAGS)
                 .noneMatch(f -> f.startsWith("-XX:TieredStopAtLevel"));
+        for (long bytes : new long[] {0, Relaunch.LARGE_INPUT_BYTES - 1, Relaunch.LARGE_INPUT_BYTES}) {
+            assertThat(dev.failscope.bench.ProcessBenchmark.launcherFlags(bytes)).isEqualTo(Relaunch.flags(bytes));
+        }
         String script = Files.readString(Path.of("packaging/failscope"), StandardCharsets.UTF_8);
         assertThat(script).contains("-ge " + Relaunch.LARGE_INPUT_BYTES / 1024 + " ]");
         for (String flag : Relaunch.LARGE_FLAGS) {

@@ -96,7 +96,7 @@ public final class ProcessBenchmark {
                                 dir.toString());
                         case "check-here" -> command(jvm, "-Dfailscope.relaunch=false", "-jar", jar.toString(),
                                 "check", "--fail-on", "never", dir.toString());
-                        case "floor-launcher" -> command(concat(jvm, LAUNCHER_FLAGS), "-cp",
+                        case "floor-launcher" -> command(concat(jvm, launcherFlags(bytes.get(servers))), "-cp",
                                 testClasses + java.io.File.pathSeparator + jar, EventParseFloor.class.getName(),
                                 dir.toString());
                         case "launcher" -> script(jvm, script.toString(), "check", "--fail-on", "never",
@@ -182,9 +182,17 @@ public final class ProcessBenchmark {
         return base == null ? "–" : String.format(Locale.ROOT, "%.2f", v / median(base, f));
     }
 
-    /** The JIT and collector flags packaging/failscope adds for command-line subcommands. */
-    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-XX:MaxTenuringThreshold=0");
+    /**
+     * The JIT and collector flags packaging/failscope (and a relaunched {@code java -jar}) adds for a batch
+     * command on {@code bytes} of input; RelaunchTest keeps them equal to {@code Relaunch.flags}.
+     */
+    public static List<String> launcherFlags(long bytes) {
+        return bytes >= (48L << 20)
+                ? List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:FreqInlineSize=100",
+                        "-XX:Tier4InvocationThreshold=15000", "-XX:Tier4CompileThreshold=30000",
+                        "-XX:Tier4BackEdgeThreshold=120000")
+                : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
+    }
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
