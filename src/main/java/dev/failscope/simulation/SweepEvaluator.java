@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The rows of a sweep, with the work shared across scenarios. A scenario's row only needs how each touched
@@ -17,7 +19,8 @@ import java.util.Map;
  * set, without the timeline's words, and each service once per combination of its clusters' runs and its pinned
  * servers' failures. A zone, a region or a host then costs a lookup per cluster it touches. A scenario that
  * touches a service going through a route is simulated whole (routes read more of the scenario). Rows equal what
- * {@link SweepRow#of(Simulation)} gives for the {@link Simulator}'s run (SweepEvaluatorTest).
+ * {@link SweepRow#of(Simulation)} gives for the {@link Simulator}'s run (SweepEvaluatorTest). Safe for the
+ * worker threads of one sweep ({@link SweepBatches}): the memos are concurrent maps, the rest is read only.
  */
 final class SweepEvaluator {
     /**
@@ -84,10 +87,14 @@ final class SweepEvaluator {
     private final Simulator simulator;
     private final SimulationIndex index;
     private final SweepReach reach;
-    private final Map<ClusterKey, ClusterResult> clusters = new HashMap<>();
-    private final Map<ServiceKey, Health> services = new HashMap<>();
+    /**
+     * The memos, shared by the sweep's worker threads: reads take no lock. Two workers that miss the same key
+     * both simulate it (the same result); the first one stored is the one every row then uses.
+     */
+    private final ConcurrentHashMap<ClusterKey, ClusterResult> clusters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ServiceKey, Health> services = new ConcurrentHashMap<>();
     private final boolean shared;
-    private int runs;
+    private final AtomicInteger runs = new AtomicInteger();
 
     SweepEvaluator(Simulator simulator) {
         this(simulator, true);
@@ -159,9 +166,11 @@ final class SweepEvaluator {
         ClusterResult r = shared ? clusters.get(key) : null;
         if (r == null) {
             ClusterRun run = new ClusterRun(index, reach.cluster(n), only(key.servers(), failures), false).run();
-            r = new ClusterResult(runs++, run.outcome(), reach.used(n) ? List.copyOf(run.history()) : List.of());
+            r = new ClusterResult(runs.getAndIncrement(), run.outcome(),
+                    reach.used(n) ? List.copyOf(run.history()) : List.of());
             if (shared) {
-                clusters.put(key, r);
+                ClusterResult stored = clusters.putIfAbsent(key, r);
+                r = stored != null ? stored : r;
             }
         }
         return r;
@@ -196,7 +205,7 @@ final class SweepEvaluator {
             }
             health = new ServiceRun(s, histories, pinned, Map.of(), false).endHealth();
             if (shared) {
-                services.put(key, health);
+                services.putIfAbsent(key, health); // any stored one is equal: a service run is a function of its key
             }
         }
         return health;
@@ -204,7 +213,11 @@ final class SweepEvaluator {
 
     /** How many cluster runs the sweep needed so far. */
     int clusterRuns() {
-        return runs;
+        return runs.get();
+    }
+
+    SimulationIndex index() {
+        return index;
     }
 
     /** The failures of these servers only: what a memoized cluster run may read, nothing more. */

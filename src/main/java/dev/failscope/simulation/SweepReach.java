@@ -32,9 +32,10 @@ final class SweepReach {
     private final boolean[] routed;
     /** Per service, per dependency: the cluster's number, or -1 for a pinned server. */
     private final int[][] dependencyClusters;
-    private final Map<String, int[]> clustersOfServer = new HashMap<>();
+    /** Filled on first use by the sweep's worker threads: concurrent maps, read without a lock. */
+    private final Map<String, int[]> clustersOfServer = new java.util.concurrent.ConcurrentHashMap<>();
     private final int[][] servicesOfCluster;
-    private final Map<String, int[]> servicesOfServer = new HashMap<>();
+    private final Map<String, int[]> servicesOfServer = new java.util.concurrent.ConcurrentHashMap<>();
     private final SimulationIndex index;
     private final Map<String, Integer> clusterNumber;
     private final Map<String, Integer> serviceNumber;
