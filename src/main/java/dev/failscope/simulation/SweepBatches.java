@@ -8,14 +8,28 @@ import java.util.List;
  * The rows of a sweep, evaluated on a few worker threads in batches of scenarios and handed back strictly in
  * scenario order ({@link ReadAhead}): the rows, and the progress told after each, do not depend on how many
  * threads ran them or which finished first. A batch holds consecutive scenarios of about the same cost (the
- * servers they fail): thousands of single servers, or one zone. The progress is told on the caller's thread,
- * one row at a time, in order; when it says stop, the batches not yet taken are cancelled.
+ * servers they fail): thousands of single servers, or one zone. A scenario that costs more than a batch (a
+ * zone, a region) is first split into shares of its cluster runs ({@link SweepEvaluator#prepare}) that the
+ * workers run side by side; its row then reads them from the memo. The progress is told on the caller's
+ * thread, one row at a time, in order; when it says stop, the tasks not yet taken are cancelled.
  */
 final class SweepBatches {
     /** Batches per worker, at least: enough for the workers to stay busy when one batch runs long. */
     private static final int BATCHES_PER_THREAD = 16;
     /** Failed servers per batch, at least: a batch's hand-over costs about as much as a few rows. */
     private static final int MIN_BATCH_COST = 64;
+    /** Shares of one big scenario per worker, at most. */
+    private static final int SHARES_PER_THREAD = 4;
+
+    /**
+     * One task for a worker: the rows of {@code scenarios}, or (no rows) share {@code share} of {@code shares} of
+     * the cluster runs of {@code prepared}.
+     */
+    record Task(List<FailureScenario> scenarios, FailureScenario prepared, int share, int shares) {
+        static Task rows(List<FailureScenario> scenarios) {
+            return new Task(scenarios, null, 0, 0);
+        }
+    }
 
     private SweepBatches() {}
 
@@ -25,10 +39,9 @@ final class SweepBatches {
      */
     static List<SweepRow> rows(SweepEvaluator evaluator, List<FailureScenario> scenarios, Sweep.Progress progress,
                                int threads) {
-        List<List<FailureScenario>> batches = batches(evaluator.index(), scenarios, threads);
+        List<Task> tasks = tasks(evaluator.index(), scenarios, threads, evaluator.shared());
         List<SweepRow> rows = new ArrayList<>(scenarios.size());
-        try (ReadAhead<List<FailureScenario>, List<SweepRow>> ahead =
-                     new ReadAhead<>(batches, batch -> evaluate(evaluator, batch), threads)) {
+        try (ReadAhead<Task, List<SweepRow>> ahead = new ReadAhead<>(tasks, t -> run(evaluator, t), threads)) {
             while (ahead.hasNext()) {
                 for (SweepRow row : ahead.next()) {
                     rows.add(row);
@@ -41,19 +54,26 @@ final class SweepBatches {
         return rows;
     }
 
-    private static List<SweepRow> evaluate(SweepEvaluator evaluator, List<FailureScenario> batch) {
-        List<SweepRow> out = new ArrayList<>(batch.size());
-        for (FailureScenario s : batch) {
+    private static List<SweepRow> run(SweepEvaluator evaluator, Task task) {
+        if (task.prepared() != null) {
+            evaluator.prepare(task.prepared(), task.share(), task.shares());
+            return List.of();
+        }
+        List<SweepRow> out = new ArrayList<>(task.scenarios().size());
+        for (FailureScenario s : task.scenarios()) {
             out.add(evaluator.row(s));
         }
         return out;
     }
 
-    /** Consecutive scenarios, cut where a batch's failed servers reach the target cost. */
-    static List<List<FailureScenario>> batches(SimulationIndex index, List<FailureScenario> scenarios,
-                                               int threads) {
+    /**
+     * Consecutive scenarios, cut where a batch's failed servers reach the target cost; with {@code split}, a
+     * scenario that alone costs more than twice the target gets its shares first, in a batch of its own.
+     * Every scenario is in exactly one batch of rows, in order.
+     */
+    static List<Task> tasks(SimulationIndex index, List<FailureScenario> scenarios, int threads, boolean split) {
         if (threads <= 1) {
-            return scenarios.isEmpty() ? List.of() : List.of(scenarios);
+            return scenarios.isEmpty() ? List.of() : List.of(Task.rows(scenarios));
         }
         long[] costs = new long[scenarios.size()];
         long total = 0;
@@ -62,19 +82,32 @@ final class SweepBatches {
             total += costs[i];
         }
         long target = Math.max(MIN_BATCH_COST, total / ((long) threads * BATCHES_PER_THREAD));
-        List<List<FailureScenario>> out = new ArrayList<>();
+        List<Task> out = new ArrayList<>();
         int from = 0;
         long cost = 0;
         for (int i = 0; i < costs.length; i++) {
+            if (split && costs[i] > 2 * target) {
+                if (from < i) {
+                    out.add(Task.rows(scenarios.subList(from, i)));
+                }
+                int shares = (int) Math.min((long) threads * SHARES_PER_THREAD, (costs[i] + target - 1) / target);
+                for (int s = 0; s < shares; s++) {
+                    out.add(new Task(List.of(), scenarios.get(i), s, shares));
+                }
+                out.add(Task.rows(scenarios.subList(i, i + 1)));
+                from = i + 1;
+                cost = 0;
+                continue;
+            }
             cost += costs[i];
             if (cost >= target) {
-                out.add(scenarios.subList(from, i + 1));
+                out.add(Task.rows(scenarios.subList(from, i + 1)));
                 from = i + 1;
                 cost = 0;
             }
         }
         if (from < costs.length) {
-            out.add(scenarios.subList(from, costs.length));
+            out.add(Task.rows(scenarios.subList(from, costs.length)));
         }
         return out;
     }

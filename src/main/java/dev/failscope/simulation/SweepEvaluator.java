@@ -91,8 +91,8 @@ final class SweepEvaluator {
      * The memos, shared by the sweep's worker threads: reads take no lock. Two workers that miss the same key
      * both simulate it (the same result); the first one stored is the one every row then uses.
      */
-    private final ConcurrentHashMap<ClusterKey, ClusterResult> clusters = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<ServiceKey, Health> services = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ClusterKey, ClusterResult> clusters;
+    private final ConcurrentHashMap<ServiceKey, Health> services;
     private final boolean shared;
     private final AtomicInteger runs = new AtomicInteger();
 
@@ -109,6 +109,10 @@ final class SweepEvaluator {
         this.simulator = simulator;
         this.index = simulator.index();
         this.reach = new SweepReach(simulator);
+        // sized for about a run per server and a service run per few: growing a concurrent map copies it
+        int servers = shared ? index.declaredServers().size() : 0;
+        this.clusters = new ConcurrentHashMap<>(Math.max(16, servers + servers / 2));
+        this.services = new ConcurrentHashMap<>(Math.max(16, servers / 2));
     }
 
     /**
@@ -118,6 +122,27 @@ final class SweepEvaluator {
      */
     SweepRow row(FailureScenario scenario) {
         return evaluate(scenario, index.failures(scenario));
+    }
+
+    /**
+     * Simulates a share of the clusters a scenario touches into the memo (every {@code parts}-th from {@code part}),
+     * so that several workers split one big scenario (a zone, a region) before its row is made from the memo.
+     * Changes no row; does nothing without a memo or when the row is simulated whole (a routed service).
+     */
+    void prepare(FailureScenario scenario, int part, int parts) {
+        if (!shared) {
+            return;
+        }
+        Map<String, Failure> failures = index.failures(scenario);
+        int[] touched = reach.touchedClusters(failures);
+        for (int s : reach.touchedServices(failures, touched)) {
+            if (reach.routed(s)) {
+                return;
+            }
+        }
+        for (int i = part; i < touched.length; i += parts) {
+            cluster(touched[i], failures);
+        }
     }
 
     private SweepRow evaluate(FailureScenario scenario, Map<String, Failure> failures) {
@@ -218,6 +243,11 @@ final class SweepEvaluator {
 
     SimulationIndex index() {
         return index;
+    }
+
+    /** True when runs are kept for other scenarios (so {@link #prepare} does something). */
+    boolean shared() {
+        return shared;
     }
 
     /** The failures of these servers only: what a memoized cluster run may read, nothing more. */

@@ -65,10 +65,18 @@ class SweepThreadsTest {
     void theFleetIsReallyCutIntoBatchesForSeveralThreads() {
         SimulationIndex index = SimulationIndex.of(fleet);
         List<FailureScenario> scenarios = Sweep.scenarios(index, ALL);
-        List<List<FailureScenario>> batches = SweepBatches.batches(index, scenarios, 2);
-        assertThat(batches).hasSizeGreaterThan(8);
-        assertThat(batches.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(scenarios);
-        assertThat(SweepBatches.batches(index, scenarios, 1)).containsExactly(scenarios);
+        List<SweepBatches.Task> tasks = SweepBatches.tasks(index, scenarios, 2, true);
+        assertThat(tasks).hasSizeGreaterThan(8);
+        assertThat(tasks.stream().flatMap(t -> t.scenarios().stream()).toList()).containsExactlyElementsOf(scenarios);
+        // the zones and the region are split into shares of their cluster runs, each just before its row
+        List<SweepBatches.Task> shares = tasks.stream().filter(t -> t.prepared() != null).toList();
+        assertThat(shares).extracting(t -> t.prepared().label()).contains("region:" + index.regions().iterator().next());
+        for (int i = 0; i < tasks.size(); i++) {
+            if (tasks.get(i).prepared() != null && (i + 1 == tasks.size() || tasks.get(i + 1).prepared() == null)) {
+                assertThat(tasks.get(i + 1).scenarios()).containsExactly(tasks.get(i).prepared());
+            }
+        }
+        assertThat(SweepBatches.tasks(index, scenarios, 1, true)).containsExactly(SweepBatches.Task.rows(scenarios));
     }
 
     @Test
