@@ -22,12 +22,39 @@ final class SweepBatches {
     private static final int SHARES_PER_THREAD = 4;
 
     /**
-     * One task for a worker: the rows of {@code scenarios}, or (no rows) share {@code share} of {@code shares} of
-     * the cluster runs of {@code prepared}.
+     * One task for a worker: the rows of {@code scenarios}, or (when {@code shares} is positive) share {@code share}
+     * of the cluster runs of {@code big}; {@code big}'s own row is a task of one scenario that names it too.
      */
-    record Task(List<FailureScenario> scenarios, FailureScenario prepared, int share, int shares) {
+    record Task(List<FailureScenario> scenarios, Big big, int share, int shares) {
         static Task rows(List<FailureScenario> scenarios) {
             return new Task(scenarios, null, 0, 0);
+        }
+    }
+
+    /** A scenario split into shares: what it fails and touches, worked out by the first of its tasks to run. */
+    static final class Big {
+        private final FailureScenario scenario;
+        private SweepEvaluator.Resolved resolved;
+
+        Big(FailureScenario scenario) {
+            this.scenario = scenario;
+        }
+
+        FailureScenario scenario() {
+            return scenario;
+        }
+
+        /** Taken a few times per big scenario, never per row: a lock is no cost here. */
+        synchronized SweepEvaluator.Resolved resolved(SweepEvaluator evaluator) {
+            if (resolved == null) {
+                resolved = evaluator.resolve(scenario);
+            }
+            return resolved;
+        }
+
+        /** After its row: the failures of a whole region need not stay alive. */
+        synchronized void release() {
+            resolved = null;
         }
     }
 
@@ -55,9 +82,14 @@ final class SweepBatches {
     }
 
     private static List<SweepRow> run(SweepEvaluator evaluator, Task task) {
-        if (task.prepared() != null) {
-            evaluator.prepare(task.prepared(), task.share(), task.shares());
+        if (task.shares() > 0) {
+            evaluator.prepare(task.big().resolved(evaluator), task.share(), task.shares());
             return List.of();
+        }
+        if (task.big() != null) {
+            SweepRow row = evaluator.row(task.big().resolved(evaluator));
+            task.big().release();
+            return List.of(row);
         }
         List<SweepRow> out = new ArrayList<>(task.scenarios().size());
         for (FailureScenario s : task.scenarios()) {
@@ -91,10 +123,11 @@ final class SweepBatches {
                     out.add(Task.rows(scenarios.subList(from, i)));
                 }
                 int shares = (int) Math.min((long) threads * SHARES_PER_THREAD, (costs[i] + target - 1) / target);
+                Big big = new Big(scenarios.get(i));
                 for (int s = 0; s < shares; s++) {
-                    out.add(new Task(List.of(), scenarios.get(i), s, shares));
+                    out.add(new Task(List.of(), big, s, shares));
                 }
-                out.add(Task.rows(scenarios.subList(i, i + 1)));
+                out.add(new Task(scenarios.subList(i, i + 1), big, 0, 0));
                 from = i + 1;
                 cost = 0;
                 continue;

@@ -69,11 +69,13 @@ class SweepThreadsTest {
         assertThat(tasks).hasSizeGreaterThan(8);
         assertThat(tasks.stream().flatMap(t -> t.scenarios().stream()).toList()).containsExactlyElementsOf(scenarios);
         // the zones and the region are split into shares of their cluster runs, each just before its row
-        List<SweepBatches.Task> shares = tasks.stream().filter(t -> t.prepared() != null).toList();
-        assertThat(shares).extracting(t -> t.prepared().label()).contains("region:" + index.regions().iterator().next());
+        List<SweepBatches.Task> shares = tasks.stream().filter(t -> t.shares() > 0).toList();
+        assertThat(shares).extracting(t -> t.big().scenario().label())
+                .contains("region:" + index.regions().iterator().next());
         for (int i = 0; i < tasks.size(); i++) {
-            if (tasks.get(i).prepared() != null && (i + 1 == tasks.size() || tasks.get(i + 1).prepared() == null)) {
-                assertThat(tasks.get(i + 1).scenarios()).containsExactly(tasks.get(i).prepared());
+            if (tasks.get(i).shares() > 0 && tasks.get(i + 1).shares() == 0) {
+                assertThat(tasks.get(i + 1).big()).isSameAs(tasks.get(i).big());
+                assertThat(tasks.get(i + 1).scenarios()).containsExactly(tasks.get(i).big().scenario());
             }
         }
         assertThat(SweepBatches.tasks(index, scenarios, 1, true)).containsExactly(SweepBatches.Task.rows(scenarios));
