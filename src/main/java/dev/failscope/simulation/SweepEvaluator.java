@@ -63,8 +63,8 @@ final class SweepEvaluator {
         }
     }
 
-    /** How a cluster ended in one run, numbered in the order first seen. */
-    private record ClusterResult(int id, ClusterOutcome outcome, List<ClusterCondition> history) {}
+    /** How a cluster ended in one run (the history only when some service reads it). */
+    private record ClusterResult(ClusterOutcome outcome, List<ClusterCondition> history) {}
 
     private final Simulator simulator;
     private final SimulationIndex index;
@@ -179,7 +179,8 @@ final class SweepEvaluator {
         ClusterResult r = shared ? clusters.get(key) : null;
         if (r == null) {
             ClusterRun run = new ClusterRun(index, reach.cluster(n), only(key.servers(), failures), false).run();
-            r = new ClusterResult(runs.getAndIncrement(), run.outcome(),
+            runs.incrementAndGet();
+            r = new ClusterResult(run.outcome(),
                     reach.used(n) ? List.copyOf(run.history()) : List.of());
             if (shared) {
                 ClusterResult stored = clusters.putIfAbsent(key, r);
