@@ -63,6 +63,9 @@ final class ReplicationState {
 
     /** Replicas whose current source is {@code server}, and theirs in turn, become stale. */
     void markStaleFollowers(String server, Duration at) {
+        if (!followed(server)) {
+            return; // the common case (a replica fed by the primary fails): no one to mark, nothing to build
+        }
         Map<String, List<Replica>> followers = new HashMap<>();
         for (Replica r : run.cluster().replicas()) {
             String src = source.get(r.server().name());
@@ -88,5 +91,15 @@ final class ReplicationState {
                 }
             }
         }
+    }
+
+    /** True when some replica's current source is {@code server}. */
+    private boolean followed(String server) {
+        for (Replica r : run.cluster().replicas()) {
+            if (server.equals(source.get(r.server().name()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

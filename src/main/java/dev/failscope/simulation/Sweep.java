@@ -1,5 +1,6 @@
 package dev.failscope.simulation;
 
+import dev.failscope.load.ReadAhead;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Ref;
 import dev.failscope.model.Topology;
@@ -40,18 +41,23 @@ public final class Sweep {
 
     /** As {@link #run(Topology, Options)}; a stopped sweep returns only the rows done, so callers discard it. */
     public static SweepResult run(Topology topology, Options options, Progress progress) {
+        return run(topology, options, progress, ReadAhead.defaultThreads());
+    }
+
+    /**
+     * As {@link #run(Topology, Options, Progress)}, on {@code threads} worker threads (one: on the caller's
+     * thread). The rows, their order and the progress calls (on the caller's thread, in order) are the same
+     * whatever the number.
+     */
+    public static SweepResult run(Topology topology, Options options, Progress progress, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
         Simulator simulator = new Simulator(SimulationIndex.of(topology));
         // servers alone never fail a cluster's servers the way another scenario did; domains and pairs may
         SweepEvaluator evaluator = new SweepEvaluator(simulator, options.domains() || options.pairs());
-        List<SweepRow> rows = new ArrayList<>();
         List<FailureScenario> scenarios = scenarios(simulator.index(), options);
-        for (FailureScenario s : scenarios) {
-            rows.add(evaluator.row(s));
-            if (!progress.step(rows.size(), scenarios.size())) {
-                break;
-            }
-        }
-        return new SweepResult(rows);
+        return new SweepResult(SweepBatches.rows(evaluator, scenarios, progress, threads));
     }
 
     /** Servers by name, then zones, regions and hosts, then pairs: the rows of the matrix, in order. */

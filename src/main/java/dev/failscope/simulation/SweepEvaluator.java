@@ -8,16 +8,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The rows of a sweep, with the work shared across scenarios. A scenario's row only needs how each touched
  * cluster and service ends, and a cluster ends the same way whenever the same of its servers (members of every
  * declaration, replication sources, candidates, monitors: {@link SimulationIndex#relevantServers}) fail at the
  * same times, whatever else fails and whatever target made them fail. So each cluster is simulated once per such
- * set, without the timeline's words, and each service once per combination of its clusters' runs and its pinned
- * servers' failures. A zone, a region or a host then costs a lookup per cluster it touches. A scenario that
+ * set, without the timeline's words; each touched service is then run quietly over those runs' histories (cheap,
+ * so not memoized). A zone, a region or a host then costs a lookup per cluster it touches. A scenario that
  * touches a service going through a route is simulated whole (routes read more of the scenario). Rows equal what
- * {@link SweepRow#of(Simulation)} gives for the {@link Simulator}'s run (SweepEvaluatorTest).
+ * {@link SweepRow#of(Simulation)} gives for the {@link Simulator}'s run (SweepEvaluatorTest). Safe for the
+ * worker threads of one sweep ({@link SweepBatches}): the memo is a concurrent map, the rest is read only.
  */
 final class SweepEvaluator {
     /**
@@ -60,34 +63,19 @@ final class SweepEvaluator {
         }
     }
 
-    /** How a cluster ended in one run, numbered in the order first seen. */
-    private record ClusterResult(int id, ClusterOutcome outcome, List<ClusterCondition> history) {}
-
-    /** A service and, per dependency, the run of its cluster (or -1: untouched) or its pinned server's failure. */
-    private record ServiceKey(int service, long[] inputs) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ServiceKey k && k.service == service && Arrays.equals(k.inputs, inputs);
-        }
-
-        @Override
-        public int hashCode() {
-            return service * 31 + Arrays.hashCode(inputs);
-        }
-
-        @Override
-        public String toString() {
-            return service + Arrays.toString(inputs);
-        }
-    }
+    /** How a cluster ended in one run (the history only when some service reads it). */
+    private record ClusterResult(ClusterOutcome outcome, List<ClusterCondition> history) {}
 
     private final Simulator simulator;
     private final SimulationIndex index;
     private final SweepReach reach;
-    private final Map<ClusterKey, ClusterResult> clusters = new HashMap<>();
-    private final Map<ServiceKey, Health> services = new HashMap<>();
+    /**
+     * The memo of cluster runs, shared by the sweep's worker threads: reads take no lock. Two workers that miss
+     * the same key both simulate it (the same result); the first one stored is the one every row then uses.
+     */
+    private final ConcurrentHashMap<ClusterKey, ClusterResult> clusters;
     private final boolean shared;
-    private int runs;
+    private final AtomicInteger runs = new AtomicInteger();
 
     SweepEvaluator(Simulator simulator) {
         this(simulator, true);
@@ -102,6 +90,9 @@ final class SweepEvaluator {
         this.simulator = simulator;
         this.index = simulator.index();
         this.reach = new SweepReach(simulator);
+        // sized for about a run per server and a service run per few: growing a concurrent map copies it
+        int servers = shared ? index.declaredServers().size() : 0;
+        this.clusters = new ConcurrentHashMap<>(Math.max(16, servers + servers / 2));
     }
 
     /**
@@ -110,16 +101,45 @@ final class SweepEvaluator {
      * names the cause, and a row keeps none of it.
      */
     SweepRow row(FailureScenario scenario) {
-        return evaluate(scenario, index.failures(scenario));
+        return row(resolve(scenario));
     }
 
-    private SweepRow evaluate(FailureScenario scenario, Map<String, Failure> failures) {
+    /** A scenario's failures and what they touch, in name order; {@code routed} when some touched service is. */
+    record Resolved(FailureScenario scenario, Map<String, Failure> failures, int[] touched, int[] touchedServices,
+                    boolean routed) {}
+
+    /** Works out what the scenario fails and touches, once for its shares and its row ({@link SweepBatches}). */
+    Resolved resolve(FailureScenario scenario) {
+        Map<String, Failure> failures = index.failures(scenario);
         int[] touched = reach.touchedClusters(failures);
         int[] touchedServices = reach.touchedServices(failures, touched);
+        boolean routed = false;
         for (int s : touchedServices) {
-            if (reach.routed(s)) {
-                return SweepRow.of(simulator.run(scenario, failures));
-            }
+            routed |= reach.routed(s);
+        }
+        return new Resolved(scenario, failures, touched, touchedServices, routed);
+    }
+
+    /**
+     * Simulates a share of the clusters a scenario touches into the memo (every {@code parts}-th from {@code part}),
+     * so that several workers split one big scenario (a zone, a region) before its row is made from the memo.
+     * Changes no row; does nothing without a memo or when the row is simulated whole (a routed service).
+     */
+    void prepare(Resolved r, int part, int parts) {
+        if (!shared || r.routed()) {
+            return;
+        }
+        for (int i = part; i < r.touched().length; i += parts) {
+            cluster(r.touched()[i], r.failures());
+        }
+    }
+
+    SweepRow row(Resolved r) {
+        Map<String, Failure> failures = r.failures();
+        int[] touched = r.touched();
+        int[] touchedServices = r.touchedServices();
+        if (r.routed()) {
+            return SweepRow.of(simulator.run(r.scenario(), failures));
         }
         ClusterResult[] results = new ClusterResult[touched.length];
         List<ClusterOutcome> outcomes = new ArrayList<>(touched.length);
@@ -131,7 +151,7 @@ final class SweepEvaluator {
         for (int s : touchedServices) {
             ends.add(new SweepRow.ServiceEnd(reach.serviceName(s), service(s, touched, results, failures)));
         }
-        return SweepRow.of(scenario, outcomes, ends);
+        return SweepRow.of(r.scenario(), outcomes, ends);
     }
 
     private ClusterResult cluster(int n, Map<String, Failure> failures) {
@@ -159,52 +179,59 @@ final class SweepEvaluator {
         ClusterResult r = shared ? clusters.get(key) : null;
         if (r == null) {
             ClusterRun run = new ClusterRun(index, reach.cluster(n), only(key.servers(), failures), false).run();
-            r = new ClusterResult(runs++, run.outcome(), reach.used(n) ? List.copyOf(run.history()) : List.of());
+            runs.incrementAndGet();
+            r = new ClusterResult(run.outcome(),
+                    reach.used(n) ? List.copyOf(run.history()) : List.of());
             if (shared) {
-                clusters.put(key, r);
+                ClusterResult stored = clusters.putIfAbsent(key, r);
+                r = stored != null ? stored : r;
             }
         }
         return r;
     }
 
+    /**
+     * How the service ends. Not memoized: a quiet service run over its clusters' histories costs less than
+     * hashing its inputs, and keeping every combination alive costs the collector more (measured, perf-sweep2).
+     */
     private Health service(int n, int[] touched, ClusterResult[] results, Map<String, Failure> failures) {
         Service s = reach.service(n);
         List<Dependency> deps = s.dependsOn();
         int[] ofCluster = reach.dependencyClusters(n);
-        long[] inputs = new long[deps.size()];
-        for (int i = 0; i < inputs.length; i++) {
+        Map<String, List<ClusterCondition>> histories = new HashMap<>();
+        Map<String, Failure> pinned = Map.of();
+        for (int i = 0; i < deps.size(); i++) {
+            String target = deps.get(i).target().name();
             if (deps.get(i).kind() == Dependency.Kind.CLUSTER) {
                 int at = ofCluster[i] < 0 ? -1 : Arrays.binarySearch(touched, ofCluster[i]);
-                inputs[i] = at < 0 ? -1 : results[at].id();
+                if (at >= 0) {
+                    histories.put(target, results[at].history());
+                }
             } else {
-                Failure f = failures.get(deps.get(i).target().name());
-                inputs[i] = f == null ? -1 : f.at().toNanos();
-            }
-        }
-        ServiceKey key = new ServiceKey(n, inputs);
-        Health health = shared ? services.get(key) : null;
-        if (health == null) {
-            Map<String, List<ClusterCondition>> histories = new HashMap<>();
-            Map<String, Failure> pinned = new HashMap<>();
-            for (int i = 0; i < inputs.length; i++) {
-                String target = deps.get(i).target().name();
-                if (deps.get(i).kind() == Dependency.Kind.CLUSTER && inputs[i] >= 0) {
-                    histories.put(target, results[Arrays.binarySearch(touched, ofCluster[i])].history());
-                } else if (deps.get(i).kind() == Dependency.Kind.SERVER && inputs[i] >= 0) {
-                    pinned.put(target, failures.get(target));
+                Failure f = failures.get(target);
+                if (f != null) {
+                    if (pinned.isEmpty()) {
+                        pinned = new HashMap<>();
+                    }
+                    pinned.put(target, f);
                 }
             }
-            health = new ServiceRun(s, histories, pinned, Map.of(), false).endHealth();
-            if (shared) {
-                services.put(key, health);
-            }
         }
-        return health;
+        return new ServiceRun(s, histories, pinned, Map.of(), false).endHealth();
     }
 
     /** How many cluster runs the sweep needed so far. */
     int clusterRuns() {
-        return runs;
+        return runs.get();
+    }
+
+    SimulationIndex index() {
+        return index;
+    }
+
+    /** True when runs are kept for other scenarios (so {@link #prepare} does something). */
+    boolean shared() {
+        return shared;
     }
 
     /** The failures of these servers only: what a memoized cluster run may read, nothing more. */

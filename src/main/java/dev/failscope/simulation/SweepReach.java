@@ -32,9 +32,10 @@ final class SweepReach {
     private final boolean[] routed;
     /** Per service, per dependency: the cluster's number, or -1 for a pinned server. */
     private final int[][] dependencyClusters;
-    private final Map<String, int[]> clustersOfServer = new HashMap<>();
+    /** Filled on first use by the sweep's worker threads: concurrent maps, read without a lock. */
+    private final Map<String, int[]> clustersOfServer;
     private final int[][] servicesOfCluster;
-    private final Map<String, int[]> servicesOfServer = new HashMap<>();
+    private final Map<String, int[]> servicesOfServer;
     private final SimulationIndex index;
     private final Map<String, Integer> clusterNumber;
     private final Map<String, Integer> serviceNumber;
@@ -42,6 +43,10 @@ final class SweepReach {
     SweepReach(Simulator simulator) {
         SimulationIndex index = simulator.index();
         Topology topology = index.topology();
+        // sized for every server at once: growing a concurrent map copies it
+        this.clustersOfServer = new java.util.concurrent.ConcurrentHashMap<>(Math.max(16,
+                topology.servers().size()));
+        this.servicesOfServer = new java.util.concurrent.ConcurrentHashMap<>();
         this.clusterNames = new TreeSet<>(topology.clusters().stream().map(Cluster::name).toList())
                 .toArray(String[]::new);
         this.serviceNames = new TreeSet<>(topology.services().stream().map(Service::name).toList())
