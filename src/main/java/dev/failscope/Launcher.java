@@ -21,7 +21,14 @@ public final class Launcher {
 
     public static void main(String[] args) {
         var child = Relaunch.ifWorthIt(args);
-        System.exit(child.isPresent() ? child.getAsInt() : run(args));
+        if (child.isPresent()) {
+            System.exit(child.getAsInt());
+        }
+        if (args.length > 0 && Relaunch.BATCH.contains(args[0])
+                && HeapWatch.atRisk(Relaunch.inputBytes(args), Runtime.getRuntime().maxMemory())) {
+            HeapWatch.start(System::exit);
+        }
+        System.exit(run(args));
     }
 
     /**
