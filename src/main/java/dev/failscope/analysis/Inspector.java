@@ -37,6 +37,15 @@ public final class Inspector {
         return analyse(load);
     }
 
+    /**
+     * Loads paths without running the rules: the findings are those made while loading. For a command that
+     * reports something else (a sweep's scenarios), so a large fleet does not pay for rules nobody reads.
+     */
+    public Inspection load(List<String> paths) {
+        LoadResult load = loader.load(paths);
+        return new Inspection(load, load.topology().loadFindings());
+    }
+
     /** Runs the rules on an already loaded topology. */
     public Inspection analyse(LoadResult load) {
         List<Finding> findings = new ArrayList<>(load.topology().loadFindings());

@@ -40,6 +40,12 @@ public final class LiveInput {
      */
     Inspection inspect(CommandSpec spec, String command, List<String> paths, ImportFormatOption importFormat,
                        boolean requireTopology) {
+        return inspect(spec, command, paths, importFormat, requireTopology, true);
+    }
+
+    /** With {@code rules} false, files are loaded but the rules not run (a live snapshot always runs them). */
+    Inspection inspect(CommandSpec spec, String command, List<String> paths, ImportFormatOption importFormat,
+                       boolean requireTopology, boolean rules) {
         Inspector inspector = importFormat.inspector();
         if (liveNow) {
             return snapshot(spec, command, paths, inspector, importFormat);
@@ -50,7 +56,7 @@ public final class LiveInput {
         if (paths.isEmpty()) {
             return usage(spec, command, "give PATH..., or --live");
         }
-        Inspection i = inspector.inspect(paths);
+        Inspection i = rules ? inspector.inspect(paths) : inspector.load(paths);
         return requireTopology ? i.requireTopology(paths) : i;
     }
 

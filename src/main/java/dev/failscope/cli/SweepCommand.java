@@ -79,7 +79,9 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
-        Inspection inspection = live.inspect(spec, "sweep", paths, importFormat, true);
+        // the rules' findings appear only in the Prometheus and HTML reports
+        boolean rules = format == Format.prometheus || format == Format.html;
+        Inspection inspection = live.inspect(spec, "sweep", paths, importFormat, true, rules);
         if (inspection == null) {
             return ExitCodes.LOAD_OR_USAGE;
         }
