@@ -15,8 +15,9 @@ public final class CdsTraining {
 
     public static void main(String[] args) {
         for (List<String> command : commands(args)) {
-            Relaunch.ifWorthIt(command.toArray(String[]::new)); // its class: every start asks it (small inputs here)
-            System.out.println("# " + String.join(" ", command) + " -> " + Launcher.run(command.toArray(String[]::new)));
+            String[] line = command.toArray(String[]::new);
+            Relaunch.ifWorthIt(line, Relaunch.batchInputBytes(line)); // its class: every start asks it (small here)
+            System.out.println("# " + String.join(" ", command) + " -> " + Launcher.run(line));
         }
         System.out.flush();
     }

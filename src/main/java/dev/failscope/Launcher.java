@@ -20,12 +20,12 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        var child = Relaunch.ifWorthIt(args);
+        long bytes = Relaunch.batchInputBytes(args);
+        var child = Relaunch.ifWorthIt(args, bytes);
         if (child.isPresent()) {
             System.exit(child.getAsInt());
         }
-        if (args.length > 0 && Relaunch.BATCH.contains(args[0])
-                && HeapWatch.atRisk(Relaunch.inputBytes(args), Runtime.getRuntime().maxMemory())) {
+        if (HeapWatch.atRisk(bytes, Runtime.getRuntime().maxMemory())) {
             HeapWatch.start(System::exit);
         }
         System.exit(run(args));

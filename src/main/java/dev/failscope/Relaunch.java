@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * Re-runs a plain {@code java -jar failscope.jar check BIG-INPUT} in a child JVM with the launcher's flags
  * (packaging/failscope): the CDS archive beside the jar, the serial collector, no survivor copying, and C1-only
- * JIT below {@link #LARGE_INPUT_BYTES} of input ({@link #LARGE_FLAGS} from there). On 2 cores a cold batch run under the JVM's defaults spends more CPU in C2 compilation and G1's
- * threads than in its own work: measured at 20k servers, 2.0 s against 0.93 s (docs/performance.md). The
+ * JIT below {@link #LARGE_INPUT_BYTES} of input ({@link #LARGE_FLAGS} from there). On 2 cores a cold batch run
+ * under the JVM's defaults spends more CPU in C2 compilation and G1's threads than in its own work: measured at 20k servers, 2.0 s against 0.93 s (docs/performance.md). The
  * child inherits standard input, output, error and the environment, and its exit code is ours.
  *
  * <p>It happens only when it can only help and can't surprise:
@@ -62,12 +62,16 @@ final class Relaunch {
 
     private Relaunch() {}
 
-    /** The child's exit code when the command was run in a child JVM; empty when it should run here. */
-    static OptionalInt ifWorthIt(String[] args) {
+    /**
+     * The child's exit code when the command was run in a child JVM; empty when it should run here.
+     *
+     * @param bytes the input's size, {@link #batchInputBytes}
+     */
+    static OptionalInt ifWorthIt(String[] args, long bytes) {
         if (System.getProperty(CHILD) != null || "false".equalsIgnoreCase(System.getProperty("failscope.relaunch"))) {
             return OptionalInt.empty();
         }
-        Optional<List<String>> command = command(args);
+        Optional<List<String>> command = command(args, bytes);
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -97,9 +101,13 @@ final class Relaunch {
         }
     }
 
+    /** The input's size for a batch subcommand ({@link #inputBytes}), 0 for any other. */
+    static long batchInputBytes(String[] args) {
+        return args.length == 0 || !BATCH.contains(args[0]) ? 0 : inputBytes(args);
+    }
+
     /** The child's command line for this process, or empty when this run should stay here. */
-    static Optional<List<String>> command(String[] args) {
-        long bytes = args.length == 0 || !BATCH.contains(args[0]) ? 0 : inputBytes(args);
+    private static Optional<List<String>> command(String[] args, long bytes) {
         if (bytes < MIN_INPUT_BYTES) {
             return Optional.empty(); // before asking the process its arguments, which loads and starts more
         }

@@ -119,10 +119,8 @@ public final class RuleCatalog {
     public List<Finding> check(Topology topology, int threads) {
         RuleContext context = new RuleContext(topology);
         List<Finding> findings = new ArrayList<>();
-        // every rule may start at once (a rule's findings are small): a slow rule at the head of the catalogue
-        // must not hold the other workers idle until it is done
-        try (dev.failscope.load.ReadAhead<Rule, List<Finding>> each = new dev.failscope.load.ReadAhead<>(rules,
-                rule -> rule.check(context), threads, rule -> 1, Long.MAX_VALUE)) {
+        try (dev.failscope.load.ReadAhead<Rule, List<Finding>> each = dev.failscope.load.ReadAhead.allAtOnce(rules,
+                rule -> rule.check(context), threads)) {
             while (each.hasNext()) {
                 findings.addAll(each.next());
             }

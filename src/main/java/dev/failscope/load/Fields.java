@@ -12,6 +12,7 @@ import dev.failscope.model.SourcePosition;
 import dev.failscope.model.UnknownKey;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,8 +81,8 @@ public final class Fields {
             }
         }
         if (factCount == factKeys.length) {
-            factKeys = java.util.Arrays.copyOf(factKeys, 2 * factCount);
-            factPositions = java.util.Arrays.copyOf(factPositions, 2 * factCount);
+            factKeys = Arrays.copyOf(factKeys, 2 * factCount);
+            factPositions = Arrays.copyOf(factPositions, 2 * factCount);
         }
         factKeys[factCount] = key;
         factPositions[factCount++] = at;

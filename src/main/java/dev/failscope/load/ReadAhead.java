@@ -77,6 +77,14 @@ public final class ReadAhead<S, T> implements AutoCloseable {
         this.begun = new boolean[n];
     }
 
+    /**
+     * Every input may start at once, in input order: for tasks whose results are small (the rules), so that a
+     * slow one at the head does not hold the other workers idle.
+     */
+    public static <S, T> ReadAhead<S, T> allAtOnce(List<S> inputs, Function<S, T> task, int threads) {
+        return new ReadAhead<>(inputs, task, threads, input -> 1, Long.MAX_VALUE);
+    }
+
     /** The order inputs start in (input 0 may start first: the caller waits on it), for tests. */
     int[] schedule() {
         return schedule.clone();
