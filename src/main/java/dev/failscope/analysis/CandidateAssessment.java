@@ -33,6 +33,11 @@ public record CandidateAssessment(Ref candidate, int order, List<CandidateIssue>
     }
 
     public Optional<CandidateIssue> issue(CandidateReason reason) {
-        return issues.stream().filter(i -> i.reason() == reason).findFirst();
+        for (CandidateIssue i : issues) { // every candidate rule asks every candidate: no stream per question
+            if (i.reason() == reason) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 }

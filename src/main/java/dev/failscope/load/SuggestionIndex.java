@@ -1,9 +1,7 @@
 package dev.failscope.load;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,37 +14,51 @@ import java.util.Optional;
  * The answers are exactly those of {@link Suggestions#closest}.
  */
 public final class SuggestionIndex {
-    private final List<String> names = new ArrayList<>();
-    private final List<String> lower = new ArrayList<>();
-    private long[] masks;
+    private final String[] names;
+    /** The lower-cased names one after another, name i at {@code [start[i], start[i + 1])}. */
+    private final char[] chars;
+    private final int[] start;
+    private final long[] masks;
 
     public SuggestionIndex(Collection<String> candidates) {
-        for (String c : new LinkedHashSet<>(candidates)) {
-            names.add(c);
-            lower.add(c.toLowerCase(Locale.ROOT));
+        names = new LinkedHashSet<>(candidates).toArray(new String[0]);
+        String[] lower = new String[names.length];
+        start = new int[names.length + 1];
+        for (int i = 0; i < names.length; i++) {
+            lower[i] = names[i].toLowerCase(Locale.ROOT);
+            start[i + 1] = start[i] + lower[i].length();
         }
-        masks = new long[names.size()];
-        for (int i = 0; i < masks.length; i++) {
-            masks[i] = mask(lower.get(i));
+        chars = new char[start[names.length]];
+        masks = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            lower[i].getChars(0, lower[i].length(), chars, start[i]);
+            masks[i] = mask(lower[i]);
         }
     }
 
-    /** As {@link Suggestions#closest}{@code (word, candidates)}. */
+    /**
+     * As {@link Suggestions#closest}{@code (word, candidates)}. The scan reads only the primitive arrays until a
+     * name passes the length and character tests: no pointer is followed per name (a cache miss each on a large
+     * fleet, where this runs once per missing name).
+     */
     public Optional<String> closest(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         long wm = mask(w);
+        int wl = w.length();
         int allowed = Math.max(2, word.length() / 3);
         String best = null;
         int bestDistance = allowed;
         BitParallel pattern = BitParallel.of(w);
         for (int i = 0; i < masks.length; i++) {
-            String lc = lower.get(i);
-            if (Math.abs(lc.length() - w.length()) > bestDistance
+            int from = start[i];
+            int to = start[i + 1];
+            if (Math.abs(to - from - wl) > bestDistance
                     || Long.bitCount(masks[i] & ~wm) > bestDistance || Long.bitCount(wm & ~masks[i]) > bestDistance) {
                 continue;
             }
-            int d = pattern != null ? pattern.distance(lc) : Suggestions.boundedDistance(w, lc, bestDistance);
-            String c = names.get(i);
+            int d = pattern != null ? pattern.distance(chars, from, to)
+                    : Suggestions.boundedDistance(w, new String(chars, from, to - from), bestDistance);
+            String c = names[i];
             if (d < bestDistance || (d == bestDistance && (best == null || c.compareTo(best) < 0))) {
                 best = c;
                 bestDistance = d;
@@ -101,11 +113,16 @@ public final class SuggestionIndex {
         }
 
         int distance(String text) {
+            return distance(text.toCharArray(), 0, text.length());
+        }
+
+        /** The distance to the text {@code text[from, to)}. */
+        int distance(char[] text, int from, int to) {
             long pv = -1L;
             long mv = 0L;
             int score = length;
-            for (int j = 0; j < text.length(); j++) {
-                long eq = eq(text.charAt(j));
+            for (int j = from; j < to; j++) {
+                long eq = eq(text[j]);
                 long xv = eq | mv;
                 long xh = (((eq & pv) + pv) ^ pv) | eq;
                 long ph = mv | ~(xh | pv);

@@ -55,9 +55,13 @@ public record Cluster(String name, SourcePosition position, String engine, Ref p
         return primary.name().equals(server) || replica(server).isPresent();
     }
 
-    /** Primary first, then replicas in order. */
+    /** The primary, then the replicas, in declaration order. Made on each call: rules ask for it in their loops. */
     public List<Ref> members() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(primary),
-                replicas.stream().map(Replica::server)).toList();
+        Ref[] members = new Ref[1 + replicas.size()];
+        members[0] = primary;
+        for (int i = 0; i < replicas.size(); i++) {
+            members[i + 1] = replicas.get(i).server();
+        }
+        return List.of(members);
     }
 }

@@ -40,6 +40,8 @@ public final class Topology {
     private final Map<String, Service> serviceByName;
     private final Map<String, FailoverPolicy> policyByCluster;
     private final Map<String, List<Cluster>> clustersByMember;
+    private final List<Server> serversInForce;
+    private final List<Cluster> clustersInForce;
     private volatile Graph<Node, Edge> graph;
 
     Topology(TopologyBuilder b) {
@@ -60,6 +62,8 @@ public final class Topology {
         this.serviceByName = firstByName(services, Service::name);
         this.policyByCluster = firstByName(policies, p -> p.cluster().name());
         this.clustersByMember = indexMembers(clusters);
+        this.serversInForce = inForce(servers, serverByName, Server::name);
+        this.clustersInForce = inForce(clusters, clusterByName, Cluster::name);
     }
 
     public static TopologyBuilder builder() {
@@ -79,8 +83,21 @@ public final class Topology {
         return servers;
     }
 
+    /**
+     * The servers in force: the first declaration of each name, the one {@link #server} returns, in load order.
+     * Later duplicates are only reported ({@code duplicate-name}). The list itself when no name repeats.
+     */
+    public List<Server> serversInForce() {
+        return serversInForce;
+    }
+
     public List<Cluster> clusters() {
         return clusters;
+    }
+
+    /** The clusters in force, as {@link #serversInForce()}. */
+    public List<Cluster> clustersInForce() {
+        return clustersInForce;
     }
 
     public List<FailoverPolicy> policies() {
@@ -187,6 +204,20 @@ public final class Topology {
             map.putIfAbsent(name.apply(item), item);
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    private static <T> List<T> inForce(List<T> items, Map<String, T> first,
+                                       java.util.function.Function<T, String> name) {
+        if (first.size() == items.size()) {
+            return items;
+        }
+        List<T> kept = new ArrayList<>(first.size());
+        for (T item : items) {
+            if (first.get(name.apply(item)) == item) {
+                kept.add(item);
+            }
+        }
+        return List.copyOf(kept);
     }
 
     private static Map<String, List<Cluster>> indexMembers(List<Cluster> clusters) {

@@ -188,10 +188,11 @@ public final class ProcessBenchmark {
      */
     public static List<String> launcherFlags(long bytes) {
         return bytes >= (48L << 20)
-                ? List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:FreqInlineSize=100",
-                        "-XX:Tier4InvocationThreshold=15000", "-XX:Tier4CompileThreshold=30000",
-                        "-XX:Tier4BackEdgeThreshold=120000")
-                : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
+                ? List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:MinHeapFreeRatio=70",
+                        "-XX:MaxHeapFreeRatio=95", "-XX:FreqInlineSize=60", "-XX:MaxInlineSize=20",
+                        "-XX:InlineSmallCode=1000")
+                : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
+                        "-XX:MinHeapFreeRatio=70", "-XX:MaxHeapFreeRatio=95");
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

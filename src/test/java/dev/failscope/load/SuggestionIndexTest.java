@@ -57,6 +57,41 @@ class SuggestionIndexTest {
         assertThat(SuggestionIndex.BitParallel.of("")).isNull();
     }
 
+    /**
+     * Fleets of look-alike names (every name passes the length and character tests), names that are prefixes of
+     * others, case variants of one name, letters whose lower case is longer: still exactly the plain scan.
+     */
+    @Test
+    void answersExactlyAsThePlainScanOnLookAlikeFleets() {
+        Random random = new Random(16);
+        String[] stems = {"feeds-pg-", "feeds-redis-", "Feeds-PG-", "analytics-pg-", "a", "", "\u0130stanbul-"};
+        for (int round = 0; round < 40; round++) {
+            List<String> candidates = new ArrayList<>();
+            int n = 1 + random.nextInt(600);
+            for (int i = 0; i < n; i++) {
+                String stem = stems[random.nextInt(stems.length)];
+                candidates.add(stem + (random.nextBoolean() ? "" : Integer.toString(random.nextInt(2000))));
+            }
+            SuggestionIndex index = new SuggestionIndex(candidates);
+            for (int q = 0; q < 30; q++) {
+                String c = candidates.get(random.nextInt(candidates.size()));
+                String word = switch (q % 3) {
+                    case 0 -> mutate(c, random);
+                    case 1 -> c.replace("-pg-", "-pg-v2-");
+                    default -> random(random, "afeds-pg0123\u0130", random.nextInt(20));
+                };
+                assertThat(index.closest(word)).as(word + " in " + candidates.size())
+                        .isEqualTo(Suggestions.closest(word, candidates));
+            }
+        }
+    }
+
+    @Test
+    void bitParallelDistanceReadsASliceOfAnArray() {
+        char[] text = "xxfeeds-pg-0001yy".toCharArray();
+        assertThat(SuggestionIndex.BitParallel.of("feeds-pg-v2-0001").distance(text, 2, 15)).isEqualTo(3);
+    }
+
     private static String random(Random random, String alphabet, int len) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < len; i++) {

@@ -28,7 +28,7 @@ public final class NoFailoverPolicyRule implements Rule {
 
     @Override
     public List<Finding> check(Topology topology) {
-        return InForce.clusters(topology).stream()
+        return topology.clustersInForce().stream()
                 .filter(c -> !c.replicas().isEmpty() && topology.policy(c.name()).isEmpty())
                 .map(c -> finding("cluster '" + c.name() + "' has " + c.replicas().size()
                         + (c.replicas().size() == 1 ? " replica" : " replicas")

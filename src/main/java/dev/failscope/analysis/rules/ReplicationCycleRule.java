@@ -53,7 +53,7 @@ public final class ReplicationCycleRule implements Rule {
     @Override
     public List<Finding> check(Topology topology) {
         List<Finding> findings = new ArrayList<>();
-        for (Cluster cluster : InForce.clusters(topology)) {
+        for (Cluster cluster : topology.clustersInForce()) {
             if (!mayCycle(cluster)) {
                 continue;
             }

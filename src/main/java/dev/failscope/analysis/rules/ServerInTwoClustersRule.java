@@ -39,7 +39,11 @@ public final class ServerInTwoClustersRule implements Rule {
         topology.clusters().forEach(c -> c.members().forEach(m -> names.add(m.name())));
         List<Finding> findings = new ArrayList<>();
         for (String server : names) {
-            List<Cluster> clusters = distinctByName(topology.clustersOf(server));
+            List<Cluster> of = topology.clustersOf(server);
+            if (of.size() < 2) {
+                continue; // nearly every server: no second cluster to report
+            }
+            List<Cluster> clusters = distinctByName(of);
             for (Cluster later : clusters.subList(Math.min(1, clusters.size()), clusters.size())) {
                 Ref listed = later.members().stream().filter(m -> m.name().equals(server)).findFirst()
                         .orElseThrow();

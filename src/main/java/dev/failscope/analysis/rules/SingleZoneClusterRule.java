@@ -3,6 +3,7 @@ package dev.failscope.analysis.rules;
 import dev.failscope.analysis.Rule;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Finding;
+import dev.failscope.model.Ref;
 import dev.failscope.model.Server;
 import dev.failscope.model.Severity;
 import dev.failscope.model.Topology;
@@ -32,17 +33,39 @@ public final class SingleZoneClusterRule implements Rule {
     @Override
     public List<Finding> check(Topology topology) {
         List<Finding> findings = new ArrayList<>();
-        for (Cluster c : InForce.clusters(topology)) {
-            List<String> members = c.members().stream().map(m -> m.name()).distinct().toList();
-            List<String> zones = members.stream()
-                    .map(m -> topology.server(m).map(Server::zone).orElse(null)).toList();
-            if (members.size() < 2 || zones.contains(null) || zones.stream().distinct().count() != 1) {
+        for (Cluster c : topology.clustersInForce()) {
+            List<String> members = distinctMembers(c);
+            String zone = members.size() < 2 ? null : sharedZone(topology, members);
+            if (zone == null) {
                 continue;
             }
             findings.add(finding("all " + members.size() + " members of cluster '" + c.name() + "' are in zone "
-                    + zones.get(0) + ": one zone outage takes the whole cluster down; place a replica in "
+                    + zone + ": one zone outage takes the whole cluster down; place a replica in "
                     + "another zone", c.name(), null, c.position()));
         }
         return findings;
+    }
+
+    private static List<String> distinctMembers(Cluster c) {
+        List<String> names = new ArrayList<>(1 + c.replicas().size());
+        for (Ref m : c.members()) {
+            if (!names.contains(m.name())) {
+                names.add(m.name());
+            }
+        }
+        return names;
+    }
+
+    /** The zone every member is declared in, or null when one is undeclared or two zones differ. */
+    private static String sharedZone(Topology topology, List<String> members) {
+        String zone = null;
+        for (String m : members) {
+            Server s = topology.server(m).orElse(null);
+            if (s == null || s.zone() == null || (zone != null && !zone.equals(s.zone()))) {
+                return null;
+            }
+            zone = s.zone();
+        }
+        return zone;
     }
 }

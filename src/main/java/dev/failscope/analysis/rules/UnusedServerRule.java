@@ -1,11 +1,17 @@
 package dev.failscope.analysis.rules;
 
 import dev.failscope.analysis.Rule;
+import dev.failscope.model.FailoverPolicy;
 import dev.failscope.model.Finding;
+import dev.failscope.model.Ref;
+import dev.failscope.model.Server;
 import dev.failscope.model.ServerStatus;
 import dev.failscope.model.Severity;
 import dev.failscope.model.Topology;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** An active server belongs to no cluster: it may be forgotten, or its inventory status may be stale. */
 public final class UnusedServerRule implements Rule {
@@ -26,17 +32,31 @@ public final class UnusedServerRule implements Rule {
 
     @Override
     public List<Finding> check(Topology topology) {
-        return InForce.servers(topology).stream()
-                .filter(s -> s.status() == ServerStatus.ACTIVE && topology.clustersOf(s.name()).isEmpty()
-                        && !monitors(topology, s.name()))
-                .map(s -> finding("server '" + s.name() + "' is active but belongs to no cluster: add it to a "
-                        + "cluster, or mark it decommissioned if it is retired", s.name(), null, s.position()))
-                .toList();
+        Set<String> monitors = null; // made on the first unused server: a fleet without one never pays for it
+        List<Finding> findings = new ArrayList<>();
+        for (Server s : topology.serversInForce()) {
+            if (s.status() != ServerStatus.ACTIVE || !topology.clustersOf(s.name()).isEmpty()) {
+                continue;
+            }
+            if (monitors == null) {
+                monitors = monitors(topology);
+            }
+            if (!monitors.contains(s.name())) {
+                findings.add(finding("server '" + s.name() + "' is active but belongs to no cluster: add it to a "
+                        + "cluster, or mark it decommissioned if it is retired", s.name(), null, s.position()));
+            }
+        }
+        return findings;
     }
 
-    /** A sentinel watching a cluster (a failover policy's monitor) is in use, though no cluster member. */
-    private static boolean monitors(Topology topology, String server) {
-        return topology.policies().stream().anyMatch(p -> p.monitors().stream()
-                .anyMatch(m -> m.name().equals(server)));
+    /** Servers watching a cluster (a failover policy's monitors, such as sentinels) are in use, though no member. */
+    private static Set<String> monitors(Topology topology) {
+        Set<String> names = new HashSet<>();
+        for (FailoverPolicy p : topology.policies()) {
+            for (Ref m : p.monitors()) {
+                names.add(m.name());
+            }
+        }
+        return names;
     }
 }
