@@ -42,6 +42,7 @@ public final class Topology {
     private final Map<String, List<Cluster>> clustersByMember;
     private final List<Server> serversInForce;
     private final List<Cluster> clustersInForce;
+    private final List<Service> servicesInForce;
     private volatile Graph<Node, Edge> graph;
 
     Topology(TopologyBuilder b) {
@@ -64,6 +65,7 @@ public final class Topology {
         this.clustersByMember = indexMembers(clusters);
         this.serversInForce = inForce(servers, serverByName, Server::name);
         this.clustersInForce = inForce(clusters, clusterByName, Cluster::name);
+        this.servicesInForce = inForce(services, serviceByName, Service::name);
     }
 
     public static TopologyBuilder builder() {
@@ -106,6 +108,11 @@ public final class Topology {
 
     public List<Service> services() {
         return services;
+    }
+
+    /** The services in force, as {@link #serversInForce()}. */
+    public List<Service> servicesInForce() {
+        return servicesInForce;
     }
 
     public List<UnknownKey> unknownKeys() {

@@ -16,6 +16,7 @@ import dev.failscope.model.Service;
 import dev.failscope.model.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,8 +40,11 @@ public final class SimulationIndex {
     private final List<Server> servers;
     /** Servers by zone, region and host: built on first use (a sweep of servers only never needs them). */
     private volatile Domains domains;
-    /** Server names for lookups; {@link #serverNames()} sorts them on first use. */
-    private final Set<String> serverNames;
+    /**
+     * Server names referenced (membership, replication, candidates, pinned dependencies, route targets) that no
+     * inventory declares: made on first use, so a sweep reads the references once and builds no set of every name.
+     */
+    private volatile Set<String> undeclaredServers;
     private volatile Set<String> sortedServerNames;
     private final Map<String, Integer> clusterOrder = new HashMap<>();
     private final Map<String, Integer> serviceOrder = new HashMap<>();
@@ -54,15 +58,15 @@ public final class SimulationIndex {
     private SimulationIndex(Topology topology) {
         this.topology = topology;
         this.evaluator = new CandidateEvaluator(topology);
-        this.servers = firstByName(topology.servers(), Server::name).stream()
-                .sorted(Comparator.comparing(Server::name)).toList();
-        for (Cluster c : firstByName(topology.clusters(), Cluster::name)) {
+        Server[] byName = topology.serversInForce().toArray(new Server[0]);
+        Arrays.sort(byName, Comparator.comparing(Server::name));
+        this.servers = List.of(byName);
+        for (Cluster c : topology.clustersInForce()) {
             clusterOrder.put(c.name(), clusterOrder.size());
         }
-        for (Service s : firstByName(topology.services(), Service::name)) {
+        for (Service s : topology.servicesInForce()) {
             serviceOrder.put(s.name(), serviceOrder.size());
         }
-        this.serverNames = serverNamesOf(topology);
         indexModel();
     }
 
@@ -78,7 +82,9 @@ public final class SimulationIndex {
     public Set<String> serverNames() {
         Set<String> sorted = sortedServerNames;
         if (sorted == null) {
-            sorted = Collections.unmodifiableSet(new TreeSet<>(serverNames));
+            TreeSet<String> all = new TreeSet<>(topology.serverNames());
+            all.addAll(undeclaredServers());
+            sorted = Collections.unmodifiableSet(all);
             sortedServerNames = sorted;
         }
         return sorted;
@@ -128,7 +134,7 @@ public final class SimulationIndex {
     /** The servers a target names; empty when it names nothing. */
     public List<String> serversOf(FailureTarget target) {
         return switch (target.kind()) {
-            case SERVER -> serverNames.contains(target.name()) ? List.of(target.name()) : List.of();
+            case SERVER -> isServer(target.name()) ? List.of(target.name()) : List.of();
             case ZONE -> domains().zones().getOrDefault(target.name(), List.of());
             case REGION -> domains().regions().getOrDefault(target.name(), List.of());
             case HOST -> domains().hosts().getOrDefault(target.name(), List.of());
@@ -185,7 +191,7 @@ public final class SimulationIndex {
         List<FailureTarget> targets = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String text : texts) {
-            if (serverNames.contains(text.trim())) {
+            if (isServer(text.trim())) {
                 // a server name exactly as reports print it, even one with '@' or ':' in it
                 targets.add(FailureTarget.server(text.trim()));
                 continue;
@@ -234,13 +240,32 @@ public final class SimulationIndex {
         return Suggestions.closest(t.name(), names).map(n -> t.kind().prefix() + n);
     }
 
+    /** True for a server vertex of the topology's graph: declared, or a placeholder some edge creates. */
+    private boolean isServer(String name) {
+        return topology.server(name).isPresent() || undeclaredServers().contains(name);
+    }
+
+    private Set<String> undeclaredServers() {
+        Set<String> undeclared = undeclaredServers;
+        if (undeclared == null) {
+            undeclared = new java.util.HashSet<>();
+            for (String name : serverNamesOf(topology)) {
+                if (topology.server(name).isEmpty()) {
+                    undeclared.add(name);
+                }
+            }
+            undeclaredServers = undeclared;
+        }
+        return undeclared;
+    }
+
     /**
      * The server vertices of the topology's graph (declared servers and the placeholders that membership,
-     * replication, failover, dependency and routing edges create), read from the model without building it.
+     * replication, failover, dependency and routing edges create), read from the model without building it. A
+     * name may come more than once.
      */
-    static Set<String> serverNamesOf(Topology topology) {
-        Set<String> names = new java.util.HashSet<>();
-        topology.servers().forEach(s -> names.add(s.name()));
+    private static List<String> serverNamesOf(Topology topology) {
+        List<String> names = new ArrayList<>();
         for (Cluster c : topology.clusters()) {
             names.add(c.primary().name());
             for (Replica r : c.replicas()) {
@@ -322,13 +347,27 @@ public final class SimulationIndex {
     }
 
     private List<String> computeRelevant(String name) {
-        Set<String> out = new TreeSet<>(membersOfCluster.getOrDefault(name, List.of()));
-        topology.cluster(name).ifPresent(c -> c.replicas().forEach(r -> out.add(r.sourceName(c.primary().name()))));
-        topology.policy(name).ifPresent(p -> {
+        // a handful of names per cluster: a sorted list, not a tree set per cluster
+        List<String> out = new ArrayList<>(membersOfCluster.getOrDefault(name, List.of()));
+        Cluster c = topology.cluster(name).orElse(null);
+        if (c != null) {
+            for (Replica r : c.replicas()) {
+                out.add(r.sourceName(c.primary().name()));
+            }
+        }
+        FailoverPolicy p = topology.policy(name).orElse(null);
+        if (p != null) {
             p.candidates().forEach(r -> out.add(r.name()));
             p.monitors().forEach(r -> out.add(r.name()));
-        });
-        return List.copyOf(out);
+        }
+        out.sort(null);
+        List<String> distinct = new ArrayList<>(out.size());
+        for (String server : out) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(server)) {
+                distinct.add(server);
+            }
+        }
+        return List.copyOf(distinct);
     }
 
     private Domains domains() {
@@ -362,11 +401,6 @@ public final class SimulationIndex {
     /** Declared server names, each once, sorted. */
     List<String> declaredServers() {
         return servers.stream().map(Server::name).toList();
-    }
-
-    private static <T> List<T> firstByName(List<T> items, Function<T, String> name) {
-        Set<String> seen = new java.util.HashSet<>();
-        return items.stream().filter(i -> seen.add(name.apply(i))).toList();
     }
 
     /** A server's failure: when, and which target of the scenario made it fail. */
