@@ -20,6 +20,12 @@ public final class Escaping {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7F) { // printable ASCII, nearly every character of a report: never escaped
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
             String esc = null;
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 if (out != null) {

@@ -149,8 +149,8 @@ public final class ProcessBenchmark {
         System.out.println();
         System.out.println("| servers | measure | wall / floor | CPU / floor | wall / check | CPU / check "
                 + "| wall / floor-launcher | CPU / floor-launcher | wall / launcher | CPU / launcher "
-                + "| doubling cost (wall, per 2x servers) |");
-        System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                + "| doubling cost (wall, per 2x servers) | µs per added server (wall) |");
+        System.out.println("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         List<Integer> sizes = new ArrayList<>(all.keySet());
         for (int i = 0; i < sizes.size(); i++) {
             Map<String, List<Sample>> s = all.get(sizes.get(i));
@@ -161,17 +161,21 @@ public final class ProcessBenchmark {
                 double w = median(s.get(m), Sample::wall);
                 double c = median(s.get(m), Sample::cpu);
                 String doubling = "–";
+                // the slope between two sizes: flat when the cost is linear, whatever the fixed start-up cost
+                String marginal = "–";
                 if (i > 0) {
                     double prev = median(all.get(sizes.get(i - 1)).get(m), Sample::wall);
                     double steps = Math.log((double) sizes.get(i) / sizes.get(i - 1)) / Math.log(2);
                     doubling = String.format(Locale.ROOT, "%.2f", Math.pow(w / prev, 1 / steps));
+                    marginal = String.format(Locale.ROOT, "%.1f", (w - prev) * 1e6 / (sizes.get(i) - sizes.get(i - 1)));
                 }
-                System.out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                System.out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                         sizes.get(i), m,
                         ratio(w, s, "floor", Sample::wall), ratio(c, s, "floor", Sample::cpu),
                         ratio(w, s, "check", Sample::wall), ratio(c, s, "check", Sample::cpu),
                         ratio(w, s, "floor-launcher", Sample::wall), ratio(c, s, "floor-launcher", Sample::cpu),
-                        ratio(w, s, "launcher", Sample::wall), ratio(c, s, "launcher", Sample::cpu), doubling);
+                        ratio(w, s, "launcher", Sample::wall), ratio(c, s, "launcher", Sample::cpu), doubling,
+                        marginal);
             }
         }
     }
