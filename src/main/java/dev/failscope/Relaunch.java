@@ -43,17 +43,14 @@ final class Relaunch {
             "export");
     /** From this size on the run is long enough for C2's faster code to repay its compilation (docs/performance.md). */
     static final long LARGE_INPUT_BYTES = 48L << 20;
-    /**
-     * The launcher's flags below {@link #LARGE_INPUT_BYTES} (packaging/failscope). The heap ratios grow the heap
-     * ahead of the model instead of after a full collection (a full collection per growth step cost 1 s at 320k
-     * servers; docs/performance.md).
-     */
+    /** The launcher's flags below {@link #LARGE_INPUT_BYTES} (packaging/failscope). */
     static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-XX:MaxTenuringThreshold=0", "-XX:MinHeapFreeRatio=70", "-XX:MaxHeapFreeRatio=95");
+            "-XX:MaxTenuringThreshold=0");
     /**
      * The launcher's flags from {@link #LARGE_INPUT_BYTES} on: both compilers, with less inlining than by
      * default, so that C2 compiles the parser's hot loops quickly and spends little on the rest (its compilations
-     * were a quarter of the CPU of a 320k check).
+     * were a quarter of the CPU of a 320k check). The heap ratios grow the heap ahead of the model instead of
+     * after a full collection each time (a second of full collections at 320k servers; docs/performance.md).
      */
     static final List<String> LARGE_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
             "-XX:MinHeapFreeRatio=70", "-XX:MaxHeapFreeRatio=95", "-XX:FreqInlineSize=60", "-XX:MaxInlineSize=20",

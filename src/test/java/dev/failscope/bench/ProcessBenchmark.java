@@ -195,8 +195,7 @@ public final class ProcessBenchmark {
                 ? List.of("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0", "-XX:MinHeapFreeRatio=70",
                         "-XX:MaxHeapFreeRatio=95", "-XX:FreqInlineSize=60", "-XX:MaxInlineSize=20",
                         "-XX:InlineSmallCode=1000")
-                : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0",
-                        "-XX:MinHeapFreeRatio=70", "-XX:MaxHeapFreeRatio=95");
+                : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=0");
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
