@@ -24,10 +24,12 @@ import java.util.Optional;
 public final class CandidateEvaluator {
     private final Topology topology;
     /** Each policy's assessment, by identity; several rules may ask at once (the catalogue runs them in parallel). */
-    private final Map<Identity, List<CandidateAssessment>> assessed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Identity, List<CandidateAssessment>> assessed;
 
     public CandidateEvaluator(Topology topology) {
         this.topology = topology;
+        // sized for every policy: growing a concurrent map copies it
+        this.assessed = new java.util.concurrent.ConcurrentHashMap<>(Math.max(16, topology.policies().size()));
     }
 
     /** Every candidate of the policy, in order. */

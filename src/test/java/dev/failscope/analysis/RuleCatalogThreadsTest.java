@@ -20,13 +20,15 @@ class RuleCatalogThreadsTest {
     @Test
     void aFleetWithFaultsGivesTheSameFindingsInTheSameOrderOnOneThreadAndOnMany(@TempDir Path dir)
             throws IOException {
-        Fleet fleet = FleetGenerator.generate(new FleetSpec(500, 3, 3, 40, 5));
+        // more policies than RuleCatalog.ASSESS_FIRST_FROM: on several threads the assessments are made first
+        Fleet fleet = FleetGenerator.generate(new FleetSpec(RuleCatalog.ASSESS_FIRST_FROM + 76, 3, 3, 40, 5));
         for (Fleet.GeneratedFile f : fleet.files()) {
             Path p = dir.resolve(f.path());
             Files.createDirectories(p.getParent());
             Files.writeString(p, f.text());
         }
         Topology topology = new TopologyLoader().load(List.of(dir.toString())).topology();
+        assertThat(topology.policies()).hasSizeGreaterThan(RuleCatalog.ASSESS_FIRST_FROM);
         List<Finding> one = RuleCatalog.standard().check(topology, 1);
         assertThat(one).hasSizeGreaterThan(40);
         for (int threads : List.of(2, 3, 8)) {
