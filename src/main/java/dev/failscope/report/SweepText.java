@@ -1,5 +1,6 @@
 package dev.failscope.report;
 
+import dev.failscope.load.ReadAhead;
 import dev.failscope.model.Durations;
 import dev.failscope.simulation.Health;
 import dev.failscope.simulation.SweepResult;
@@ -12,10 +13,23 @@ import java.util.List;
  * single points of failure, and a resilience summary.
  */
 public final class SweepText {
+    /** Matrix rows per piece rendered on a worker, at least: a piece's hand-over costs about as much as a row. */
+    private static final int MIN_PIECE_ROWS = 512;
+    /** Pieces per worker: enough for both workers to stay busy when a piece holds a zone's long line. */
+    private static final int PIECES_PER_THREAD = 8;
+
     private SweepText() {}
 
     public static String render(SweepResult result) {
-        StringBuilder out = new StringBuilder();
+        return render(result, ReadAhead.defaultThreads());
+    }
+
+    /**
+     * As {@link #render(SweepResult)}, the matrix's lines made in pieces on {@code threads} worker threads (one:
+     * on the caller's). The text does not depend on the number: the pieces are joined in row order, and every
+     * guard of {@link Escaping#textBlock} works line by line, so it gives the same for each piece as for the whole.
+     */
+    static String render(SweepResult result, int threads) {
         List<SweepRow> rows = result.rows();
         String[] labels = new String[rows.size()];
         int w0 = "FAILURE".length();
@@ -23,15 +37,65 @@ public final class SweepText {
             labels[i] = label(rows.get(i));
             w0 = Math.max(w0, labels[i].length());
         }
+        int width = w0;
         int w1 = "degraded".length();
-        out.append(TimelineText.pad("FAILURE", w0)).append("  ").append(TimelineText.pad("RESULT", w1))
-                .append("  IMPACT\n");
-        for (int i = 0; i < labels.length; i++) {
-            SweepRow r = rows.get(i);
-            out.append((TimelineText.pad(labels[i], w0) + "  " + TimelineText.pad(result(r), w1) + "  "
-                    + Escaping.visible(impact(r)))
-                    .stripTrailing()).append('\n');
+        List<int[]> pieces = new ArrayList<>();
+        int size = Math.max(MIN_PIECE_ROWS, rows.size() / Math.max(1, threads * PIECES_PER_THREAD) + 1);
+        for (int from = 0; from < rows.size(); from += size) {
+            pieces.add(new int[] {from, Math.min(rows.size(), from + size)});
         }
+        StringBuilder out = new StringBuilder(Escaping.textBlock(TimelineText.pad("FAILURE", w0) + "  "
+                + TimelineText.pad("RESULT", w1) + "  IMPACT\n"));
+        try (ReadAhead<int[], String> ahead = new ReadAhead<>(pieces,
+                p -> Escaping.textBlock(lines(rows, labels, p[0], p[1], width, w1)), threads)) {
+            while (ahead.hasNext()) {
+                out.append(ahead.next());
+            }
+        }
+        out.append(Escaping.textBlock(summary(result)));
+        return out.toString();
+    }
+
+    /** The matrix's lines of rows {@code [from, to)}, each ending in a line end. */
+    private static String lines(List<SweepRow> rows, String[] labels, int from, int to, int w0, int w1) {
+        StringBuilder out = new StringBuilder((to - from) * 96);
+        for (int i = from; i < to; i++) {
+            SweepRow r = rows.get(i);
+            out.append(labels[i]);
+            spaces(out, w0 - labels[i].length());
+            out.append("  ");
+            String result = result(r);
+            out.append(result);
+            spaces(out, w1 - result.length());
+            out.append("  ").append(Escaping.visible(impact(r)));
+            stripTrailing(out);
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void spaces(StringBuilder out, int n) {
+        for (int i = 0; i < n; i++) {
+            out.append(' ');
+        }
+    }
+
+    /** What {@link String#stripTrailing} does to the line at the end of {@code out} (none of it is a line end). */
+    private static void stripTrailing(StringBuilder out) {
+        int end = out.length();
+        while (end > 0) {
+            int cp = Character.codePointBefore(out, end);
+            if (!Character.isWhitespace(cp)) {
+                break;
+            }
+            end -= Character.charCount(cp);
+        }
+        out.setLength(end);
+    }
+
+    /** Everything after the matrix: a blank line, the single points of failure, the pairs' outages, the counts. */
+    private static String summary(SweepResult result) {
+        StringBuilder out = new StringBuilder();
         out.append('\n');
         List<SweepRow> spofs = result.singlePointsOfFailure();
         if (spofs.isEmpty()) {
@@ -53,7 +117,7 @@ public final class SweepText {
         if (!result.pairs().isEmpty()) {
             out.append(counts(result.pairs(), "pair failure"));
         }
-        return Escaping.textBlock(out.toString());
+        return out.toString();
     }
 
     private static String label(SweepRow r) {
