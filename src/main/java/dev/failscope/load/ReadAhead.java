@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -83,6 +84,24 @@ public final class ReadAhead<S, T> implements AutoCloseable {
      */
     public static <S, T> ReadAhead<S, T> allAtOnce(List<S> inputs, Function<S, T> task, int threads) {
         return new ReadAhead<>(inputs, task, threads, input -> 1, Long.MAX_VALUE);
+    }
+
+    /** Two results, made by {@link #both}. */
+    public record Both<A, B>(A first, B second) {}
+
+    /**
+     * Two independent results made side by side on two workers (with one thread: one after the other, on the
+     * caller's thread). An exception or error of either is rethrown here, as it was.
+     */
+    public static <A, B> Both<A, B> both(Supplier<A> first, Supplier<B> second, int threads) {
+        List<Supplier<?>> tasks = List.of(first, second);
+        try (ReadAhead<Supplier<?>, Object> ahead = allAtOnce(tasks, Supplier::get, Math.min(2, threads))) {
+            @SuppressWarnings("unchecked")
+            A a = (A) ahead.next();
+            @SuppressWarnings("unchecked")
+            B b = (B) ahead.next();
+            return new Both<>(a, b);
+        }
     }
 
     /** The order inputs start in (input 0 may start first: the caller waits on it), for tests. */

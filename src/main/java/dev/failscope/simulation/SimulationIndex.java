@@ -2,6 +2,7 @@ package dev.failscope.simulation;
 
 import dev.failscope.analysis.CandidateAssessment;
 import dev.failscope.analysis.CandidateEvaluator;
+import dev.failscope.load.ReadAhead;
 import dev.failscope.load.Suggestions;
 import dev.failscope.model.Cluster;
 import dev.failscope.model.Dependency;
@@ -55,23 +56,35 @@ public final class SimulationIndex {
     private final Map<String, List<CandidateAssessment>> assessments = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, List<String>> relevant = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private SimulationIndex(Topology topology) {
+    private SimulationIndex(Topology topology, int threads) {
         this.topology = topology;
         this.evaluator = new CandidateEvaluator(topology);
-        Server[] byName = topology.serversInForce().toArray(new Server[0]);
-        Arrays.sort(byName, Comparator.comparing(Server::name));
-        this.servers = List.of(byName);
         for (Cluster c : topology.clustersInForce()) {
             clusterOrder.put(c.name(), clusterOrder.size());
         }
         for (Service s : topology.servicesInForce()) {
             serviceOrder.put(s.name(), serviceOrder.size());
         }
-        indexModel();
+        // the servers' name order and the model's relations are independent: made side by side
+        this.servers = ReadAhead.both(() -> byName(topology), () -> {
+            indexModel();
+            return this;
+        }, threads).first();
     }
 
     public static SimulationIndex of(Topology topology) {
-        return new SimulationIndex(topology);
+        return new SimulationIndex(topology, 1);
+    }
+
+    /** As {@link #of(Topology)}, on up to two worker threads (one: on the caller's thread); the same index. */
+    public static SimulationIndex of(Topology topology, int threads) {
+        return new SimulationIndex(topology, threads);
+    }
+
+    private static List<Server> byName(Topology topology) {
+        Server[] byName = topology.serversInForce().toArray(new Server[0]);
+        Arrays.sort(byName, (a, b) -> a.name().compareTo(b.name()));
+        return List.of(byName);
     }
 
     public Topology topology() {

@@ -53,11 +53,13 @@ public final class Sweep {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
-        Simulator simulator = new Simulator(SimulationIndex.of(topology));
-        // servers alone never fail a cluster's servers the way another scenario did; domains and pairs may
-        SweepEvaluator evaluator = new SweepEvaluator(simulator, options.domains() || options.pairs());
-        List<FailureScenario> scenarios = scenarios(simulator.index(), options);
-        return new SweepResult(SweepBatches.rows(evaluator, scenarios, progress, threads));
+        Simulator simulator = new Simulator(SimulationIndex.of(topology, threads));
+        // servers alone never fail a cluster's servers the way another scenario did; domains and pairs may.
+        // The evaluator's numbering and the list of scenarios are independent: made side by side.
+        ReadAhead.Both<SweepEvaluator, List<FailureScenario>> setUp = ReadAhead.both(
+                () -> new SweepEvaluator(simulator, options.domains() || options.pairs()),
+                () -> scenarios(simulator.index(), options), threads);
+        return new SweepResult(SweepBatches.rows(setUp.first(), setUp.second(), progress, threads));
     }
 
     /** Servers by name, then zones, regions and hosts, then pairs: the rows of the matrix, in order. */

@@ -95,6 +95,35 @@ class LoaderThreadsTest {
     }
 
     @Test
+    void bothRunsTwoTasksSideBySideAndRethrowsWhatEitherThrew() throws Exception {
+        // each waits for the other: they finish only when both run at once
+        java.util.concurrent.CyclicBarrier meet = new java.util.concurrent.CyclicBarrier(2);
+        ReadAhead.Both<String, Integer> both = ReadAhead.both(() -> {
+            await(meet);
+            return Thread.currentThread().getName();
+        }, () -> {
+            await(meet);
+            return 42;
+        }, 2);
+        assertThat(both.first()).startsWith("failscope-worker-");
+        assertThat(both.second()).isEqualTo(42);
+        ReadAhead.Both<String, String> here = ReadAhead.both(() -> Thread.currentThread().getName(),
+                () -> Thread.currentThread().getName(), 1);
+        assertThat(here.first()).isEqualTo(Thread.currentThread().getName()).isEqualTo(here.second());
+        assertThatThrownBy(() -> ReadAhead.both(() -> "a", () -> {
+            throw new OutOfMemoryError("second");
+        }, 2)).isInstanceOf(OutOfMemoryError.class).hasMessage("second");
+    }
+
+    private static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void theSizeScheduleStartsTheLargestFirstKeepsOrderAndStaysWithinItsBudget() throws Exception {
         List<Integer> sizes = List.of(5, 90, 1, 40, 7, 90, 3, 60, 2, 8, 1, 30);
         List<Integer> inputs = new ArrayList<>();
