@@ -67,7 +67,8 @@ public final class SweepText {
             String result = result(r);
             out.append(result);
             spaces(out, w1 - result.length());
-            out.append("  ").append(Escaping.visible(impact(r)));
+            out.append("  ");
+            impact(out, r);
             stripTrailing(out);
             out.append('\n');
         }
@@ -137,17 +138,47 @@ public final class SweepText {
         return r.outage() ? "OUTAGE" : r.result().label();
     }
 
-    static String impact(SweepRow r) {
-        List<String> parts = new ArrayList<>();
-        add(parts, "clusters down", r.clustersDown());
-        add(parts, "clusters with writes blocked", r.clustersBlocked());
-        add(parts, "services down", r.servicesDown());
-        add(parts, "clusters degraded", r.clustersDegraded());
-        add(parts, "services degraded", r.servicesDegraded());
-        r.maxRtoOpt().ifPresent(d -> parts.add("RTO " + Durations.format(d)));
-        r.promoted().forEach((cluster, who) -> parts.add("promoted in " + cluster + ": " + String.join(" or ", who)));
-        r.routesStuck().forEach(s -> parts.add("route " + s));
-        return parts.isEmpty() ? "-" : String.join("; ", parts);
+    /**
+     * Appends what the row takes down or degrades, each name as {@link Escaping#visible} shows it ({@code -} for
+     * nothing): the parts of {@code a; b}, straight into the line, without a string per part.
+     */
+    private static void impact(StringBuilder out, SweepRow r) {
+        int start = out.length();
+        names(out, start, "clusters down", r.clustersDown());
+        names(out, start, "clusters with writes blocked", r.clustersBlocked());
+        names(out, start, "services down", r.servicesDown());
+        names(out, start, "clusters degraded", r.clustersDegraded());
+        names(out, start, "services degraded", r.servicesDegraded());
+        if (r.maxRto() != null) {
+            part(out, start).append("RTO ").append(Escaping.visible(Durations.format(r.maxRto())));
+        }
+        r.promoted().forEach((cluster, who) -> {
+            part(out, start).append("promoted in ").append(Escaping.visible(cluster)).append(": ");
+            for (int i = 0; i < who.size(); i++) {
+                out.append(i == 0 ? "" : " or ").append(Escaping.visible(who.get(i)));
+            }
+        });
+        for (String stuck : r.routesStuck()) {
+            part(out, start).append("route ").append(Escaping.visible(stuck));
+        }
+        if (out.length() == start) {
+            out.append('-');
+        }
+    }
+
+    /** Starts a part of the impact: {@code ; } before every part but the first. */
+    private static StringBuilder part(StringBuilder out, int start) {
+        return out.length() == start ? out : out.append("; ");
+    }
+
+    private static void names(StringBuilder out, int start, String label, List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        part(out, start).append(label).append(": ");
+        for (int i = 0; i < names.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(Escaping.visible(names.get(i)));
+        }
     }
 
     private static String downs(SweepRow r) {

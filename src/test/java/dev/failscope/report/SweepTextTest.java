@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class SweepTextTest {
     private static final String[] NAMES = {"db-1", "::error file=x::owned", "line\nbreak", "tail   ",
-        "em\u2003space\u2003", "bidi\u202Eevil", "caf\u00e9", "tab\there", "\uD83D\uDC31cat", "lone\uD800half"};
+        "em\u2003space\u2003", "bidi\u202Eevil", "caf\u00e9", "tab\there", "\uD83D\uDC31cat", "lone\uD800half",
+        "end\uD83D", "\uDC31start"};
 
     @Test
     void piecesOnAnyNumberOfThreadsGiveTheSingleThreadedText() {
@@ -88,7 +89,7 @@ class SweepTextTest {
         for (int i = 0; i < labels.length; i++) {
             SweepRow r = rows.get(i);
             out.append((TimelineText.pad(labels[i], w0) + "  " + TimelineText.pad(SweepText.result(r), w1) + "  "
-                    + Escaping.visible(SweepText.impact(r))).stripTrailing()).append('\n');
+                    + Escaping.visible(impact(r))).stripTrailing()).append('\n');
         }
         out.append('\n');
         List<SweepRow> spofs = result.singlePointsOfFailure();
@@ -114,6 +115,25 @@ class SweepTextTest {
             out.append(SweepText.counts(result.pairs(), "pair failure"));
         }
         return Escaping.textBlock(out.toString());
+    }
+
+    private static String impact(SweepRow r) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "clusters down", r.clustersDown());
+        add(parts, "clusters with writes blocked", r.clustersBlocked());
+        add(parts, "services down", r.servicesDown());
+        add(parts, "clusters degraded", r.clustersDegraded());
+        add(parts, "services degraded", r.servicesDegraded());
+        r.maxRtoOpt().ifPresent(d -> parts.add("RTO " + dev.failscope.model.Durations.format(d)));
+        r.promoted().forEach((cluster, who) -> parts.add("promoted in " + cluster + ": " + String.join(" or ", who)));
+        r.routesStuck().forEach(s -> parts.add("route " + s));
+        return parts.isEmpty() ? "-" : String.join("; ", parts);
+    }
+
+    private static void add(List<String> parts, String label, List<String> names) {
+        if (!names.isEmpty()) {
+            parts.add(label + ": " + String.join(", ", names));
+        }
     }
 
     private static String downs(SweepRow r) {
