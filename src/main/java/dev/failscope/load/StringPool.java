@@ -8,7 +8,7 @@ package dev.failscope.load;
  * <p>Each thread has its own fixed table of {@value #SLOTS} slots, addressed by the string's hash; a string that
  * lands on a slot holding another replaces it. Frequent strings therefore stay pooled, names that occur once
  * cost one array read and are never stored, and the table never grows: no lock, no resizing, and a bounded
- * 64 KB a thread. (A load-wide concurrent map also pooled the names that occur once, at the price of a cache
+ * 128 KB a thread. (A load-wide concurrent map also pooled the names that occur once, at the price of a cache
  * miss per scalar; docs/performance.md.)
  */
 public final class StringPool {
@@ -28,15 +28,23 @@ public final class StringPool {
     /** One thread's table: not thread-safe. */
     static final class Table {
         private final String[] slots = new String[SLOTS];
+        /**
+         * Each slot's hash, beside it: a name that occurs once usually lands on a slot holding another string, and
+         * comparing the hashes here spares reading that string, somewhere else in the heap (a cache miss).
+         */
+        private final int[] hashes = new int[SLOTS];
 
         String intern(String s) {
             int h = s.hashCode();
             int i = (h ^ (h >>> 14)) & (SLOTS - 1);
-            String known = slots[i];
-            if (known != null && known.hashCode() == h && known.equals(s)) {
-                return known;
+            if (hashes[i] == h) {
+                String known = slots[i];
+                if (known != null && known.equals(s)) {
+                    return known;
+                }
             }
             slots[i] = s;
+            hashes[i] = h;
             return s;
         }
     }
