@@ -34,7 +34,10 @@ public final class CandidateEvaluator {
 
     /** Every candidate of the policy, in order. */
     public List<CandidateAssessment> assess(FailoverPolicy policy) {
-        return assessed.computeIfAbsent(new Identity(policy), k -> compute(policy));
+        Identity key = new Identity(policy);
+        // asked by every candidate rule for every policy: a hit makes no lambda (C1 allocates each one)
+        List<CandidateAssessment> known = assessed.get(key);
+        return known != null ? known : assessed.computeIfAbsent(key, k -> compute(policy));
     }
 
     /** A policy compared by identity: two equal records written twice are still two policies. */

@@ -49,7 +49,9 @@ public final class Fields {
 
     /** The entry for {@code key}: a linear scan, cheaper than a map for the handful of keys a map holds. */
     private PEntry entry(String key) {
-        for (PEntry e : map.entries()) {
+        List<PEntry> entries = map.entries();
+        for (int i = 0; i < entries.size(); i++) { // no iterator: C1 allocates one per loop
+            PEntry e = entries.get(i);
             if (e.key().text().equals(key)) {
                 return e;
             }
@@ -109,7 +111,8 @@ public final class Fields {
 
     /** An optional non-empty string. */
     public Optional<PScalar> optionalName(String key) {
-        return node(key).map(n -> name(key, n));
+        Optional<PNode> n = node(key);
+        return n.isEmpty() ? Optional.empty() : Optional.ofNullable(name(key, n.get())); // no capturing lambda
     }
 
     private PScalar name(String key, PNode n) {

@@ -1,6 +1,7 @@
 package dev.failscope.analysis.rules;
 
 import dev.failscope.analysis.CandidateAssessment;
+import dev.failscope.analysis.CandidateIssue;
 import dev.failscope.analysis.CandidateReason;
 import dev.failscope.analysis.RuleContext;
 import dev.failscope.model.FailoverPolicy;
@@ -9,6 +10,7 @@ import dev.failscope.model.Severity;
 import dev.failscope.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Base of the per-candidate rules: each reports one {@link CandidateReason} of the shared evaluation, at the
@@ -37,10 +39,13 @@ abstract class CandidateRule extends ContextRule {
         List<Finding> findings = new ArrayList<>();
         for (FailoverPolicy policy : context.effectivePolicies()) {
             List<CandidateAssessment> all = context.evaluator().assess(policy);
-            for (CandidateAssessment a : all) {
-                a.issue(reason).ifPresent(issue -> findings.add(finding(
-                        message(new CandidateContext(topology, policy, all, a, issue)),
-                        policy.cluster().name(), a.candidate().name(), a.candidate().position())));
+            for (int i = 0; i < all.size(); i++) { // run per rule, policy and candidate: no iterator, no lambda
+                CandidateAssessment a = all.get(i);
+                Optional<CandidateIssue> issue = a.issue(reason);
+                if (issue.isPresent()) {
+                    findings.add(finding(message(new CandidateContext(topology, policy, all, a, issue.get())),
+                            policy.cluster().name(), a.candidate().name(), a.candidate().position()));
+                }
             }
         }
         return findings;

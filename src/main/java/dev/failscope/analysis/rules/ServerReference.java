@@ -28,8 +28,10 @@ record ServerReference(Holder holder, String subject, Ref server, String role) {
             refs.add(new ServerReference(Holder.CLUSTER, c.name(), c.primary(), "as its primary"));
             for (Replica r : c.replicas()) {
                 refs.add(new ServerReference(Holder.CLUSTER, c.name(), r.server(), "as a replica"));
-                r.sourceOpt().ifPresent(source -> refs.add(new ServerReference(Holder.CLUSTER, c.name(), source,
-                        "as the replication source of replica '" + r.server().name() + "'")));
+                if (r.source() != null) {
+                    refs.add(new ServerReference(Holder.CLUSTER, c.name(), r.source(),
+                            "as the replication source of replica '" + r.server().name() + "'"));
+                }
             }
         }
         for (Service s : topology.services()) {

@@ -26,8 +26,12 @@ final class Kubernetes {
     private Kubernetes() {}
 
     static boolean is(PMap doc, String apiGroup, String kind) {
-        return Tree.text(doc, "apiVersion").map(a -> a.startsWith(apiGroup + "/")).orElse(false)
-                && Tree.text(doc, "kind").map(kind::equals).orElse(false);
+        Optional<String> api = Tree.text(doc, "apiVersion"); // asked of every document: no lambdas
+        if (api.isEmpty() || !api.get().startsWith(apiGroup + "/")) {
+            return false;
+        }
+        Optional<String> k = Tree.text(doc, "kind");
+        return k.isPresent() && k.get().equals(kind);
     }
 
     /** True for a label or topology key that names a zone (or region) rather than a node. */

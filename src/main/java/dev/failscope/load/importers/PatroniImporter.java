@@ -39,11 +39,16 @@ public final class PatroniImporter implements Importer {
 
     @Override
     public boolean detect(SourceText source) {
-        return source.maps().stream().anyMatch(PatroniImporter::isMember);
+        for (PMap m : source.maps()) { // asked of every document of every file: no stream
+            if (isMember(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isMember(PMap m) {
-        return m.get("scope").isPresent() && (m.get("postgresql").isPresent() || m.get("restapi").isPresent());
+        return m.value("scope") != null && (m.value("postgresql") != null || m.value("restapi") != null);
     }
 
     @Override

@@ -32,11 +32,10 @@ final class Tree {
             if (!(n instanceof PMap m)) {
                 return Optional.empty();
             }
-            Optional<PNode> next = m.get(key);
-            if (next.isEmpty()) {
+            n = m.value(key);
+            if (n == null) {
                 return Optional.empty();
             }
-            n = next.get();
         }
         return Optional.of(n);
     }
@@ -50,13 +49,16 @@ final class Tree {
     }
 
     /** A non-null, non-blank scalar. */
+    /** A non-blank scalar at the path. Asked of every document by the importers' detection: no lambdas. */
     static Optional<PScalar> scalar(PNode root, String... path) {
-        return at(root, path).filter(PScalar.class::isInstance).map(PScalar.class::cast)
-                .filter(s -> !s.isNull() && !s.text().isBlank());
+        Optional<PNode> n = at(root, path);
+        return n.isPresent() && n.get() instanceof PScalar s && !s.isNull() && !s.text().isBlank() ? Optional.of(s)
+                : Optional.empty();
     }
 
     static Optional<String> text(PNode root, String... path) {
-        return scalar(root, path).map(s -> s.text().trim());
+        Optional<PScalar> s = scalar(root, path);
+        return s.isPresent() ? Optional.of(s.get().text().trim()) : Optional.empty();
     }
 
     /** A boolean written as a YAML/JSON boolean or as on/off, yes/no, 1/0 text. */
