@@ -171,7 +171,8 @@ public final class NativeReader {
     }
 
     private void cluster(PMap map) {
-        String label = map.text("name").map(n -> "cluster '" + n + "'").orElse("cluster");
+        Optional<String> named = map.text("name"); // per cluster, replica and policy: no capturing lambdas
+        String label = named.isPresent() ? "cluster '" + named.get() + "'" : "cluster";
         Fields f = new Fields(map, label, sink);
         PScalar name = f.requiredName("name");
         f.checkKeys(CLUSTER_KEYS, name != null ? name.text() : "cluster");
@@ -180,11 +181,18 @@ public final class NativeReader {
         Optional<PScalar> upstream = f.optionalName("upstream");
         List<Replica> replicas = new ArrayList<>();
         String clusterName = name != null ? name.text() : "cluster";
-        f.list("replicas").ifPresent(seq -> seq.items().forEach(item -> replica(item, label, clusterName)
-                .ifPresent(replicas::add)));
+        Optional<PSeq> items = f.list("replicas");
+        if (items.isPresent()) {
+            for (PNode item : items.get().items()) {
+                Optional<Replica> replica = replica(item, label, clusterName);
+                if (replica.isPresent()) {
+                    replicas.add(replica.get());
+                }
+            }
+        }
         if (name != null && primary != null) {
             sink.builder().cluster(new Cluster(name.text(), name.position(), engine.orElse(null), ref(primary),
-                    replicas, f.facts(), upstream.map(NativeReader::ref).orElse(null)));
+                    replicas, f.facts(), upstream.isPresent() ? ref(upstream.get()) : null));
         }
     }
 
@@ -194,7 +202,8 @@ public final class NativeReader {
                     node.position());
             return Optional.empty();
         }
-        String label = map.text("server").map(n -> "replica '" + n + "'").orElse("replica") + " of " + cluster;
+        Optional<String> named = map.text("server");
+        String label = (named.isPresent() ? "replica '" + named.get() + "'" : "replica") + " of " + cluster;
         Fields f = new Fields(map, label, sink);
         PScalar server = f.requiredName("server");
         f.checkKeys(REPLICA_KEYS, clusterName);
@@ -204,12 +213,13 @@ public final class NativeReader {
         if (server == null) {
             return Optional.empty();
         }
-        return Optional.of(new Replica(ref(server), source.map(NativeReader::ref)
-                .orElse(null), mode, lag.orElse(null), f.facts()));
+        return Optional.of(new Replica(ref(server), source.isPresent() ? ref(source.get()) : null, mode,
+                lag.orElse(null), f.facts()));
     }
 
     private void failover(PMap map) {
-        String label = map.text("cluster").map(n -> "failover of '" + n + "'").orElse("failover");
+        Optional<String> named = map.text("cluster");
+        String label = named.isPresent() ? "failover of '" + named.get() + "'" : "failover";
         Fields f = new Fields(map, label, sink);
         PScalar cluster = f.requiredName("cluster");
         f.checkKeys(FAILOVER_KEYS, cluster != null ? cluster.text() : "failover");
@@ -218,9 +228,14 @@ public final class NativeReader {
         if (list.isEmpty() && map.get("candidates").isEmpty()) {
             sink.error(label + " is missing required key 'candidates'", map.position());
         }
-        list.ifPresent(seq -> names(seq, "a failover candidate", candidates));
+        if (list.isPresent()) {
+            names(list.get(), "a failover candidate", candidates);
+        }
         List<Ref> monitors = new ArrayList<>();
-        f.list("monitors").ifPresent(seq -> names(seq, "a monitor", monitors));
+        Optional<PSeq> monitorList = f.list("monitors");
+        if (monitorList.isPresent()) {
+            names(monitorList.get(), "a monitor", monitors);
+        }
         var detection = f.duration("detection").orElse(FailoverPolicy.DEFAULT_DETECTION);
         var attempt = f.duration("attempt-timeout").orElse(FailoverPolicy.DEFAULT_ATTEMPT_TIMEOUT);
         var maxLag = f.duration("max-lag").orElse(null);

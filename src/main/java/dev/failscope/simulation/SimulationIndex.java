@@ -141,7 +141,9 @@ public final class SimulationIndex {
 
     /** The static verdicts of the cluster's policy, computed once per cluster. */
     List<CandidateAssessment> assessments(FailoverPolicy policy) {
-        return assessments.computeIfAbsent(policy.cluster().name(), k -> evaluator.assess(policy));
+        List<CandidateAssessment> known = assessments.get(policy.cluster().name()); // a hit makes no lambda
+        return known != null ? known : assessments.computeIfAbsent(policy.cluster().name(),
+                k -> evaluator.assess(policy));
     }
 
     /** The servers a target names; empty when it names nothing. */
@@ -164,7 +166,9 @@ public final class SimulationIndex {
             FailureTarget t = scenario.targets().get(0);
             List<String> servers = serversOf(t);
             Map<String, Failure> one = new java.util.LinkedHashMap<>(Math.max(4, servers.size() * 2));
-            servers.forEach(server -> one.put(server, new Failure(server, t)));
+            for (int i = 0; i < servers.size(); i++) { // once per scenario of a sweep: no capturing lambda
+                one.put(servers.get(i), new Failure(servers.get(i), t));
+            }
             return one;
         }
         Map<String, Failure> byServer = new HashMap<>();

@@ -58,7 +58,7 @@ public final class AnsibleImporter implements Importer {
     public boolean detect(SourceText source) {
         if (source.structured() || source.text().stripLeading().startsWith("---")) {
             return AnsibleInventory.isVarsFile(source.display()) && !source.maps().isEmpty()
-                    || source.maps().stream().anyMatch(AnsibleImporter::yamlInventory);
+                    || source.anyMap(AnsibleImporter::yamlInventory);
         }
         String text = source.text();
         if (INI_SPECIAL.matcher(text).find()) {

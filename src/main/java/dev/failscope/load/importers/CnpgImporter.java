@@ -43,7 +43,7 @@ public final class CnpgImporter implements Importer {
 
     @Override
     public boolean detect(SourceText source) {
-        return source.maps().stream().anyMatch(d -> Kubernetes.is(d, API, "Cluster"));
+        return source.anyMap(d -> Kubernetes.is(d, API, "Cluster"));
     }
 
     @Override

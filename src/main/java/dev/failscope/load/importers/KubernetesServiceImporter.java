@@ -48,7 +48,7 @@ public final class KubernetesServiceImporter implements Importer {
 
     @Override
     public boolean detect(SourceText source) {
-        return source.maps().stream().anyMatch(KubernetesServiceImporter::relevant);
+        return source.anyMap(KubernetesServiceImporter::relevant);
     }
 
     /** A Service selecting database pods, an ExternalName Service, or Endpoints/EndpointSlice. */

@@ -22,7 +22,12 @@ public final class NativeImporter implements Importer {
 
     @Override
     public boolean detect(SourceText source) {
-        return source.documents().stream().anyMatch(NativeReader::isNative);
+        for (PNode d : source.documents()) { // asked of every document: no stream
+            if (NativeReader.isNative(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -39,12 +39,7 @@ public final class PatroniImporter implements Importer {
 
     @Override
     public boolean detect(SourceText source) {
-        for (PMap m : source.maps()) { // asked of every document of every file: no stream
-            if (isMember(m)) {
-                return true;
-            }
-        }
-        return false;
+        return source.anyMap(PatroniImporter::isMember);
     }
 
     static boolean isMember(PMap m) {

@@ -110,6 +110,21 @@ public final class SourceText {
         return maps;
     }
 
+    /**
+     * True when some document that is a map passes {@code test}. Every tree format asks it of every document of
+     * every file (detection), so it is a plain loop: a stream's {@code anyMatch} allocates a lambda per call, which
+     * under the launcher's C1-only JIT goes through a method handle.
+     */
+    public boolean anyMap(java.util.function.Predicate<PMap> test) {
+        List<PNode> docs = documents();
+        for (int i = 0; i < docs.size(); i++) {
+            if (docs.get(i) instanceof PMap m && test.test(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void parse() {
         if (documents != null) {
             return;

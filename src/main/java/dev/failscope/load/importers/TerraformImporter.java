@@ -26,7 +26,7 @@ public final class TerraformImporter implements Importer {
 
     @Override
     public boolean detect(SourceText source) {
-        return source.maps().stream().anyMatch(TerraformImporter::isTerraform);
+        return source.anyMap(TerraformImporter::isTerraform);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class ZalandoImporter implements Importer {
 
     @Override
     public boolean detect(SourceText source) {
-        return source.maps().stream().anyMatch(d -> Kubernetes.is(d, API, "postgresql"));
+        return source.anyMap(d -> Kubernetes.is(d, API, "postgresql"));
     }
 
     @Override
