@@ -20,16 +20,26 @@ public record CandidateAssessment(Ref candidate, int order, List<CandidateIssue>
 
     /** Promotable: no issue that blocks promotion. */
     public boolean viable() {
-        return issues.stream().noneMatch(i -> i.reason().blocksPromotion());
+        return blocker().isEmpty();
     }
 
     public Optional<CandidateIssue> error() {
-        return issues.stream().filter(i -> i.reason().isError()).findFirst();
+        for (int k = 0; k < issues.size(); k++) { // asked per rule and per simulated step: loops, not streams
+            if (issues.get(k).reason().isError()) {
+                return Optional.of(issues.get(k));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first issue that blocks promotion: the reason the simulator gives for skipping. */
     public Optional<CandidateIssue> blocker() {
-        return issues.stream().filter(i -> i.reason().blocksPromotion()).findFirst();
+        for (int k = 0; k < issues.size(); k++) {
+            if (issues.get(k).reason().blocksPromotion()) {
+                return Optional.of(issues.get(k));
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<CandidateIssue> issue(CandidateReason reason) {

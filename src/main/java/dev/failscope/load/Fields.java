@@ -199,15 +199,13 @@ public final class Fields {
         if (n.isEmpty()) {
             return Optional.empty();
         }
-        List<String> allowed = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        }
+        Choices choices = CHOICES.get(type);
+        List<String> allowed = choices.names();
         String hint = "";
         if (n.get() instanceof PScalar s && s.type() == ScalarType.STRING) {
             int index = allowed.indexOf(s.text());
             if (index >= 0) {
-                return Optional.of(type.getEnumConstants()[index]);
+                return Optional.of(type.cast(choices.values().get(index)));
             }
             hint = Suggestions.closest(s.text(), allowed).map(c -> ": did you mean '" + c + "'? (values are "
                     + "lower case, as in the JSON Schema)").orElse("");
@@ -216,6 +214,27 @@ public final class Fields {
                 + n.get().describe() + hint, n.get().position());
         return Optional.empty();
     }
+
+    /** An enum's values and how the format writes them ({@code SYNC_QUORUM}: {@code sync-quorum}), in order. */
+    private record Choices(List<String> names, List<Object> values) {}
+
+    /**
+     * Each enum's {@link Choices}, made once per enum type: a replica's mode and a server's status are read for
+     * every element, and {@code getEnumConstants} copies its array at each call. Immutable, derived from the
+     * types alone.
+     */
+    private static final ClassValue<Choices> CHOICES = new ClassValue<>() {
+        @Override
+        protected Choices computeValue(Class<?> type) {
+            List<String> names = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            for (Object e : type.getEnumConstants()) {
+                names.add(((Enum<?>) e).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                values.add(e);
+            }
+            return new Choices(List.copyOf(names), List.copyOf(values));
+        }
+    };
 
     /** A list; a missing key gives an empty optional, a wrong type an error. */
     public Optional<PSeq> list(String key) {

@@ -134,12 +134,15 @@ public final class NativeReader {
         if (tags.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> copy = Map.copyOf(tags);
-        if (tagSets.size() >= 4096) {
-            return copy; // a fleet whose tags are all distinct gains nothing; the cache stays bounded
+        Map<String, String> known = tagSets.get(tags); // maps are equal by content: no copy to find one
+        if (known != null) {
+            return known;
         }
-        Map<String, String> known = tagSets.putIfAbsent(copy, copy);
-        return known != null ? known : copy;
+        Map<String, String> copy = Map.copyOf(tags);
+        if (tagSets.size() < 4096) { // a fleet whose tags are all distinct gains nothing; the cache stays bounded
+            tagSets.put(copy, copy);
+        }
+        return copy;
     }
 
     /** One item of an inventory's {@code servers} list. */
@@ -148,7 +151,8 @@ public final class NativeReader {
             sink.error("a server must be a map with at least a 'name', got " + node.describe(), node.position());
             return;
         }
-        String label = map.text("name").map(n -> "server '" + n + "'").orElse("server");
+        Optional<String> named = map.text("name");
+        String label = named.isPresent() ? "server '" + named.get() + "'" : "server";
         Fields f = new Fields(map, label, sink);
         PScalar name = f.requiredName("name");
         f.checkKeys(SERVER_KEYS, name != null ? name.text() : "inventory");
@@ -245,8 +249,9 @@ public final class NativeReader {
         Integer syncCount = f.integer("sync-replicas", 0).map(NativeReader::toInt).orElse(null);
         boolean strictSync = f.bool("strict-sync", false);
         Integer quorum = f.integer("quorum", 1).map(NativeReader::toInt).orElse(null);
-        ManagerSpec manager = f.string("manager").map(m -> manager(m, map.get("manager").orElseThrow().position()))
-                .orElse(ManagerSpec.NATIVE);
+        Optional<String> managerText = f.string("manager");
+        ManagerSpec manager = managerText.isPresent()
+                ? manager(managerText.get(), map.value("manager").position()) : ManagerSpec.NATIVE;
         if (cluster != null) {
             sink.builder().policy(new FailoverPolicy(ref(cluster), candidates, detection, attempt, maxLag,
                     requireSync, sameRegion, f.facts(), maxLagBytes, syncCount, strictSync, quorum, monitors,

@@ -20,15 +20,22 @@ record AssessedPolicy(FailoverPolicy policy, Cluster cluster, List<CandidateAsse
     static List<AssessedPolicy> of(RuleContext context) {
         List<AssessedPolicy> result = new ArrayList<>();
         for (FailoverPolicy policy : context.effectivePolicies()) {
-            context.topology().cluster(policy.cluster().name()).ifPresent(cluster ->
-                    result.add(new AssessedPolicy(policy, cluster, context.evaluator().assess(policy))));
+            Optional<Cluster> cluster = context.topology().cluster(policy.cluster().name()); // per policy: no lambda
+            if (cluster.isPresent()) {
+                result.add(new AssessedPolicy(policy, cluster.get(), context.evaluator().assess(policy)));
+            }
         }
         return result;
     }
 
     /** The first candidate that can be promoted. */
     Optional<CandidateAssessment> firstViable() {
-        return candidates.stream().filter(CandidateAssessment::viable).findFirst();
+        for (CandidateAssessment a : candidates) {
+            if (a.viable()) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The candidates tried, and skipped, before {@code viable}. */
